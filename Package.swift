@@ -1,0 +1,43 @@
+// swift-tools-version:6.0
+// BPVKit: nightly integration toolkit for a school's bpv-bureau.
+// The target graph follows the pipeline: read/map (BPVIngest) -> store (BPVStore) -> later reconcile/report,
+// all on the dossier value types (BPVModel), tied together by BPVKit and driven by the thin `bpv` CLI.
+import PackageDescription
+
+let package = Package(
+    name: "BPVKit",
+    platforms: [.macOS(.v13)],
+    products: [
+        .executable(name: "bpv", targets: ["bpv"]),
+        .library(name: "BPVKit", targets: ["BPVKit"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
+        .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+    ],
+    targets: [
+        // C libraries from Debian: libcsv-dev ships no pkg-config file, so its module map links "csv".
+        .systemLibrary(name: "CLibCSV", path: "Sources/CLibCSV",
+                       providers: [.apt(["libcsv-dev"])]),
+        .systemLibrary(name: "CLibXML2", path: "Sources/CLibXML2", pkgConfig: "libxml-2.0",
+                       providers: [.apt(["libxml2-dev"])]),
+
+        .target(name: "BPVModel"),
+        .target(name: "BPVIngest", dependencies: [
+            "BPVModel", "CLibCSV", "CLibXML2", .product(name: "Yams", package: "Yams"),
+        ]),
+        .target(name: "BPVStore", dependencies: [
+            "BPVModel", .product(name: "GRDB", package: "GRDB.swift"),
+        ]),
+        .target(name: "BPVKit", dependencies: ["BPVModel", "BPVIngest", "BPVStore"]),
+        .executableTarget(name: "bpv", dependencies: [
+            "BPVKit", .product(name: "ArgumentParser", package: "swift-argument-parser"),
+        ]),
+
+        .testTarget(name: "BPVModelTests", dependencies: ["BPVModel"]),
+        .testTarget(name: "BPVIngestTests", dependencies: ["BPVIngest"]),
+        .testTarget(name: "BPVStoreTests", dependencies: ["BPVStore"]),
+        .testTarget(name: "BPVKitTests", dependencies: ["BPVKit"]),
+    ]
+)
