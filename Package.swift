@@ -29,8 +29,11 @@ let package = Package(
         ]),
         .target(name: "BPVStore", dependencies: [
             "BPVModel", .product(name: "GRDB", package: "GRDB.swift"),
+            .product(name: "GRDBSQLite", package: "GRDB.swift"),
         ]),
-        .target(name: "BPVKit", dependencies: ["BPVModel", "BPVIngest", "BPVStore"]),
+        .target(name: "BPVKit", dependencies: [
+            "BPVModel", "BPVIngest", "BPVStore", .product(name: "Yams", package: "Yams"),
+        ]),
         .executableTarget(name: "bpv", dependencies: [
             "BPVKit", .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),

@@ -1,0 +1,319 @@
+import CLibCSV
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// A streaming CSV reader on libcsv, in strict mode, in constant memory.
+///
+/// The file is read in 1 MiB chunks, converted to UTF-8 (see ``UTF8Transcoder``), and fed to libcsv **one
+/// physical line at a time**: that is what gives every record its exact line number and byte offset, and what lets
+/// the reader recover from malformed quoting. After an error libcsv's state is reset, the bad record's first line
+/// becomes a ``CSVSyntaxError``, and the lines after it are parsed again. A quoted field may span lines (at most
+/// ``CSVDialect/maxLinesPerRecord``); those lines are the only ones ever copied.
+///
+/// libcsv trims spaces and tabs around unquoted fields; this reader keeps that on purpose (see mappings/README.md).
+public final class CSVReader {
+    public let path: String
+    public let dialect: CSVDialect
+    /// The encoding the file is read in (declared, or detected when the mapping says `auto`).
+    public let encoding: TextEncoding
+    /// Set when a byte-order mark was found and overrode the declared encoding.
+    public private(set) var encodingNote: String?
+    /// Records made only of empty fields (`;;;;`), skipped.
+    public private(set) var blankRecords = 0
+    /// Physical lines read so far.
+    public var linesRead: Int { nextLine - 1 }
+
+    private let source: FileByteSource
+    private var transcoder: UTF8Transcoder
+    private var parser = csv_parser()
+    private let collector: UnsafeMutablePointer<RowCollector>
+    private var carry: [UInt8] = []          // a partial line waiting for the rest of it
+    private var decoded: [UInt8] = []        // transcoding buffer, reused
+    private var firstChunk: UnsafeRawBufferPointer?
+    private var atEnd = false
+    private var nextLine = 1
+    private var nextOffset = 0
+    private var openLines: [(line: Int, offset: Int, bytes: [UInt8])] = []  // lines of a record still open
+    private var syntaxErrors: [CSVSyntaxError] = []
+
+    /// Opens `path`. `encoding: nil` detects it (BOM, UTF-16 zero bytes, UTF-8 validity, else Windows-1252).
+    /// Throws a ``FileLevelError`` when the file cannot be read or is empty.
+    public init(path: String, dialect: CSVDialect, encoding declared: TextEncoding?) throws(FileLevelError) {
+        self.path = path
+        self.dialect = dialect
+        source = try FileByteSource(path: path)
+        let first = try source.next()
+        guard first.count > 0 else { throw FileLevelError(file: path, message: "the file is empty (0 bytes)") }
+        var encoding = declared ?? TextEncoding.detect(first, isWholeFile: first.count < (1 << 20))
+        var skip = 0
+        if let bom = ByteOrderMark.detect(first) {
+            if let declared, declared != bom.encoding {
+                encodingNote = "the file starts with a \(bom.encoding.rawValue) byte-order mark; read as "
+                    + "\(bom.encoding.rawValue), not the declared \(declared.rawValue)"
+            }
+            encoding = bom.encoding
+            skip = bom.length
+        }
+        self.encoding = encoding
+        transcoder = UTF8Transcoder(encoding: encoding)
+        firstChunk = UnsafeRawBufferPointer(rebasing: first[skip...])
+        collector = .allocate(capacity: 1)
+        collector.initialize(to: RowCollector())
+        guard csv_init(&parser, UInt8(CSV_STRICT)) == 0 else {
+            throw FileLevelError(file: path, message: "libcsv could not be initialised")
+        }
+        csv_set_delim(&parser, dialect.delimiter)
+        csv_set_quote(&parser, dialect.quote)
+    }
+
+    deinit {
+        csv_free(&parser)
+        collector.pointee.deallocate()
+        collector.deinitialize(count: 1)
+        collector.deallocate()
+    }
+
+    /// The next records, or `nil` at the end of the file. The batch is valid until the next call.
+    public func nextBatch() throws(FileLevelError) -> CSVBatch? {
+        collector.pointee.startBatch()
+        syntaxErrors.removeAll(keepingCapacity: true)
+        while collector.pointee.completedCount == 0 && syntaxErrors.isEmpty {
+            if atEnd { return nil }
+            let chunk: UnsafeRawBufferPointer
+            if let first = firstChunk { chunk = first; firstChunk = nil } else { chunk = try source.next() }
+            if chunk.isEmpty {
+                atEnd = true
+                transcoder.finish(into: &carry)
+                try finishFile()
+            } else if transcoder.isIdentity {
+                if let error = consume(chunk) { throw error }
+            } else {
+                decoded.removeAll(keepingCapacity: true)
+                transcoder.transcode(chunk, into: &decoded)
+                let text = decoded
+                if let error = text.withUnsafeBytes({ consume($0) }) { throw error }
+            }
+        }
+        blankRecords = collector.pointee.blankRecords
+        return CSVBatch(records: collector.pointee.completedRecords(), syntaxErrors: syntaxErrors)
+    }
+
+    // MARK: - Lines
+
+    /// Splits decoded text into lines and feeds each complete line; keeps a trailing partial line in `carry`.
+    /// Returns an error when a line grows beyond ``CSVDialect/maxLineBytes``.
+    private func consume(_ text: UnsafeRawBufferPointer) -> FileLevelError? {
+        guard let base = text.baseAddress?.assumingMemoryBound(to: UInt8.self) else { return nil }
+        var position = 0
+        let n = text.count
+        if !carry.isEmpty {
+            guard let nl = memchr(base, 0x0A, n) else {
+                carry.append(contentsOf: text)
+                return lineLengthError(carry.count)
+            }
+            let end = base.distance(to: nl.assumingMemoryBound(to: UInt8.self)) + 1
+            carry.append(contentsOf: UnsafeRawBufferPointer(start: base, count: end))
+            let line = carry
+            carry.removeAll(keepingCapacity: true)
+            line.withUnsafeBufferPointer { feed($0.baseAddress!, $0.count) }
+            position = end
+        }
+        while position < n {
+            guard let nl = memchr(base + position, 0x0A, n - position) else {
+                carry.append(contentsOf: UnsafeRawBufferPointer(start: base + position, count: n - position))
+                return lineLengthError(carry.count)
+            }
+            let end = base.distance(to: nl.assumingMemoryBound(to: UInt8.self)) + 1
+            feed(base + position, end - position)
+            position = end
+        }
+        return nil
+    }
+
+    private func lineLengthError(_ count: Int) -> FileLevelError? {
+        guard count > dialect.maxLineBytes else { return nil }
+        return FileLevelError(file: path, line: nextLine,
+                                 message: "line is longer than \(dialect.maxLineBytes >> 20) MiB: not a text file, "
+                                     + "or its line breaks are missing")
+    }
+
+    private func finishFile() throws(FileLevelError) {
+        if !carry.isEmpty {
+            let line = carry
+            carry.removeAll()
+            line.withUnsafeBufferPointer { feed($0.baseAddress!, $0.count) }
+        }
+        // Each failure drops the open record's first line, so this ends.
+        while isInsideRecord {
+            if parser.quoted != 0 && parser.pstate == 2 {
+                failOpenRecord(atFieldOf: nil, message: "a quoted field is never closed (unbalanced quote)")
+            } else {
+                finishRecordAtEndOfFile()
+            }
+        }
+    }
+
+    private var isInsideRecord: Bool { parser.pstate != 0 }
+
+    /// Feeds one physical line (with its line break, except perhaps the file's last line) to libcsv.
+    private func feed(_ line: UnsafePointer<UInt8>, _ count: Int) {
+        let lineNumber = nextLine
+        let offset = nextOffset
+        nextLine += 1
+        nextOffset += count
+        if lineNumber <= dialect.skipLines { return }
+        parse(line, count, lineNumber: lineNumber, offset: offset)
+    }
+
+    private func parse(_ line: UnsafePointer<UInt8>, _ count: Int, lineNumber: Int, offset: Int) {
+        if !isInsideRecord {
+            openLines.removeAll(keepingCapacity: true)
+            collector.pointee.beginRecord(line: lineNumber, offset: offset)
+        }
+        let consumed = csv_parse(&parser, line, count, fieldCallback, rowCallback, collector)
+        if consumed < count {
+            let isQuote = line[consumed] == dialect.quote
+            let message = isQuote && parser.quoted == 0
+                ? "a quote inside an unquoted field (quote the whole field and double the quote)"
+                : "unexpected text after a closing quote (a quote inside a quoted field must be doubled)"
+            openLines.append((lineNumber, offset, Array(UnsafeBufferPointer(start: line, count: count))))
+            failOpenRecord(atFieldOf: nil, message: message)
+            return
+        }
+        if isInsideRecord {
+            openLines.append((lineNumber, offset, Array(UnsafeBufferPointer(start: line, count: count))))
+            if openLines.count > dialect.maxLinesPerRecord {
+                failOpenRecord(atFieldOf: nil, message: "a quoted field is still open after "
+                               + "\(dialect.maxLinesPerRecord) lines (unbalanced quote)")
+            }
+        }
+    }
+
+    /// Rejects the first line of the open record, resets libcsv, and parses the record's later lines again.
+    private func failOpenRecord(atFieldOf _: Int?, message: String) {
+        let fieldNumber = collector.pointee.openFieldCount + 1
+        collector.pointee.discardOpenRecord()
+        resetParser()
+        let lines = openLines
+        openLines.removeAll()
+        guard let first = lines.first else { return }
+        var text = Substring(String(decoding: first.bytes, as: UTF8.self))
+        while let last = text.last, last == "\n" || last == "\r" { text = text.dropLast() }
+        syntaxErrors.append(CSVSyntaxError(line: first.line, byteOffset: first.offset, fieldNumber: fieldNumber,
+                                           message: message, lineText: String(text)))
+        for replay in lines.dropFirst() {
+            replay.bytes.withUnsafeBufferPointer {
+                parse($0.baseAddress!, $0.count, lineNumber: replay.line, offset: replay.offset)
+            }
+        }
+    }
+
+    private func finishRecordAtEndOfFile() {
+        csv_fini(&parser, fieldCallback, rowCallback, collector)
+        resetParser()
+    }
+
+    private func resetParser() {
+        parser.pstate = 0
+        parser.quoted = 0
+        parser.spaces = 0
+        parser.entry_pos = 0
+        parser.status = 0
+    }
+}
+
+// MARK: - libcsv callbacks
+
+/// Collects the fields libcsv reports into flat buffers: one byte buffer, and start/length per field.
+struct RowCollector {
+    var bytes = GrowableBuffer<UInt8>(capacity: 1 << 20)
+    var starts = GrowableBuffer<Int32>(capacity: 1 << 14)
+    var lengths = GrowableBuffer<Int32>(capacity: 1 << 14)
+    /// Per completed record: index of its first field, its line and offset.
+    var recordFirstField = GrowableBuffer<Int32>(capacity: 1 << 12)
+    var recordLine = GrowableBuffer<Int>(capacity: 1 << 12)
+    var recordOffset = GrowableBuffer<Int>(capacity: 1 << 12)
+    var openFirstField: Int32 = 0
+    var openFirstByte: Int32 = 0
+    var openLine = 0
+    var openOffset = 0
+    var blankRecords = 0
+
+    var completedCount: Int { recordLine.count }
+    var openFieldCount: Int { starts.count - Int(openFirstField) }
+
+    func deallocate() {
+        bytes.deallocate(); starts.deallocate(); lengths.deallocate()
+        recordFirstField.deallocate(); recordLine.deallocate(); recordOffset.deallocate()
+    }
+
+    /// Drops the records handed out in the previous batch, keeping an open record's fields.
+    mutating func startBatch() {
+        let keepFrom = Int(openFirstField)
+        let byteShift = openFirstByte
+        for i in keepFrom..<starts.count { starts[i] -= byteShift }
+        starts.removeFirst(keepFrom)
+        lengths.removeFirst(keepFrom)
+        bytes.removeFirst(Int(byteShift))
+        openFirstField = 0
+        openFirstByte = 0
+        recordFirstField.removeAll(); recordLine.removeAll(); recordOffset.removeAll()
+    }
+
+    mutating func beginRecord(line: Int, offset: Int) {
+        openLine = line
+        openOffset = offset
+    }
+
+    mutating func discardOpenRecord() {
+        starts.removeLast(starts.count - Int(openFirstField))
+        lengths.removeLast(lengths.count - Int(openFirstField))
+        bytes.removeLast(bytes.count - Int(openFirstByte))
+    }
+
+    @inline(__always) mutating func addField(_ data: UnsafeRawPointer?, _ length: Int) {
+        starts.append(Int32(bytes.count))
+        lengths.append(Int32(length))
+        if length > 0, let data { bytes.append(data.assumingMemoryBound(to: UInt8.self), count: length) }
+    }
+
+    @inline(__always) mutating func endRecord() {
+        let first = Int(openFirstField)
+        if bytes.count == Int(openFirstByte) {
+            // Only empty fields: a blank record (";;;;"), skipped and counted.
+            blankRecords += 1
+            discardOpenRecord()
+        } else {
+            recordFirstField.append(openFirstField)
+            recordLine.append(openLine)
+            recordOffset.append(openOffset)
+            openFirstField = Int32(starts.count)
+            openFirstByte = Int32(bytes.count)
+        }
+        _ = first
+    }
+
+    func completedRecords() -> [CSVRecord] {
+        var records: [CSVRecord] = []
+        records.reserveCapacity(recordLine.count)
+        for r in 0..<recordLine.count {
+            let first = Int(recordFirstField[r])
+            let end = r + 1 < recordLine.count ? Int(recordFirstField[r + 1]) : Int(openFirstField)
+            records.append(CSVRecord(bytes: UnsafePointer(bytes.base), starts: UnsafePointer(starts.base + first),
+                                     lengths: UnsafePointer(lengths.base + first), count: end - first,
+                                     line: recordLine[r], byteOffset: recordOffset[r]))
+        }
+        return records
+    }
+}
+
+private func fieldCallback(_ data: UnsafeMutableRawPointer?, _ length: Int, _ context: UnsafeMutableRawPointer?) {
+    context!.assumingMemoryBound(to: RowCollector.self).pointee.addField(data, length)
+}
+
+private func rowCallback(_ terminator: Int32, _ context: UnsafeMutableRawPointer?) {
+    context!.assumingMemoryBound(to: RowCollector.self).pointee.endRecord()
+}

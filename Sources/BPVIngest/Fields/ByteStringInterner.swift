@@ -1,0 +1,57 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// Turns byte spans into `String`s once per distinct value: employee ids and hour-type codes repeat on every row,
+/// so each distinct value is decoded once and shared afterwards. Bounded: past `limit` distinct values it stops
+/// remembering new ones (the strings are still correct, only not shared).
+struct ByteStringInterner {
+    private struct Slot {
+        var hash: UInt64
+        var bytes: [UInt8]
+        var string: String
+    }
+    private var slots: [Slot?]
+    private var mask: Int
+    private var stored = 0
+    private let limit: Int
+
+    init(limit: Int = 1 << 16) {
+        self.limit = limit
+        slots = Array(repeating: nil, count: 1024)
+        mask = 1023
+    }
+
+    /// The string for `bytes` (UTF-8, invalid sequences repaired).
+    mutating func string(_ bytes: UnsafeRawBufferPointer) -> String {
+        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+        for b in bytes { hash = (hash ^ UInt64(b)) &* 0x100_0000_01b3 }
+        var i = Int(truncatingIfNeeded: hash) & mask
+        while let slot = slots[i] {
+            if slot.hash == hash && slot.bytes.count == bytes.count &&
+                (bytes.count == 0 || slot.bytes.withUnsafeBytes({ memcmp($0.baseAddress!, bytes.baseAddress!, bytes.count) == 0 })) {
+                return slot.string
+            }
+            i = (i + 1) & mask
+        }
+        let string = String(decoding: bytes, as: UTF8.self)
+        guard stored < limit else { return string }
+        slots[i] = Slot(hash: hash, bytes: Array(bytes), string: string)
+        stored += 1
+        if stored * 2 > slots.count { grow() }
+        return string
+    }
+
+    private mutating func grow() {
+        let old = slots
+        slots = Array(repeating: nil, count: old.count * 2)
+        mask = slots.count - 1
+        for case let slot? in old {
+            var i = Int(truncatingIfNeeded: slot.hash) & mask
+            while slots[i] != nil { i = (i + 1) & mask }
+            slots[i] = slot
+        }
+    }
+}

@@ -1,0 +1,121 @@
+/// How an export writes a length of time. Parsed from bytes to whole seconds; the mapper rounds to minutes.
+public enum DurationFormat: String, CaseIterable, Sendable {
+    /// `8,5`, `8.50`, `7.25`: hours with a decimal comma or point.
+    case decimalHours = "decimal_hours"
+    /// `7:30`, `31:15`: hours (any number) and minutes.
+    case hoursMinutes = "H:MM"
+    /// `07:30:00`, `1:02:03`.
+    case hoursMinutesSeconds = "H:MM:SS"
+    /// `30`, `45`: whole minutes (a decimal part is accepted).
+    case minutes
+    /// `PT7H30M`, `P1DT2H`: `xsd:duration`.
+    case iso8601
+
+    /// What a value in this format looks like, for messages.
+    public var example: String {
+        switch self {
+        case .decimalHours: return "decimal hours like 7,5 or 7.50"
+        case .hoursMinutes: return "hours and minutes like 7:30"
+        case .hoursMinutesSeconds: return "hours, minutes and seconds like 07:30:00"
+        case .minutes: return "whole minutes like 30"
+        case .iso8601: return "an ISO 8601 duration like PT7H30M"
+        }
+    }
+
+    /// Parses `raw` (surrounding spaces trimmed) into seconds; `nil` when it does not fit the format.
+    /// A leading `-` gives a negative duration (corrections); the mapper decides whether that is allowed.
+    public func seconds(_ raw: UnsafeRawBufferPointer) -> Int? {
+        let bytes = raw.trimmingASCIISpaces()
+        var i = 0
+        let n = bytes.count
+        guard n > 0 else { return nil }
+        var negative = false
+        if bytes[0] == UInt8(ascii: "-") { negative = true; i = 1 } else if bytes[0] == UInt8(ascii: "+") { i = 1 }
+        @inline(__always) func digits(max: Int = 9) -> (value: Int, count: Int) {
+            var value = 0, k = 0
+            while i < n, bytes[i] &- 48 < 10 {
+                if k < max { value = value * 10 + Int(bytes[i] &- 48) } else { return (value, 99) }
+                i += 1; k += 1
+            }
+            return (value, k)
+        }
+        /// A decimal number scaled by `unit` seconds: "7,25" hours -> 26100.
+        @inline(__always) func decimal(unit: Int) -> Int? {
+            let whole = digits()
+            guard whole.count <= 9 else { return nil }
+            var result = whole.value * unit
+            if i < n, bytes[i] == UInt8(ascii: ",") || bytes[i] == UInt8(ascii: ".") {
+                i += 1
+                let start = i
+                let fraction = digits()
+                guard fraction.count > 0, fraction.count <= 9 else { return nil }
+                var scale = 1
+                for _ in 0..<(i - start) { scale *= 10 }
+                result += (fraction.value * unit * 2 + scale) / (scale * 2)  // rounded half up
+            } else if whole.count == 0 {
+                return nil
+            }
+            return result
+        }
+        var total: Int
+        switch self {
+        case .decimalHours:
+            guard let v = decimal(unit: 3600) else { return nil }
+            total = v
+        case .minutes:
+            guard let v = decimal(unit: 60) else { return nil }
+            total = v
+        case .hoursMinutes, .hoursMinutesSeconds:
+            let h = digits()
+            guard h.count >= 1, h.count <= 6, i < n, bytes[i] == UInt8(ascii: ":") else { return nil }
+            i += 1
+            let m = digits()
+            guard m.count == 2, m.value < 60 else { return nil }
+            total = h.value * 3600 + m.value * 60
+            if self == .hoursMinutesSeconds {
+                guard i < n, bytes[i] == UInt8(ascii: ":") else { return nil }
+                i += 1
+                let s = digits()
+                guard s.count == 2, s.value < 60 else { return nil }
+                total += s.value
+            }
+        case .iso8601:
+            guard i < n, bytes[i] == UInt8(ascii: "P") else { return nil }
+            i += 1
+            total = 0
+            var inTime = false, parts = 0
+            while i < n {
+                if bytes[i] == UInt8(ascii: "T") { guard !inTime else { return nil }; inTime = true; i += 1; continue }
+                let before = i
+                let whole = digits()
+                guard whole.count > 0, whole.count <= 9, i < n else { return nil }
+                var fractionSeconds = 0
+                let unitByte: UInt8
+                if bytes[i] == UInt8(ascii: ".") || bytes[i] == UInt8(ascii: ",") {
+                    i = before
+                    guard let v = decimal(unit: 1), i < n else { return nil }
+                    fractionSeconds = v; unitByte = bytes[i]
+                    guard unitByte == UInt8(ascii: "S") else { return nil }
+                    total += fractionSeconds; i += 1; parts += 1
+                    continue
+                }
+                unitByte = bytes[i]; i += 1; parts += 1
+                switch (unitByte, inTime) {
+                case (UInt8(ascii: "D"), false): total += whole.value * 86_400
+                case (UInt8(ascii: "H"), true): total += whole.value * 3600
+                case (UInt8(ascii: "M"), true): total += whole.value * 60
+                case (UInt8(ascii: "S"), true): total += whole.value
+                default: return nil
+                }
+            }
+            guard parts > 0 else { return nil }
+        }
+        guard i == n else { return nil }
+        return negative ? -total : total
+    }
+
+    /// Seconds to whole minutes, rounding half away from zero (90 s -> 2 min, 89 s -> 1 min).
+    public static func minutes(fromSeconds s: Int) -> Int {
+        s >= 0 ? (s + 30) / 60 : -((-s + 30) / 60)
+    }
+}

@@ -1,0 +1,124 @@
+import BPVModel
+
+/// A validated mapping file for hour exports: how one layout becomes ``HourEntry`` values.
+/// Read one with ``MappingLoader``; the language is documented in `mappings/README.md`.
+public struct HourMapping: Sendable {
+    /// The mapping's stable id (`shiftbase-roosterdetail`); with the employer it names an import source.
+    public var name: String
+    /// The file's own revision number, stored with every import batch.
+    public var revision: Int
+    public var description: String?
+    /// Where the mapping was read from.
+    public var path: String?
+    public var source: SourceSpec
+    public var identity: EmployeeIdentityKind
+    public var fields: [HourField: FieldSpec]
+    public var hours: HoursRule
+    public var codes: [String: CodeTable]
+    public var importRule: ImportRule
+
+    /// How hour minutes are found.
+    public enum MinutesSource: String, Sendable { case times, duration }
+
+    public struct HoursRule: Sendable {
+        public var from: MinutesSource
+        public var maxEntryMinutes: Int
+        public var allowNegative: Bool
+    }
+
+    public enum SupersedeRule: String, Sendable { case period, none }
+
+    public struct ImportRule: Sendable {
+        public var supersede: SupersedeRule
+        /// Above this share (0–100) of rejected records the whole file fails.
+        public var maxRejectPercent: Double
+    }
+}
+
+/// The physical format of a source file.
+public struct SourceSpec: Sendable {
+    public enum Format: String, Sendable { case csv, xml }
+    public var format: Format
+    /// `nil` means `auto`: detected per file.
+    public var encoding: TextEncoding?
+    public var csv: CSVDialect
+    /// Whether the first row (after `skip_lines`) names the columns.
+    public var header: Bool
+}
+
+/// The dossier fields of an hour entry that a mapping can fill.
+public enum HourField: String, CaseIterable, Sendable {
+    case employee, student, employer, leerbedrijf, date, start, end
+    case endDate = "end_date"
+    case breakTime = "break"
+    case duration, category, approved
+    case externalID = "external_id"
+    case description
+
+    /// The value types a field accepts (the first is its default).
+    var allowedKinds: [String] {
+        switch self {
+        case .date, .endDate: return ["date", "datetime"]
+        case .start, .end: return ["time", "datetime"]
+        case .breakTime, .duration: return ["duration"]
+        case .category: return ["codes", "text"]
+        case .approved: return ["boolean"]
+        case .employee, .student, .employer, .leerbedrijf, .externalID, .description: return ["text"]
+        }
+    }
+}
+
+/// Where one field's value comes from, and how its text is read.
+public struct FieldSpec: Sendable {
+    public enum Source: Sendable, Equatable {
+        /// A column by its header name.
+        case column(String)
+        /// A column by 1-based position.
+        case position(Int)
+        /// The same value for every record.
+        case constant(String)
+    }
+
+    public enum Kind: Sendable {
+        case text
+        case date(DateTimePattern)
+        case time(DateTimePattern)
+        case datetime(DateTimePattern)
+        case duration(DurationFormat)
+        case codes(String)
+        case boolean(trueValues: Set<String>, falseValues: Set<String>)
+
+        var name: String {
+            switch self {
+            case .text: return "text"
+            case .date: return "date"
+            case .time: return "time"
+            case .datetime: return "datetime"
+            case .duration: return "duration"
+            case .codes: return "codes"
+            case .boolean: return "boolean"
+            }
+        }
+    }
+
+    public var source: Source
+    public var kind: Kind
+    /// An empty value is allowed (the field is then unknown).
+    public var optional: Bool
+    /// The line in the mapping file, for messages.
+    public var mappingLine: Int
+}
+
+/// A code table: the employer's own codes to categories. Keys match ignoring case and surrounding spaces.
+public struct CodeTable: Sendable {
+    public var name: String
+    /// Lower-cased, trimmed code -> category.
+    public var values: [String: HourCategory]
+    /// The codes as written in the mapping, for messages.
+    public var listedCodes: [String]
+    public var defaultCategory: HourCategory?
+
+    public func lookup(_ code: String) -> HourCategory? {
+        values[code.trimmingWhitespace().lowercased()] ?? defaultCategory
+    }
+}

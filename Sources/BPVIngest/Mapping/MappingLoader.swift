@@ -1,0 +1,153 @@
+import BPVModel
+import Foundation
+import Yams
+
+/// Reads and validates mapping files. Every problem becomes a ``MappingDiagnostic`` with the line and column in the
+/// mapping file; loading fails only after the whole file has been checked, so one run shows every mistake.
+public struct MappingLoader {
+    /// The mapping language versions this build reads.
+    public static let supportedLanguageVersions = [1]
+
+    public init() {}
+
+    /// Loads the mapping at `path`; throws ``MappingError`` listing every error.
+    public func loadHourMapping(path: String) throws -> HourMapping {
+        let result = check(path: path)
+        guard let mapping = result.mapping else { throw MappingError(diagnostics: result.diagnostics) }
+        return mapping
+    }
+
+    /// Checks a mapping file: the mapping when it is usable, and every error and warning found.
+    public func check(path: String) -> (mapping: HourMapping?, diagnostics: [MappingDiagnostic]) {
+        guard let data = FileManager.default.contents(atPath: path) else {
+            return (nil, [MappingDiagnostic(file: path, line: 1, column: 1, severity: .error,
+                                            message: "cannot read the mapping file", hint: "check the path")])
+        }
+        guard let text = String(data: data, encoding: .utf8) else {
+            return (nil, [MappingDiagnostic(file: path, line: 1, column: 1, severity: .error,
+                                            message: "the mapping file is not UTF-8 text", hint: nil)])
+        }
+        return check(yaml: text, file: path)
+    }
+
+    /// Checks mapping text; `file` names it in messages.
+    public func check(yaml text: String, file: String) -> (mapping: HourMapping?, diagnostics: [MappingDiagnostic]) {
+        var reader = NodeReader(file: file)
+        let root: Node
+        do {
+            guard let node = try Yams.compose(yaml: text) else {
+                reader.error(nil, "the mapping file is empty", hint: "start from a file in mappings/hours/")
+                return (nil, reader.diagnostics)
+            }
+            root = node
+        } catch let error as YamlError {
+            reader.yamlError(error)
+            return (nil, reader.diagnostics)
+        } catch {
+            reader.error(nil, "not valid YAML: \(error)", hint: nil)
+            return (nil, reader.diagnostics)
+        }
+        let mapping = HourMappingBuilder(reader: reader).build(root, path: file)
+        return (mapping.0, mapping.1)
+    }
+}
+
+/// Collects diagnostics while walking YAML nodes.
+struct NodeReader {
+    let file: String
+    var diagnostics: [MappingDiagnostic] = []
+
+    var hasErrors: Bool { diagnostics.contains { $0.severity == .error } }
+
+    mutating func error(_ node: Node?, _ message: String, hint: String?) {
+        add(.error, node, message, hint)
+    }
+
+    mutating func warning(_ node: Node?, _ message: String, hint: String?) {
+        add(.warning, node, message, hint)
+    }
+
+    private mutating func add(_ severity: MappingDiagnostic.Severity, _ node: Node?, _ message: String, _ hint: String?) {
+        let mark = node?.mark
+        diagnostics.append(MappingDiagnostic(file: file, line: mark?.line ?? 1, column: mark?.column ?? 1,
+                                             severity: severity, message: message, hint: hint))
+    }
+
+    mutating func yamlError(_ error: YamlError) {
+        switch error {
+        case .scanner(_, let problem, let mark, _), .parser(_, let problem, let mark, _),
+             .composer(_, let problem, let mark, _):
+            diagnostics.append(MappingDiagnostic(file: file, line: mark.line, column: mark.column, severity: .error,
+                                                 message: "not valid YAML: \(problem)",
+                                                 hint: "check indentation and quoting near this place"))
+        default:
+            diagnostics.append(MappingDiagnostic(file: file, line: 1, column: 1, severity: .error,
+                                                 message: "not valid YAML: \(error)", hint: nil))
+        }
+    }
+
+    /// The pairs of a mapping node, reporting keys that are not in `known`.
+    mutating func pairs(_ node: Node, known: [String], context: String) -> [(key: String, keyNode: Node, value: Node)] {
+        guard let mapping = node.mapping else {
+            error(node, "\(context) must be a mapping of keys to values", hint: nil)
+            return []
+        }
+        var result: [(String, Node, Node)] = []
+        var seen: Set<String> = []
+        for (keyNode, value) in mapping {
+            let key = keyNode.scalar?.string ?? ""
+            if !known.isEmpty && !known.contains(key) {
+                error(keyNode, "unknown key '\(key)' in \(context)",
+                      hint: didYouMean(key, known) ?? "known keys: \(known.joined(separator: ", "))")
+                continue
+            }
+            if !seen.insert(key).inserted { error(keyNode, "'\(key)' appears twice in \(context)", hint: nil) }
+            result.append((key, keyNode, value))
+        }
+        return result
+    }
+
+    mutating func string(_ node: Node, _ what: String) -> String? {
+        guard let scalar = node.scalar else {
+            error(node, "\(what) must be a single value", hint: nil)
+            return nil
+        }
+        return scalar.string
+    }
+
+    mutating func int(_ node: Node, _ what: String, range: ClosedRange<Int>) -> Int? {
+        guard let text = string(node, what) else { return nil }
+        guard let value = Int(text), range.contains(value) else {
+            error(node, "\(what) must be a whole number from \(range.lowerBound) to \(range.upperBound), not '\(text)'",
+                  hint: nil)
+            return nil
+        }
+        return value
+    }
+
+    mutating func bool(_ node: Node, _ what: String) -> Bool? {
+        guard let text = string(node, what) else { return nil }
+        switch text.lowercased() {
+        case "true", "yes": return true
+        case "false", "no": return false
+        default:
+            error(node, "\(what) must be true or false, not '\(text)'", hint: nil)
+            return nil
+        }
+    }
+
+    mutating func choice<T: RawRepresentable>(_ node: Node, _ what: String, _: T.Type) -> T?
+        where T: CaseIterable, T.RawValue == String {
+        guard let text = string(node, what) else { return nil }
+        if let value = T(rawValue: text) { return value }
+        let names = T.allCases.map(\.rawValue)
+        error(node, "\(what) '\(text)' is not one of: \(names.joined(separator: ", "))",
+              hint: didYouMean(text, names))
+        return nil
+    }
+}
+
+func isNullScalar(_ node: Node) -> Bool {
+    guard let s = node.scalar?.string else { return false }
+    return s == "null" || s == "~" || s.isEmpty
+}

@@ -1,0 +1,52 @@
+/// A growable buffer of trivial values on unmanaged memory, for the readers' hot paths: appending needs no
+/// uniqueness or exclusivity checks. The owner must call ``deallocate()``.
+struct GrowableBuffer<Element: BitwiseCopyable> {
+    private(set) var base: UnsafeMutablePointer<Element>
+    private(set) var count = 0
+    private(set) var capacity: Int
+
+    init(capacity: Int) {
+        self.capacity = max(capacity, 16)
+        base = .allocate(capacity: self.capacity)
+    }
+
+    func deallocate() { base.deallocate() }
+
+    @inline(__always) mutating func append(_ value: Element) {
+        if count == capacity { grow(to: count + 1) }
+        base[count] = value
+        count += 1
+    }
+
+    @inline(__always) mutating func append(_ values: UnsafePointer<Element>, count n: Int) {
+        if count + n > capacity { grow(to: count + n) }
+        (base + count).update(from: values, count: n)
+        count += n
+    }
+
+    @inline(__always) subscript(i: Int) -> Element {
+        get { base[i] }
+        nonmutating set { base[i] = newValue }
+    }
+
+    mutating func removeAll() { count = 0 }
+
+    mutating func removeLast(_ n: Int) { count -= n }
+
+    /// Keeps only the elements from `start` on, moved to the front.
+    mutating func removeFirst(_ start: Int) {
+        let rest = count - start
+        if rest > 0 && start > 0 { base.update(from: base + start, count: rest) }
+        count = rest
+    }
+
+    private mutating func grow(to needed: Int) {
+        var newCapacity = capacity * 2
+        while newCapacity < needed { newCapacity *= 2 }
+        let newBase = UnsafeMutablePointer<Element>.allocate(capacity: newCapacity)
+        newBase.update(from: base, count: count)
+        base.deallocate()
+        base = newBase
+        capacity = newCapacity
+    }
+}

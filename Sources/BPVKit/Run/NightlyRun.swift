@@ -1,0 +1,84 @@
+import BPVIngest
+import BPVModel
+import BPVStore
+import Foundation
+
+/// The nightly job: load the alias file, import every employer's new hour exports with its mapping, and write
+/// the run's record (`run.json`, `rejects.csv`, `unresolved.csv`) to `<output>/runs/<timestamp>/`.
+///
+/// Files are taken per employer folder in name order. They may stay in the inbox: a file imported before is
+/// recognised by its fingerprint and changes nothing.
+public struct NightlyRun {
+    public let configuration: BPVConfiguration
+    public let store: any DossierStore
+
+    public init(configuration: BPVConfiguration, store: any DossierStore) {
+        self.configuration = configuration
+        self.store = store
+    }
+
+    /// The outcome of a run.
+    public struct Summary: Sendable {
+        public var files: [FileImportResult] = []
+        public var aliasesLoaded = 0
+        public var entriesResolvedByAliases = 0
+        public var problems: [String] = []
+        public var unresolved: [UnresolvedIdentity] = []
+        public var runFolder: String = ""
+        public var exitStatus: ExitStatus {
+            let status = ExitStatus.of(files)
+            return status == .success && !problems.isEmpty ? .completedWithRejects : status
+        }
+    }
+
+    public struct UnresolvedIdentity: Sendable, Codable {
+        public var employer: String
+        public var identity: String
+        public var entries: Int
+    }
+
+    /// Runs the job. `clock` names the run folder (tests pass a fixed date).
+    public func run(at clock: Date = Date()) throws -> Summary {
+        var summary = Summary()
+        for employer in configuration.employers {
+            try store.saveEmployer(id: employer.id, name: employer.name,
+                                   leerbedrijfID: employer.leerbedrijfID.flatMap(Identifier.leerbedrijfID))
+        }
+        if let aliasPath = configuration.aliases {
+            let (aliases, problems) = try AliasFile.read(path: aliasPath)
+            summary.aliasesLoaded = aliases.count
+            summary.entriesResolvedByAliases = try store.saveAliases(aliases)
+            summary.problems += problems
+        }
+        let loader = MappingLoader()
+        let importer = HourImporter(store: store)
+        for employer in configuration.employers {
+            let mapping: HourMapping
+            do {
+                mapping = try loader.loadHourMapping(path: employer.mapping)
+            } catch {
+                summary.problems.append("employer \(employer.id): mapping \(employer.mapping) cannot be used:\n\(error)")
+                continue
+            }
+            for file in try Self.exportFiles(in: configuration.folder(of: employer)) {
+                summary.files.append(try importer.importFile(path: file, mapping: mapping, employerID: employer.id))
+            }
+        }
+        summary.unresolved = try store.unresolvedIdentities().map {
+            UnresolvedIdentity(employer: $0.employerID, identity: $0.identity, entries: $0.entries)
+        }
+        summary.runFolder = try RunRecordWriter(store: store).write(summary, configuration: configuration, at: clock)
+        return summary
+    }
+
+    /// The export files in a folder (not hidden, `.csv`, `.txt` or `.xml`), in name order. A missing folder has none.
+    public static func exportFiles(in folder: String) throws -> [String] {
+        let manager = FileManager.default
+        var isDirectory: ObjCBool = false
+        guard manager.fileExists(atPath: folder, isDirectory: &isDirectory), isDirectory.boolValue else { return [] }
+        return try manager.contentsOfDirectory(atPath: folder)
+            .filter { name in !name.hasPrefix(".") && [".csv", ".txt", ".xml"].contains { name.lowercased().hasSuffix($0) } }
+            .sorted()
+            .map { (folder as NSString).appendingPathComponent($0) }
+    }
+}

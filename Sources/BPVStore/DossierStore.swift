@@ -1,0 +1,97 @@
+import BPVModel
+
+/// The one seam between BPVKit and where the dossier lives. ``SQLiteDossierStore`` implements it today; a
+/// PostgreSQL store takes the same calls (and runs the same tests) later.
+///
+/// The calls are synchronous: the nightly job is a batch process, and a PostgreSQL implementation can bridge
+/// its driver's futures on its own thread. Imports are streamed: ``importHours(_:body:)`` runs one file in one
+/// transaction and hands the pipeline an ``HourImportWriter`` to pour batches of entries and rejects into.
+public protocol DossierStore: AnyObject {
+    /// An earlier import of the same bytes from the same source, if any (not counting failed ones).
+    func findImport(sourceKey: String, contentFingerprint: String, fileSize: Int) throws -> ImportBatch?
+
+    /// Imports one file in one transaction: the body writes entries and rejects; then the store resolves
+    /// employee identities through the alias table, applies the supersede rule for the batch's period, and
+    /// commits. If the body throws, nothing of the file is stored (the error is rethrown).
+    func importHours(_ batch: NewImportBatch, body: (any HourImportWriter) throws -> Void) throws -> ImportBatch
+
+    /// Records a file that failed as a whole (no entries), so the run history shows it.
+    func recordFailedImport(_ batch: NewImportBatch, message: String, counts: ImportCounts) throws -> ImportBatch
+
+    /// Adds or replaces aliases, then links every stored unresolved entry they match. Returns how many entries
+    /// were resolved.
+    @discardableResult
+    func saveAliases(_ aliases: [EmployeeAlias]) throws -> Int
+
+    /// Employer registry (id, name, leerbedrijf-ID) as configured.
+    func saveEmployer(id: String, name: String?, leerbedrijfID: String?) throws
+
+    /// Active (not superseded) entries, optionally for one employer or student, in date order.
+    func activeHourEntries(employerID: String?, studentNumber: String?) throws -> [StoredHourEntry]
+
+    /// The rejects of one batch, in file order.
+    func rejects(batchID: Int64) throws -> [Reject]
+
+    /// Import batches, newest first.
+    func importBatches(limit: Int) throws -> [ImportBatch]
+
+    /// Identities with active entries that no alias links to a student, with their number of entries.
+    func unresolvedIdentities() throws -> [(employerID: String, identity: String, entries: Int)]
+}
+
+/// What the pipeline knows about a file before importing it.
+public struct NewImportBatch: Sendable {
+    public var sourceKey: String
+    public var employerID: String?
+    public var mappingName: String
+    public var mappingRevision: Int
+    public var filePath: String
+    public var fileSize: Int
+    public var contentFingerprint: String
+    public var encoding: String?
+    public var identityKind: EmployeeIdentityKind
+    public var supersedeByPeriod: Bool
+
+    public init(sourceKey: String, employerID: String?, mappingName: String, mappingRevision: Int, filePath: String,
+                fileSize: Int, contentFingerprint: String, encoding: String?, identityKind: EmployeeIdentityKind,
+                supersedeByPeriod: Bool) {
+        self.sourceKey = sourceKey
+        self.employerID = employerID
+        self.mappingName = mappingName
+        self.mappingRevision = mappingRevision
+        self.filePath = filePath
+        self.fileSize = fileSize
+        self.contentFingerprint = contentFingerprint
+        self.encoding = encoding
+        self.identityKind = identityKind
+        self.supersedeByPeriod = supersedeByPeriod
+    }
+}
+
+/// Where an import streams its results, inside the import's transaction.
+public protocol HourImportWriter: AnyObject {
+    func write(_ entries: [HourEntry]) throws
+    func write(_ rejects: [Reject]) throws
+    /// Counts the reader knows and the store does not (records read, blank records), set before the body ends.
+    func setReaderCounts(recordsRead: Int, blankRecords: Int)
+    /// The reader's encoding, when it was detected.
+    func setEncoding(_ encoding: String)
+    /// Rejects written so far, for the `max_reject_percent` rule.
+    var rejectCount: Int { get }
+    var entryCount: Int { get }
+}
+
+/// An hour entry as stored: the entry, its batch, and whether a later import superseded it.
+public struct StoredHourEntry: Hashable, Sendable {
+    public var id: Int64
+    public var batchID: Int64
+    public var entry: HourEntry
+    public var supersededBy: Int64?
+}
+
+/// A store problem that is not about one record: the database cannot be opened, migrated or written.
+public struct StoreError: Error, CustomStringConvertible {
+    public var message: String
+    public init(_ message: String) { self.message = message }
+    public var description: String { message }
+}

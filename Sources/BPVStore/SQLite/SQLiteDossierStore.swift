@@ -1,0 +1,227 @@
+import BPVModel
+import Foundation
+import GRDB
+
+/// The dossier in one SQLite file (no server), through GRDB. Migrates the schema when opened.
+public final class SQLiteDossierStore: DossierStore {
+    public let path: String
+    private let queue: DatabaseQueue
+
+    /// Opens (or creates) the database at `path` and brings its schema up to date. `":memory:"` for tests.
+    public init(path: String) throws {
+        self.path = path
+        var configuration = Configuration()
+        configuration.prepareDatabase { db in
+            // WAL: readers (reports) do not block the nightly import. NORMAL sync is safe with WAL.
+            if db.configuration.readonly == false && path != ":memory:" {
+                try db.execute(sql: "PRAGMA journal_mode = WAL")
+            }
+            try db.execute(sql: "PRAGMA synchronous = NORMAL")
+            try db.execute(sql: "PRAGMA foreign_keys = ON")
+            try db.execute(sql: "PRAGMA cache_size = -16384") // 16 MiB page cache: bounded memory
+        }
+        do {
+            if path == ":memory:" {
+                queue = try DatabaseQueue(configuration: configuration)
+            } else {
+                let folder = (path as NSString).deletingLastPathComponent
+                if !folder.isEmpty { try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true) }
+                queue = try DatabaseQueue(path: path, configuration: configuration)
+            }
+            try SQLiteSchema.migrator.migrate(queue)
+        } catch {
+            throw StoreError("cannot open the dossier database \(path): \(error)")
+        }
+        if path != ":memory:" { chmod(path, 0o600) } // personal data: not world-readable
+    }
+
+    public func findImport(sourceKey: String, contentFingerprint: String, fileSize: Int) throws -> ImportBatch? {
+        try queue.read { db in
+            try Row.fetchOne(db, sql: """
+                SELECT * FROM import_batch WHERE source_key = ? AND content_fingerprint = ? AND file_size = ?
+                    AND status <> 'failed' ORDER BY id LIMIT 1
+                """, arguments: [sourceKey, contentFingerprint, fileSize]).map(Self.batch)
+        }
+    }
+
+    public func importHours(_ batch: NewImportBatch, body: (any HourImportWriter) throws -> Void) throws -> ImportBatch {
+        try queue.write { db in
+            let batchID = try insertBatch(db, batch, status: .imported, message: nil)
+            let aliases = try loadAliases(db, employerID: batch.employerID)
+            let writer = try SQLiteHourImportWriter(db: db, batchID: batchID, sourceKey: batch.sourceKey,
+                                                    identityKind: batch.identityKind, aliases: aliases)
+            try body(writer)
+            var counts = ImportCounts()
+            counts.recordsRead = writer.recordsRead
+            counts.blankRecords = writer.blankRecords
+            counts.entriesStored = writer.entryCount
+            counts.rejects = writer.rejectCount
+            counts.unresolved = writer.unresolvedCount
+            if batch.supersedeByPeriod, let first = writer.firstDate, let last = writer.lastDate {
+                try db.execute(sql: """
+                    UPDATE hour_entry SET superseded_by = ?
+                    WHERE source_key = ? AND superseded_by IS NULL AND batch_id <> ? AND work_date BETWEEN ? AND ?
+                    """, arguments: [batchID, batch.sourceKey, batchID, first.iso, last.iso])
+                counts.superseded = db.changesCount
+            }
+            let status: ImportBatch.Status = counts.rejects > 0 ? .importedWithRejects : .imported
+            try db.execute(sql: """
+                UPDATE import_batch SET finished_at = ?, status = ?, encoding = COALESCE(?, encoding),
+                    period_start = ?, period_end = ?, records_read = ?, entries_stored = ?, rejects = ?,
+                    blank_records = ?, superseded = ?, unresolved = ?
+                WHERE id = ?
+                """, arguments: [Self.now(), status.rawValue, writer.encoding, writer.firstDate?.iso,
+                                 writer.lastDate?.iso, counts.recordsRead, counts.entriesStored, counts.rejects,
+                                 counts.blankRecords, counts.superseded, counts.unresolved, batchID])
+            return try Row.fetchOne(db, sql: "SELECT * FROM import_batch WHERE id = ?", arguments: [batchID])
+                .map(Self.batch)!
+        }
+    }
+
+    public func recordFailedImport(_ batch: NewImportBatch, message: String, counts: ImportCounts) throws -> ImportBatch {
+        try queue.write { db in
+            let id = try insertBatch(db, batch, status: .failed, message: message)
+            try db.execute(sql: """
+                UPDATE import_batch SET finished_at = ?, records_read = ?, rejects = ?, blank_records = ? WHERE id = ?
+                """, arguments: [Self.now(), counts.recordsRead, counts.rejects, counts.blankRecords, id])
+            return try Row.fetchOne(db, sql: "SELECT * FROM import_batch WHERE id = ?", arguments: [id]).map(Self.batch)!
+        }
+    }
+
+    @discardableResult
+    public func saveAliases(_ aliases: [EmployeeAlias]) throws -> Int {
+        try queue.write { db in
+            var resolved = 0
+            for alias in aliases {
+                let key = AliasKey.normalise(alias.identity)
+                try db.execute(sql: """
+                    INSERT INTO employee_alias (employer_id, identity_key, identity, student_number, updated_at)
+                    VALUES (?, ?, ?, ?, ?)
+                    ON CONFLICT (employer_id, identity_key) DO UPDATE
+                        SET identity = excluded.identity, student_number = excluded.student_number,
+                            updated_at = excluded.updated_at
+                        WHERE student_number <> excluded.student_number OR identity <> excluded.identity
+                    """, arguments: [alias.employerID, key, alias.identity, alias.studentNumber, Self.now()])
+                try db.execute(sql: """
+                    UPDATE hour_entry SET student_number = ?
+                    WHERE employer_id = ? AND student_number IS NULL AND lower(trim(employee_identity)) = ?
+                    """, arguments: [alias.studentNumber, alias.employerID, key])
+                resolved += db.changesCount
+            }
+            return resolved
+        }
+    }
+
+    public func saveEmployer(id: String, name: String?, leerbedrijfID: String?) throws {
+        try queue.write { db in
+            try db.execute(sql: """
+                INSERT INTO employer (id, name, leerbedrijf_id) VALUES (?, ?, ?)
+                ON CONFLICT (id) DO UPDATE SET name = excluded.name, leerbedrijf_id = excluded.leerbedrijf_id
+                """, arguments: [id, name, leerbedrijfID])
+        }
+    }
+
+    public func activeHourEntries(employerID: String?, studentNumber: String?) throws -> [StoredHourEntry] {
+        try queue.read { db in
+            var sql = "SELECT h.*, b.file_path FROM hour_entry h JOIN import_batch b ON b.id = h.batch_id WHERE h.superseded_by IS NULL"
+            var arguments: StatementArguments = []
+            if let employerID { sql += " AND h.employer_id = ?"; arguments += [employerID] }
+            if let studentNumber { sql += " AND h.student_number = ?"; arguments += [studentNumber] }
+            sql += " ORDER BY h.work_date, h.start_time, h.id"
+            return try Row.fetchAll(db, sql: sql, arguments: arguments).map(Self.storedEntry)
+        }
+    }
+
+    public func rejects(batchID: Int64) throws -> [Reject] {
+        try queue.read { db in
+            try Row.fetchAll(db, sql: """
+                SELECT r.*, b.file_path FROM import_reject r JOIN import_batch b ON b.id = r.batch_id
+                WHERE r.batch_id = ? ORDER BY r.id
+                """, arguments: [batchID]).map { row in
+                Reject(location: SourceLocation(file: row["file_path"], line: row["source_line"],
+                                                byteOffset: row["byte_offset"], elementPath: row["element_path"]),
+                       column: row["column_name"], columnNumber: row["column_number"], value: row["value"],
+                       reason: row["reason"], expected: row["expected"], record: row["record"])
+            }
+        }
+    }
+
+    public func importBatches(limit: Int) throws -> [ImportBatch] {
+        try queue.read { db in
+            try Row.fetchAll(db, sql: "SELECT * FROM import_batch ORDER BY id DESC LIMIT ?", arguments: [limit])
+                .map(Self.batch)
+        }
+    }
+
+    public func unresolvedIdentities() throws -> [(employerID: String, identity: String, entries: Int)] {
+        try queue.read { db in
+            try Row.fetchAll(db, sql: """
+                SELECT employer_id, employee_identity, COUNT(*) AS n FROM hour_entry
+                WHERE student_number IS NULL AND superseded_by IS NULL
+                GROUP BY employer_id, employee_identity ORDER BY employer_id, employee_identity
+                """).map { ($0["employer_id"], $0["employee_identity"], $0["n"]) }
+        }
+    }
+
+    // MARK: - Rows
+
+    private func insertBatch(_ db: Database, _ batch: NewImportBatch, status: ImportBatch.Status,
+                             message: String?) throws -> Int64 {
+        try db.execute(sql: """
+            INSERT INTO import_batch (source_key, employer_id, mapping_name, mapping_revision, file_path, file_size,
+                content_fingerprint, encoding, started_at, status, message)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            """, arguments: [batch.sourceKey, batch.employerID, batch.mappingName, batch.mappingRevision,
+                             batch.filePath, batch.fileSize, batch.contentFingerprint, batch.encoding, Self.now(),
+                             status.rawValue, message])
+        return db.lastInsertedRowID
+    }
+
+    private func loadAliases(_ db: Database, employerID: String?) throws -> [String: [String: String]] {
+        var result: [String: [String: String]] = [:]
+        let rows = try Row.fetchAll(db, sql: "SELECT employer_id, identity_key, student_number FROM employee_alias")
+        for row in rows {
+            result[row["employer_id"], default: [:]][row["identity_key"]] = row["student_number"]
+        }
+        return result
+    }
+
+    static func now() -> String {
+        let formatter = ISO8601DateFormatter()
+        return formatter.string(from: Date())
+    }
+
+    static func batch(_ row: Row) -> ImportBatch {
+        var counts = ImportCounts()
+        counts.recordsRead = row["records_read"]
+        counts.entriesStored = row["entries_stored"]
+        counts.rejects = row["rejects"]
+        counts.blankRecords = row["blank_records"]
+        counts.superseded = row["superseded"]
+        counts.unresolved = row["unresolved"]
+        return ImportBatch(id: row["id"], sourceKey: row["source_key"], employerID: row["employer_id"],
+                           mappingName: row["mapping_name"], mappingRevision: row["mapping_revision"],
+                           filePath: row["file_path"], fileSize: row["file_size"],
+                           contentFingerprint: row["content_fingerprint"], encoding: row["encoding"],
+                           startedAt: row["started_at"],
+                           status: ImportBatch.Status(rawValue: row["status"]) ?? .failed, message: row["message"],
+                           periodStart: (row["period_start"] as String?).flatMap { CalendarDate(iso: $0) },
+                           periodEnd: (row["period_end"] as String?).flatMap { CalendarDate(iso: $0) },
+                           counts: counts)
+    }
+
+    static func storedEntry(_ row: Row) -> StoredHourEntry {
+        let approved: Int? = row["approved"]
+        let entry = HourEntry(
+            employerID: row["employer_id"], employeeIdentity: row["employee_identity"],
+            studentNumber: row["student_number"], leerbedrijfID: row["leerbedrijf_id"],
+            date: CalendarDate(iso: row["work_date"])!,
+            start: (row["start_time"] as String?).flatMap { TimeOfDay(storage: $0) },
+            end: (row["end_time"] as String?).flatMap { TimeOfDay(storage: $0) },
+            minutes: row["minutes"], category: HourCategory(rawValue: row["category"]) ?? .other,
+            hourType: row["hour_type"], approved: approved.map { $0 != 0 }, externalID: row["external_id"],
+            description: row["description"],
+            source: SourceLocation(file: row["file_path"], line: row["source_line"], byteOffset: row["byte_offset"]))
+        return StoredHourEntry(id: row["id"], batchID: row["batch_id"], entry: entry, supersededBy: row["superseded_by"])
+    }
+}

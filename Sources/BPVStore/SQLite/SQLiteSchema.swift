@@ -1,0 +1,93 @@
+import GRDB
+
+/// The dossier schema, as GRDB migrations. Add a migration for every change; never edit a released one.
+enum SQLiteSchema {
+    static var migrator: DatabaseMigrator {
+        var migrator = DatabaseMigrator()
+        migrator.registerMigration("v1: employers, import batches, hour entries, rejects, aliases") { db in
+            try db.execute(sql: """
+                CREATE TABLE employer (
+                    id TEXT PRIMARY KEY,
+                    name TEXT,
+                    leerbedrijf_id TEXT
+                );
+                CREATE TABLE import_batch (
+                    id INTEGER PRIMARY KEY,
+                    kind TEXT NOT NULL DEFAULT 'hours',
+                    source_key TEXT NOT NULL,
+                    employer_id TEXT,
+                    mapping_name TEXT NOT NULL,
+                    mapping_revision INTEGER NOT NULL,
+                    file_path TEXT NOT NULL,
+                    file_size INTEGER NOT NULL,
+                    content_fingerprint TEXT NOT NULL,
+                    encoding TEXT,
+                    started_at TEXT NOT NULL,
+                    finished_at TEXT,
+                    status TEXT NOT NULL,
+                    message TEXT,
+                    period_start TEXT,
+                    period_end TEXT,
+                    records_read INTEGER NOT NULL DEFAULT 0,
+                    entries_stored INTEGER NOT NULL DEFAULT 0,
+                    rejects INTEGER NOT NULL DEFAULT 0,
+                    blank_records INTEGER NOT NULL DEFAULT 0,
+                    superseded INTEGER NOT NULL DEFAULT 0,
+                    unresolved INTEGER NOT NULL DEFAULT 0
+                );
+                CREATE INDEX import_batch_by_content ON import_batch(source_key, content_fingerprint);
+                CREATE TABLE hour_entry (
+                    id INTEGER PRIMARY KEY,
+                    batch_id INTEGER NOT NULL REFERENCES import_batch(id),
+                    record_number INTEGER NOT NULL,
+                    source_line INTEGER NOT NULL,
+                    byte_offset INTEGER,
+                    source_key TEXT NOT NULL,
+                    employer_id TEXT NOT NULL,
+                    employee_identity TEXT NOT NULL,
+                    identity_kind TEXT NOT NULL,
+                    student_number TEXT,
+                    leerbedrijf_id TEXT,
+                    work_date TEXT NOT NULL,
+                    start_time TEXT,
+                    end_time TEXT,
+                    minutes INTEGER NOT NULL,
+                    category TEXT NOT NULL,
+                    hour_type TEXT,
+                    approved INTEGER,
+                    external_id TEXT,
+                    description TEXT,
+                    superseded_by INTEGER REFERENCES import_batch(id),
+                    UNIQUE (batch_id, record_number)
+                );
+                CREATE INDEX hour_entry_by_source_period ON hour_entry(source_key, work_date)
+                    WHERE superseded_by IS NULL;
+                CREATE INDEX hour_entry_by_student ON hour_entry(student_number, work_date)
+                    WHERE student_number IS NOT NULL;
+                CREATE TABLE import_reject (
+                    id INTEGER PRIMARY KEY,
+                    batch_id INTEGER NOT NULL REFERENCES import_batch(id),
+                    source_line INTEGER NOT NULL,
+                    byte_offset INTEGER,
+                    element_path TEXT,
+                    column_name TEXT,
+                    column_number INTEGER,
+                    value TEXT,
+                    reason TEXT NOT NULL,
+                    expected TEXT,
+                    record TEXT
+                );
+                CREATE INDEX import_reject_by_batch ON import_reject(batch_id);
+                CREATE TABLE employee_alias (
+                    employer_id TEXT NOT NULL,
+                    identity_key TEXT NOT NULL,
+                    identity TEXT NOT NULL,
+                    student_number TEXT NOT NULL,
+                    updated_at TEXT NOT NULL,
+                    PRIMARY KEY (employer_id, identity_key)
+                );
+                """)
+        }
+        return migrator
+    }
+}

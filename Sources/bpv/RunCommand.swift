@@ -1,0 +1,22 @@
+import ArgumentParser
+import BPVKit
+import BPVStore
+import Foundation
+
+/// `bpv run`: the nightly job.
+struct RunCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "run",
+        abstract: "Run the nightly job: load aliases and import every employer's hour exports from the inbox.")
+
+    @Option(name: .long, help: "The configuration file.")
+    var config: String = "bpv.yaml"
+
+    func run() throws {
+        let configuration = try BPVConfiguration.load(path: config)
+        let store = try SQLiteDossierStore(path: configuration.database)
+        let summary = try NightlyRun(configuration: configuration, store: store).run()
+        SummaryPrinter.printRun(summary, configuration: configuration)
+        if summary.exitStatus != .success { throw ExitCode(summary.exitStatus.rawValue) }
+    }
+}

@@ -1,0 +1,53 @@
+import BPVKit
+import BPVModel
+
+/// How results look on a terminal.
+enum SummaryPrinter {
+    static func printFile(_ result: FileImportResult, dryRun: Bool = false) {
+        let c = result.counts
+        let name = result.file
+        switch result.outcome {
+        case .failed(let message):
+            print("FAILED  \(name)\n        \(message)\n        nothing of this file was stored")
+        case .alreadyImported(let id):
+            print("same    \(name): already imported as batch \(id); nothing changed")
+        default:
+            let verb = dryRun ? "checked" : "stored"
+            var line = "ok      \(name): \(c.recordsRead) records read, \(c.entriesStored) \(verb), \(c.rejects) rejected"
+            if c.blankRecords > 0 { line += ", \(c.blankRecords) blank skipped" }
+            if c.superseded > 0 { line += ", \(c.superseded) earlier entries superseded" }
+            if c.unresolved > 0 { line += ", \(c.unresolved) not linked to a student" }
+            if let encoding = result.encoding { line += " [\(encoding)]" }
+            if c.rejects > 0 { line = "REJECTS" + line.dropFirst(7) }
+            print(line)
+        }
+        for note in result.notes { print("        note: \(note)") }
+        for reject in result.firstRejects { print("        \(reject)") }
+        if result.counts.rejects > result.firstRejects.count {
+            print("        ... \(result.counts.rejects - result.firstRejects.count) more rejects (all are stored)")
+        }
+    }
+
+    static func printRun(_ summary: NightlyRun.Summary, configuration: BPVConfiguration) {
+        print("bpv run: \(summary.files.count) file(s) from \(configuration.inbox)")
+        if summary.aliasesLoaded > 0 {
+            print("aliases: \(summary.aliasesLoaded) loaded, \(summary.entriesResolvedByAliases) stored entries newly resolved")
+        }
+        for problem in summary.problems { print("problem: \(problem)") }
+        for result in summary.files { printFile(result) }
+        if !summary.unresolved.isEmpty {
+            print("Employees not linked to a student (add them with `bpv alias add --employer E --identity X --student S`):")
+            for item in summary.unresolved { print("  \(item.employer)  \(item.identity)  \(item.entries) entries") }
+        }
+        let status: String
+        switch summary.exitStatus {
+        case .success: status = "completed"
+        case .completedWithRejects: status = "completed with rejects"
+        case .fileFailed: status = "completed; some files failed as a whole"
+        case .error: status = "stopped by an error"
+        }
+        print("Result: \(status) (exit \(summary.exitStatus.rawValue))")
+        print("Run record: \(summary.runFolder) (run.json, rejects.csv, unresolved.csv)")
+        print("Database:   \(configuration.database)")
+    }
+}
