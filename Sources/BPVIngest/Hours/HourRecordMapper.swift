@@ -292,12 +292,15 @@ public struct HourRecordMapper {
             let table = mapping.codes[tableName]!
             let code = try text(.category, record)
             guard let code else {
-                if let fallback = table.defaultCategory, spec.optional { return (fallback, nil) }
+                if let fallback = table.defaultValue.flatMap(HourCategory.init(rawValue:)), spec.optional {
+                    return (fallback, nil)
+                }
                 if spec.optional { return (.work, nil) }
                 throw problem(.category, record, reason: "empty hour type",
                               expected: "one of \(table.listedCodes.joined(separator: ", "))")
             }
-            guard let category = table.lookup(code) else {
+            // Values were checked against the categories when the mapping was loaded.
+            guard let category = table.lookup(code).flatMap(HourCategory.init(rawValue:)) else {
                 throw problem(.category, record, reason: "unknown hour type",
                               expected: "one of \(table.listedCodes.joined(separator: ", ")) (add it to code table '\(tableName)')")
             }

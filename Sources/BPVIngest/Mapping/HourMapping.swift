@@ -26,13 +26,6 @@ public struct HourMapping: Sendable {
         public var allowNegative: Bool
     }
 
-    public enum SupersedeRule: String, Sendable { case period, none }
-
-    public struct ImportRule: Sendable {
-        public var supersede: SupersedeRule
-        /// Above this share (0–100) of rejected records the whole file fails.
-        public var maxRejectPercent: Double
-    }
 }
 
 /// The physical format of a source file.
@@ -109,16 +102,18 @@ public struct FieldSpec: Sendable {
     public var mappingLine: Int
 }
 
-/// A code table: the employer's own codes to categories. Keys match ignoring case and surrounding spaces.
+/// A code table: a source's own codes to dossier values (hour types to categories, for example). Keys match
+/// ignoring case and surrounding spaces.
 public struct CodeTable: Sendable {
     public var name: String
-    /// Lower-cased, trimmed code -> category.
-    public var values: [String: HourCategory]
+    /// Lower-cased, trimmed code -> value.
+    public var values: [String: String]
     /// The codes as written in the mapping, for messages.
     public var listedCodes: [String]
-    public var defaultCategory: HourCategory?
+    /// The value for codes that are not listed; `nil`: they are rejected.
+    public var defaultValue: String?
 
-    public func lookup(_ code: String) -> HourCategory? {
-        values[code.trimmingWhitespace().lowercased()] ?? defaultCategory
+    public func lookup(_ code: String) -> String? {
+        values[code.trimmingWhitespace().lowercased()] ?? defaultValue
     }
 }

@@ -1,277 +1,30 @@
 import BPVModel
 import Yams
 
-/// Turns the YAML of an hour mapping into an ``HourMapping``, checking every key and value on the way.
+/// Builds an ``HourMapping`` from a checked ``MappingDocument``: the `identity` and `hours` sections, and the
+/// fields an hour entry cannot do without.
 struct HourMappingBuilder {
-    var reader: NodeReader
-
-    static let topKeys = ["bpv_mapping", "name", "revision", "description", "produces", "source", "identity",
-                          "fields", "hours", "codes", "import"]
-
-    func build(_ root: Node, path: String) -> (HourMapping?, [MappingDiagnostic]) {
-        var r = reader
-        var name: String?, revision = 1, description: String?
-        var source = SourceSpec(format: .csv, encoding: nil, csv: CSVDialect(), header: true)
+    func build(_ document: MappingDocument, _ r: inout NodeReader) -> HourMapping? {
         var identity = EmployeeIdentityKind.personeelsnummer
-        var fieldNodes: Node?, codesNode: Node?
-        var hoursNode: Node?, importRule = HourMapping.ImportRule(supersede: .period, maxRejectPercent: 100)
-        var sawVersion = false, sawSource = false
-
-        for (key, keyNode, value) in r.pairs(root, known: Self.topKeys, context: "the mapping") {
-            switch key {
-            case "bpv_mapping":
-                sawVersion = true
-                if let v = r.int(value, "bpv_mapping", range: 1...999),
-                   !MappingLoader.supportedLanguageVersions.contains(v) {
-                    r.error(value, "mapping language version \(v) is not supported by this bpv",
-                            hint: "this bpv reads version 1")
-                }
-            case "name":
-                name = r.string(value, "name")
-                if let n = name, n.isEmpty || n.contains(where: { $0.isWhitespace }) {
-                    r.error(value, "name must be one word, like shiftbase-roosterdetail", hint: nil)
-                }
-            case "revision": revision = r.int(value, "revision", range: 1...1_000_000) ?? 1
-            case "description": description = r.string(value, "description")
-            case "produces":
-                if let p = r.string(value, "produces"), p != "hour_entries" {
-                    r.error(value, "produces '\(p)' is not known here", hint: "hour mappings produce hour_entries")
-                }
-            case "source": sawSource = true; source = readSource(value, &r)
-            case "identity": identity = r.choice(value, "identity", EmployeeIdentityKind.self) ?? identity
-            case "fields": fieldNodes = value
-            case "hours": hoursNode = value
-            case "codes": codesNode = value
-            case "import": importRule = readImport(value, &r)
-            default: _ = keyNode
-            }
+        if let node = document.sections["identity"] {
+            identity = r.choice(node, "identity", EmployeeIdentityKind.self) ?? identity
         }
-        if !sawVersion { r.error(root, "missing 'bpv_mapping: 1' (the mapping language version)", hint: nil) }
-        if name == nil { r.error(root, "missing 'name' (a stable id such as shiftbase-roosterdetail)", hint: nil) }
-        if !sawSource { r.error(root, "missing 'source' (format, encoding, delimiter, header)", hint: nil) }
-
-        let codes = codesNode.map { readCodes($0, &r) } ?? [:]
         var fields: [HourField: FieldSpec] = [:]
-        if let fieldNodes {
-            fields = readFields(fieldNodes, header: source.header, codes: codes, &r)
-        } else {
-            r.error(root, "missing 'fields'", hint: "map at least employee, date and the hours")
+        for (name, spec) in document.fields {
+            if let field = HourField(rawValue: name) { fields[field] = spec }
         }
-        let hours = readHours(hoursNode, fields: fields, root: root, &r)
-        checkRequiredFields(fields, hours: hours, root: fieldNodes ?? root, &r)
-        checkUnusedCodes(codes, fields: fields, node: codesNode, &r)
-
-        guard !r.hasErrors, let name else { return (nil, r.diagnostics) }
-        let mapping = HourMapping(name: name, revision: revision, description: description, path: path,
-                                  source: source, identity: identity, fields: fields, hours: hours, codes: codes,
-                                  importRule: importRule)
-        return (mapping, r.diagnostics)
-    }
-
-    private func readSource(_ node: Node, _ r: inout NodeReader) -> SourceSpec {
-        var spec = SourceSpec(format: .csv, encoding: nil, csv: CSVDialect(), header: true)
-        let keys = ["format", "encoding", "delimiter", "quote", "header", "skip_lines"]
-        var sawFormat = false
-        for (key, _, value) in r.pairs(node, known: keys, context: "source") {
-            switch key {
-            case "format":
-                sawFormat = true
-                if let f = r.string(value, "format") {
-                    if let format = SourceSpec.Format(rawValue: f) { spec.format = format } else {
-                        r.error(value, "format '\(f)' is not one of: csv, xml", hint: nil)
-                    }
-                }
-            case "encoding":
-                guard let e = r.string(value, "encoding") else { break }
-                if e.lowercased() == "auto" { spec.encoding = nil; break }
-                let aliases = ["utf8": "utf-8", "cp1252": "windows-1252", "latin1": "iso-8859-1",
-                               "latin-1": "iso-8859-1", "utf-8-bom": "utf-8", "utf16le": "utf-16le"]
-                let normalised = aliases[e.lowercased()] ?? e.lowercased()
-                if let encoding = TextEncoding(rawValue: normalised) { spec.encoding = encoding } else {
-                    let names = TextEncoding.allCases.map(\.rawValue) + ["auto"]
-                    r.error(value, "encoding '\(e)' is not one of: \(names.joined(separator: ", "))",
-                            hint: didYouMean(e, names))
-                }
-            case "delimiter": if let b = readByte(value, "delimiter", &r) { spec.csv.delimiter = b }
-            case "quote": if let b = readByte(value, "quote", &r) { spec.csv.quote = b }
-            case "header": spec.header = r.bool(value, "header") ?? true
-            case "skip_lines": spec.csv.skipLines = r.int(value, "skip_lines", range: 0...1000) ?? 0
-            default: break
-            }
-        }
-        if !sawFormat { r.error(node, "source needs a format (csv or xml)", hint: nil) }
-        if spec.csv.delimiter == spec.csv.quote {
-            r.error(node, "delimiter and quote are the same character", hint: nil)
-        }
-        return spec
-    }
-
-    private func readByte(_ node: Node, _ what: String, _ r: inout NodeReader) -> UInt8? {
-        guard let text = r.string(node, what) else { return nil }
-        let value = text == "\\t" || text == "tab" ? "\t" : text
-        guard value.utf8.count == 1, let b = value.utf8.first, b < 0x80, b != 0x0A, b != 0x0D else {
-            r.error(node, "\(what) must be one ASCII character, not '\(text)'",
-                    hint: what == "delimiter" ? "write \";\" or \",\" in quotes, or \"\\t\" for tab" : nil)
-            return nil
-        }
-        return b
-    }
-
-    private func readImport(_ node: Node, _ r: inout NodeReader) -> HourMapping.ImportRule {
-        var rule = HourMapping.ImportRule(supersede: .period, maxRejectPercent: 100)
-        for (key, _, value) in r.pairs(node, known: ["supersede", "max_reject_percent"], context: "import") {
-            if key == "supersede" {
-                if let s = r.string(value, "supersede") {
-                    if let v = HourMapping.SupersedeRule(rawValue: s) { rule.supersede = v } else {
-                        r.error(value, "supersede '\(s)' is not one of: period, none", hint: nil)
-                    }
-                }
-            } else if let text = r.string(value, key) {
-                if let v = Double(text), (0...100).contains(v) { rule.maxRejectPercent = v } else {
-                    r.error(value, "max_reject_percent must be a number from 0 to 100, not '\(text)'", hint: nil)
-                }
-            }
-        }
-        return rule
-    }
-
-    private func readCodes(_ node: Node, _ r: inout NodeReader) -> [String: CodeTable] {
-        var tables: [String: CodeTable] = [:]
-        for (name, _, tableNode) in r.pairs(node, known: [], context: "codes") {
-            var table = CodeTable(name: name, values: [:], listedCodes: [], defaultCategory: nil)
-            for (key, _, value) in r.pairs(tableNode, known: ["values", "default"], context: "code table '\(name)'") {
-                if key == "default" {
-                    if !isNullScalar(value) { table.defaultCategory = r.choice(value, "category", HourCategory.self) }
-                    continue
-                }
-                for (code, codeNode, categoryNode) in r.pairs(value, known: [], context: "values of '\(name)'") {
-                    guard let category = r.choice(categoryNode, "category", HourCategory.self) else { continue }
-                    let normalised = code.trimmingWhitespace().lowercased()
-                    if table.values[normalised] != nil {
-                        r.error(codeNode, "code '\(code)' is listed twice in '\(name)' (codes ignore case)", hint: nil)
-                    }
-                    table.values[normalised] = category
-                    table.listedCodes.append(code)
-                }
-            }
-            if table.values.isEmpty && table.defaultCategory == nil {
-                r.error(tableNode, "code table '\(name)' lists no values", hint: "add values: {CODE: category}")
-            }
-            tables[name] = table
-        }
-        return tables
-    }
-
-    private func readFields(_ node: Node, header: Bool, codes: [String: CodeTable],
-                            _ r: inout NodeReader) -> [HourField: FieldSpec] {
-        var fields: [HourField: FieldSpec] = [:]
-        let names = HourField.allCases.map(\.rawValue)
-        for (name, keyNode, value) in r.pairs(node, known: names, context: "fields") {
-            guard let field = HourField(rawValue: name) else { continue }
-            if let spec = readField(field, value, header: header, codes: codes, &r) { fields[field] = spec }
-            _ = keyNode
-        }
-        return fields
-    }
-
-    private func readField(_ field: HourField, _ node: Node, header: Bool, codes: [String: CodeTable],
-                           _ r: inout NodeReader) -> FieldSpec? {
-        let keys = ["column", "value", "date", "time", "datetime", "duration", "codes", "boolean", "optional"]
-        var source: FieldSpec.Source?
-        var kind: FieldSpec.Kind?
-        var optional = false
-        let context = "field '\(field.rawValue)'"
-        for (key, keyNode, value) in r.pairs(node, known: keys, context: context) {
-            func setKind(_ k: FieldSpec.Kind) {
-                if kind != nil { r.error(keyNode, "\(context) has more than one value type", hint: nil) }
-                guard field.allowedKinds.contains(k.name) else {
-                    r.error(keyNode, "\(context) cannot be read as \(k.name)",
-                            hint: "\(field.rawValue) takes: \(field.allowedKinds.joined(separator: ", "))")
-                    return
-                }
-                kind = k
-            }
-            switch key {
-            case "column":
-                guard let text = r.string(value, "column") else { break }
-                if header {
-                    source = .column(text)
-                } else if let n = Int(text), n >= 1 {
-                    source = .position(n)
-                } else {
-                    r.error(value, "with header: false, column must be a position (1 = first column), not '\(text)'",
-                            hint: nil)
-                }
-            case "value":
-                if let text = r.string(value, "value") { source = .constant(text) }
-            case "date", "time", "datetime":
-                guard let text = r.string(value, key) else { break }
-                do {
-                    let pattern = try DateTimePattern(text)
-                    if key == "date" && (!pattern.hasDate || pattern.hasTime) {
-                        r.error(value, "date pattern '\(text)' must hold a date only", hint: "use datetime: for both")
-                    } else if key == "time" && (pattern.hasDate || !pattern.hasTime) {
-                        r.error(value, "time pattern '\(text)' must hold a time only", hint: "use datetime: for both")
-                    } else if key == "datetime" && !(pattern.hasDate && pattern.hasTime) {
-                        r.error(value, "datetime pattern '\(text)' must hold a date and a time", hint: nil)
-                    }
-                    setKind(key == "date" ? .date(pattern) : key == "time" ? .time(pattern) : .datetime(pattern))
-                } catch {
-                    r.error(value, "\(error)", hint: "for example dd-MM-yyyy, yyyy-MM-dd, HH:mm, h:mm a")
-                }
-            case "duration":
-                if let format = r.choice(value, "duration format", DurationFormat.self) { setKind(.duration(format)) }
-            case "codes":
-                guard let table = r.string(value, "codes") else { break }
-                if codes[table] == nil {
-                    r.error(value, "code table '\(table)' is not defined under codes:",
-                            hint: didYouMean(table, Array(codes.keys)) ?? "define it under codes:")
-                }
-                setKind(.codes(table))
-            case "boolean":
-                var trues: Set<String> = [], falses: Set<String> = []
-                for (side, _, list) in r.pairs(value, known: ["true", "false"], context: "boolean") {
-                    let items = list.sequence.map { Array($0) } ?? [list]
-                    let words = Set(items.compactMap { $0.scalar?.string.trimmingWhitespace().lowercased() })
-                    if side == "true" { trues = words } else { falses = words }
-                }
-                if trues.isEmpty { r.error(value, "boolean needs a list of true values", hint: "true: [Ja, 1]") }
-                if !trues.isDisjoint(with: falses) {
-                    r.error(value, "a value is both true and false: \(trues.intersection(falses).sorted())", hint: nil)
-                }
-                setKind(.boolean(trueValues: trues, falseValues: falses))
-            case "optional":
-                optional = r.bool(value, "optional") ?? false
-            default: break
-            }
-        }
-        guard let source else {
-            r.error(node, "\(context) needs a column or a value", hint: "{ column: NAME } or { value: TEXT }")
-            return nil
-        }
-        let resolvedKind: FieldSpec.Kind
-        if let kind {
-            resolvedKind = kind
-        } else {
-            switch field {
-            case .date, .endDate, .start, .end, .breakTime, .duration, .approved:
-                if field == .approved, case .constant = source {
-                    resolvedKind = .boolean(trueValues: ["true", "yes", "ja", "1"], falseValues: ["false", "no", "nee", "0"])
-                } else {
-                    let hint = field.allowedKinds.map { "\($0): ..." }.joined(separator: " or ")
-                    r.error(node, "\(context) needs a format", hint: hint)
-                    return nil
-                }
-            default:
-                resolvedKind = .text
-            }
-        }
-        if case .constant(let text) = source, field == .category, case .text = resolvedKind,
-           HourCategory(rawValue: text) == nil {
-            r.error(node, "category '\(text)' is not one of: \(HourCategory.allNames)",
-                    hint: didYouMean(text, HourCategory.allCases.map(\.rawValue)))
-        }
-        return FieldSpec(source: source, kind: resolvedKind, optional: optional, mappingLine: node.mark?.line ?? 1)
+        let hours = readHours(document.sections["hours"], fields: fields, root: document.root, &r)
+        // Fields written in the file but broken were reported already; only absent ones are "missing".
+        let written = Set((document.fieldsNode?.mapping.map { Array($0.keys) } ?? []).compactMap { $0.scalar?.string })
+        var present = fields
+        for name in written { if let f = HourField(rawValue: name), present[f] == nil {
+            present[f] = FieldSpec(source: .constant(""), kind: .text, optional: true, mappingLine: 0)
+        } }
+        checkRequiredFields(present, hours: hours, root: document.fieldsNode ?? document.root, &r)
+        guard !r.hasErrors else { return nil }
+        return HourMapping(name: document.name, revision: document.revision, description: document.description,
+                           path: document.path, source: document.source, identity: identity, fields: fields,
+                           hours: hours, codes: document.codes, importRule: document.importRule)
     }
 
     private func readHours(_ node: Node?, fields: [HourField: FieldSpec], root: Node,
@@ -317,14 +70,4 @@ struct HourMappingBuilder {
         }
     }
 
-    private func checkUnusedCodes(_ codes: [String: CodeTable], fields: [HourField: FieldSpec], node: Node?,
-                                  _ r: inout NodeReader) {
-        let used = Set(fields.values.compactMap { spec -> String? in
-            if case .codes(let t) = spec.kind { return t }
-            return nil
-        })
-        for name in codes.keys.sorted() where !used.contains(name) {
-            r.warning(node, "code table '\(name)' is not used by any field", hint: "use it with codes: \(name)")
-        }
-    }
 }

@@ -47,8 +47,18 @@ public struct MappingLoader {
             reader.error(nil, "not valid YAML: \(error)", hint: nil)
             return (nil, reader.diagnostics)
         }
-        let mapping = HourMappingBuilder(reader: reader).build(root, path: file)
-        return (mapping.0, mapping.1)
+        guard let document = MappingDocumentBuilder().build(root, path: file, &reader) else {
+            return (nil, reader.diagnostics)
+        }
+        guard document.schema.produces == MappingSchema.hourEntries.produces else {
+            reader.error(root, "this is a \(document.schema.produces) mapping, not an hour mapping", hint: nil)
+            return (nil, reader.diagnostics)
+        }
+        let mapping = HourMappingBuilder().build(document, &reader)
+        if mapping == nil && !reader.hasErrors {
+            reader.error(root, "the mapping cannot be used", hint: nil)
+        }
+        return (mapping, reader.diagnostics)
     }
 }
 
