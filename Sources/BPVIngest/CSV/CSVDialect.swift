@@ -32,4 +32,6 @@ public struct CSVSyntaxError: Sendable, Equatable {
     public var message: String
     /// The text of the rejected line (decoded leniently).
     public var lineText: String
+    /// The text of the offending field, as far as it can be told.
+    public var value: String?
 }

@@ -149,7 +149,7 @@ public final class CSVReader {
         // Each failure drops the open record's first line, so this ends.
         while isInsideRecord {
             if parser.quoted != 0 && parser.pstate == 2 {
-                failOpenRecord(atFieldOf: nil, message: "a quoted field is never closed (unbalanced quote)")
+                failOpenRecord(value: nil, message: "a quoted field is never closed (unbalanced quote)")
             } else {
                 finishRecordAtEndOfFile()
             }
@@ -179,21 +179,23 @@ public final class CSVReader {
             let message = isQuote && parser.quoted == 0
                 ? "a quote inside an unquoted field (quote the whole field and double the quote)"
                 : "unexpected text after a closing quote (a quote inside a quoted field must be doubled)"
-            openLines.append((lineNumber, offset, Array(UnsafeBufferPointer(start: line, count: count))))
-            failOpenRecord(atFieldOf: nil, message: message)
+            let bytes = Array(UnsafeBufferPointer(start: line, count: count))
+            openLines.append((lineNumber, offset, bytes))
+            let value = openLines.count == 1 ? fieldText(bytes, around: consumed) : nil
+            failOpenRecord(value: value, message: message)
             return
         }
         if isInsideRecord {
             openLines.append((lineNumber, offset, Array(UnsafeBufferPointer(start: line, count: count))))
             if openLines.count > dialect.maxLinesPerRecord {
-                failOpenRecord(atFieldOf: nil, message: "a quoted field is still open after "
+                failOpenRecord(value: nil, message: "a quoted field is still open after "
                                + "\(dialect.maxLinesPerRecord) lines (unbalanced quote)")
             }
         }
     }
 
     /// Rejects the first line of the open record, resets libcsv, and parses the record's later lines again.
-    private func failOpenRecord(atFieldOf _: Int?, message: String) {
+    private func failOpenRecord(value: String?, message: String) {
         let fieldNumber = collector.pointee.openFieldCount + 1
         collector.pointee.discardOpenRecord()
         resetParser()
@@ -202,13 +204,38 @@ public final class CSVReader {
         guard let first = lines.first else { return }
         var text = Substring(String(decoding: first.bytes, as: UTF8.self))
         while let last = text.last, last == "\n" || last == "\r" { text = text.dropLast() }
+        // Without a position (an unbalanced quote), the value is the first line from the field's opening quote.
+        let shown = value ?? openingQuoteText(first.bytes)
         syntaxErrors.append(CSVSyntaxError(line: first.line, byteOffset: first.offset, fieldNumber: fieldNumber,
-                                           message: message, lineText: String(text)))
+                                           message: message, lineText: String(text), value: shown))
         for replay in lines.dropFirst() {
             replay.bytes.withUnsafeBufferPointer {
                 parse($0.baseAddress!, $0.count, lineNumber: replay.line, offset: replay.offset)
             }
         }
+    }
+
+    /// The field around `position` in a line: from the delimiter before it to the delimiter after it.
+    private func fieldText(_ line: [UInt8], around position: Int) -> String {
+        var start = min(position, line.count)
+        while start > 0 && line[start - 1] != dialect.delimiter { start -= 1 }
+        var end = min(position, line.count)
+        while end < line.count && line[end] != dialect.delimiter && line[end] != 0x0A && line[end] != 0x0D { end += 1 }
+        return String(decoding: line[start..<end], as: UTF8.self)
+    }
+
+    /// The rest of a line from the last field that opens with a quote.
+    private func openingQuoteText(_ line: [UInt8]) -> String? {
+        var i = line.count - 1
+        var found: Int?
+        while i >= 0 {
+            if line[i] == dialect.quote && (i == 0 || line[i - 1] == dialect.delimiter) { found = i; break }
+            i -= 1
+        }
+        guard let start = found else { return nil }
+        var end = line.count
+        while end > start && (line[end - 1] == 0x0A || line[end - 1] == 0x0D) { end -= 1 }
+        return String(decoding: line[start..<end], as: UTF8.self)
     }
 
     private func finishRecordAtEndOfFile() {

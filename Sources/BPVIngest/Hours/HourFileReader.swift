@@ -92,7 +92,7 @@ public final class HourFileReader {
         recordsRead += 1
         let column = columnNames.flatMap { error.fieldNumber <= $0.count ? $0[error.fieldNumber - 1] : nil }
         return Reject(location: SourceLocation(file: path, line: error.line, byteOffset: error.byteOffset),
-                      column: column ?? "#\(error.fieldNumber)", columnNumber: error.fieldNumber, value: nil,
+                      column: column ?? "#\(error.fieldNumber)", columnNumber: error.fieldNumber, value: error.value,
                       reason: "malformed quoting: \(error.message)",
                       expected: "fields quoted with \(Character(UnicodeScalar(mapping.source.csv.quote))) and inner quotes doubled",
                       record: error.lineText)

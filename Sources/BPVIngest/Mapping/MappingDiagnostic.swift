@@ -17,6 +17,7 @@ public struct MappingDiagnostic: Sendable, Equatable, CustomStringConvertible {
 /// A mapping file that cannot be used: every error found, not just the first.
 public struct MappingError: Error, Sendable, CustomStringConvertible {
     public var diagnostics: [MappingDiagnostic]
+    public init(diagnostics: [MappingDiagnostic]) { self.diagnostics = diagnostics }
     public var description: String {
         diagnostics.filter { $0.severity == .error }.map(\.description).joined(separator: "\n")
     }

@@ -1,0 +1,40 @@
+import BPVIngest
+import BPVKit
+import BPVModel
+import BPVStore
+import Foundation
+
+/// Paths and helpers shared by the BPVKit tests.
+enum Fixture {
+    static let testsFolder = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+    static let repository = testsFolder.deletingLastPathComponent().deletingLastPathComponent()
+
+    /// A file under Tests/BPVKitTests/Fixtures/bad.
+    static func bad(_ name: String) -> String { testsFolder.appendingPathComponent("Fixtures/bad/\(name)").path }
+
+    /// A file of the repository (samples, mappings).
+    static func repo(_ path: String) -> String { repository.appendingPathComponent(path).path }
+
+    /// A fresh empty folder.
+    static func temporaryFolder() -> URL {
+        let url = FileManager.default.temporaryDirectory.appendingPathComponent("bpvkit-tests-\(UUID().uuidString)")
+        try! FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
+        return url
+    }
+
+    /// The test mapping of the bad-input fixtures, optionally with its text changed first.
+    static func timesheetMapping(_ edit: (String) -> String = { $0 }) throws -> HourMapping {
+        let text = try String(contentsOfFile: bad("timesheet.yaml"), encoding: .utf8)
+        let (mapping, diagnostics) = MappingLoader().check(yaml: edit(text), file: "timesheet.yaml")
+        guard let mapping else { throw MappingError(diagnostics: diagnostics) }
+        return mapping
+    }
+}
+
+/// Imports `file` into a fresh in-memory store and returns the result and the store.
+func importIntoFreshStore(_ file: String, mapping: HourMapping, employer: String = "test-employer")
+    throws -> (FileImportResult, SQLiteDossierStore) {
+    let store = try SQLiteDossierStore(path: ":memory:")
+    let result = try HourImporter(store: store).importFile(path: file, mapping: mapping, employerID: employer)
+    return (result, store)
+}
