@@ -1,9 +1,18 @@
-/// The records that one chunk of a CSV file produced. Valid until the reader's next `nextBatch()` call.
-public struct CSVBatch {
+/// The records that one chunk of a CSV file produced. The batch owns their bytes: records are valid while the
+/// batch is alive, on any thread (one at a time).
+public struct CSVBatch: @unchecked Sendable {
     /// Completed records, in file order.
     public let records: [CSVRecord]
     /// Records that could not be parsed, in file order.
     public let syntaxErrors: [CSVSyntaxError]
+    /// Keeps the bytes the records point into alive.
+    let storage: CSVBatchStorage?
+
+    init(records: [CSVRecord], syntaxErrors: [CSVSyntaxError], storage: CSVBatchStorage?) {
+        self.records = records
+        self.syntaxErrors = syntaxErrors
+        self.storage = storage
+    }
 }
 
 /// One record's fields as byte spans (UTF-8, libcsv's unquoting applied), with its location.

@@ -47,7 +47,7 @@ public final class CSVReader {
         source = try FileByteSource(path: path)
         let first = try source.next()
         guard first.count > 0 else { throw FileLevelError(file: path, message: "the file is empty (0 bytes)") }
-        var encoding = declared ?? TextEncoding.detect(first, isWholeFile: first.count < (1 << 20))
+        var encoding = declared ?? TextEncoding.detect(first, isWholeFile: first.count < source.chunkSize)
         var skip = 0
         if let bom = ByteOrderMark.detect(first) {
             if let declared, declared != bom.encoding {
@@ -76,9 +76,9 @@ public final class CSVReader {
         collector.deallocate()
     }
 
-    /// The next records, or `nil` at the end of the file. The batch is valid until the next call.
+    /// The next records, or `nil` at the end of the file. Each batch owns its bytes, so it may be handed to
+    /// another thread while the reader goes on.
     public func nextBatch() throws(FileLevelError) -> CSVBatch? {
-        collector.pointee.startBatch()
         syntaxErrors.removeAll(keepingCapacity: true)
         while collector.pointee.completedCount == 0 && syntaxErrors.isEmpty {
             if atEnd { return nil }
@@ -98,7 +98,10 @@ public final class CSVReader {
             }
         }
         blankRecords = collector.pointee.blankRecords
-        return CSVBatch(records: collector.pointee.completedRecords(), syntaxErrors: syntaxErrors)
+        // Hand the filled buffers to the batch; a record still open moves to fresh buffers.
+        let storage = CSVBatchStorage(collector.pointee)
+        collector.pointee = storage.collector.continuation()
+        return CSVBatch(records: storage.collector.completedRecords(), syntaxErrors: syntaxErrors, storage: storage)
     }
 
     // MARK: - Lines
@@ -256,9 +259,9 @@ public final class CSVReader {
 
 /// Collects the fields libcsv reports into flat buffers: one byte buffer, and start/length per field.
 struct RowCollector {
-    var bytes = GrowableBuffer<UInt8>(capacity: 1 << 20)
-    var starts = GrowableBuffer<Int32>(capacity: 1 << 14)
-    var lengths = GrowableBuffer<Int32>(capacity: 1 << 14)
+    var bytes = GrowableBuffer<UInt8>(capacity: 1 << 19 + 1 << 17)  // one 512 KiB chunk of fields, and some
+    var starts = GrowableBuffer<Int32>(capacity: 1 << 16)
+    var lengths = GrowableBuffer<Int32>(capacity: 1 << 16)
     /// Per completed record: index of its first field, its line and offset.
     var recordFirstField = GrowableBuffer<Int32>(capacity: 1 << 12)
     var recordLine = GrowableBuffer<Int>(capacity: 1 << 12)
@@ -277,17 +280,16 @@ struct RowCollector {
         recordFirstField.deallocate(); recordLine.deallocate(); recordOffset.deallocate()
     }
 
-    /// Drops the records handed out in the previous batch, keeping an open record's fields.
-    mutating func startBatch() {
-        let keepFrom = Int(openFirstField)
-        let byteShift = openFirstByte
-        for i in keepFrom..<starts.count { starts[i] -= byteShift }
-        starts.removeFirst(keepFrom)
-        lengths.removeFirst(keepFrom)
-        bytes.removeFirst(Int(byteShift))
-        openFirstField = 0
-        openFirstByte = 0
-        recordFirstField.removeAll(); recordLine.removeAll(); recordOffset.removeAll()
+    /// Fresh buffers for the next batch, holding a copy of the record still open in these.
+    func continuation() -> RowCollector {
+        var next = RowCollector()
+        next.blankRecords = blankRecords
+        next.openLine = openLine
+        next.openOffset = openOffset
+        for i in Int(openFirstField)..<starts.count {
+            next.addField(UnsafeRawPointer(bytes.base + Int(starts[i])), Int(lengths[i]))
+        }
+        return next
     }
 
     mutating func beginRecord(line: Int, offset: Int) {
@@ -343,4 +345,11 @@ private func fieldCallback(_ data: UnsafeMutableRawPointer?, _ length: Int, _ co
 
 private func rowCallback(_ terminator: Int32, _ context: UnsafeMutableRawPointer?) {
     context!.assumingMemoryBound(to: RowCollector.self).pointee.endRecord()
+}
+
+/// The buffers behind one ``CSVBatch``: freed when the batch (and every copy of it) is gone.
+final class CSVBatchStorage: @unchecked Sendable {
+    let collector: RowCollector
+    init(_ collector: RowCollector) { self.collector = collector }
+    deinit { collector.deallocate() }
 }

@@ -5,13 +5,15 @@ import Darwin
 #endif
 
 /// Turns byte spans into `String`s once per distinct value: employee ids and hour-type codes repeat on every row,
-/// so each distinct value is decoded once and shared afterwards. Bounded: past `limit` distinct values it stops
-/// remembering new ones (the strings are still correct, only not shared).
-struct ByteStringInterner {
+/// so each distinct value is decoded once and shared afterwards, with a payload computed once per value (a code's
+/// category, say). Bounded: past `limit` distinct values it stops remembering new ones (the results are still
+/// correct, only computed again).
+struct ByteStringInterner<Payload> {
     private struct Slot {
         var hash: UInt64
         var bytes: [UInt8]
         var string: String
+        var payload: Payload
     }
     private var slots: [Slot?]
     private var mask: Int
@@ -24,27 +26,29 @@ struct ByteStringInterner {
         mask = 1023
     }
 
-    /// The string for `bytes` (UTF-8, invalid sequences repaired).
-    mutating func string(_ bytes: UnsafeRawBufferPointer) -> String {
+    /// The string for `bytes` (UTF-8, invalid sequences repaired) and its payload, made by `make` on first sight.
+    mutating func lookup(_ bytes: UnsafeRawBufferPointer, make: (String) -> Payload) -> (string: String, payload: Payload) {
         var hash: UInt64 = 0xcbf2_9ce4_8422_2325
         for b in bytes { hash = (hash ^ UInt64(b)) &* 0x100_0000_01b3 }
         var i = Int(truncatingIfNeeded: hash) & mask
         while let slot = slots[i] {
             if slot.hash == hash && slot.bytes.count == bytes.count &&
                 (bytes.count == 0 || slot.bytes.withUnsafeBytes({ memcmp($0.baseAddress!, bytes.baseAddress!, bytes.count) == 0 })) {
-                return slot.string
+                return (slot.string, slot.payload)
             }
             i = (i + 1) & mask
         }
         let string = String(decoding: bytes, as: UTF8.self)
-        guard stored < limit else { return string }
-        slots[i] = Slot(hash: hash, bytes: Array(bytes), string: string)
+        let payload = make(string)
+        guard stored < limit else { return (string, payload) }
+        slots[i] = Slot(hash: hash, bytes: Array(bytes), string: string, payload: payload)
         stored += 1
         if stored * 2 > slots.count { grow() }
-        return string
+        return (string, payload)
     }
 
     private mutating func grow() {
+        // (rehash every slot into a table twice the size)
         let old = slots
         slots = Array(repeating: nil, count: old.count * 2)
         mask = slots.count - 1
@@ -54,4 +58,9 @@ struct ByteStringInterner {
             slots[i] = slot
         }
     }
+}
+
+extension ByteStringInterner where Payload == Void {
+    /// The string for `bytes`.
+    mutating func string(_ bytes: UnsafeRawBufferPointer) -> String { lookup(bytes) { _ in () }.string }
 }

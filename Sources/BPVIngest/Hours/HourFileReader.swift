@@ -4,7 +4,7 @@ import BPVModel
 /// Yields batches of entries and rejects, in file order, in constant memory.
 public final class HourFileReader {
     /// Entries and rejects from one chunk of the file.
-    public struct Batch {
+    public struct Batch: Sendable {
         public var entries: [HourEntry] = []
         public var rejects: [Reject] = []
     }
@@ -47,7 +47,8 @@ public final class HourFileReader {
                 throw FileLevelError(file: path, line: error.line, message: "the header line cannot be read: \(error.message)")
             }
             header = headerRecord.strings
-            batch = CSVBatch(records: Array(batch.records.dropFirst()), syntaxErrors: batch.syntaxErrors)
+            batch = CSVBatch(records: Array(batch.records.dropFirst()), syntaxErrors: batch.syntaxErrors,
+                             storage: batch.storage)
             first = batch
         }
         mapper = try HourRecordMapper(mapping: mapping, file: path, header: header, employerID: employerID,
@@ -70,6 +71,49 @@ public final class HourFileReader {
             guard let fresh = try reader.nextBatch() else { return nil }
             csv = fresh
         }
+        return map(csv)
+    }
+
+    /// Reads the whole file and hands every batch to `consume`, in file order, with parsing and mapping each on
+    /// a thread of their own: a three-stage pipeline (parse | map | consume) that keeps two cores busy. At most
+    /// a few batches are in flight, so memory stays bounded. When `consume` throws, reading stops and the error is
+    /// rethrown; a ``FileLevelError`` met while reading is rethrown after the batches before it.
+    public func readAll(_ consume: (Batch) throws -> Void) throws {
+        let parsed = BlockingQueue<CSVBatch>(capacity: 1)
+        let mapped = BlockingQueue<Batch>(capacity: 1)
+        let unsafeSelf = UnsafeTransfer(self)
+        let parser = StageThread(name: "bpv-parse") {
+            let me = unsafeSelf.value
+            do {
+                if let first = me.pending { me.pending = nil; guard parsed.put(first) else { return parsed.finish() } }
+                while let batch = try me.reader.nextBatch() { guard parsed.put(batch) else { break } }
+                parsed.finish()
+            } catch {
+                parsed.finish(error: error)
+            }
+        }
+        let mapper = StageThread(name: "bpv-map") {
+            let me = unsafeSelf.value
+            do {
+                while let csv = try parsed.take() {
+                    guard mapped.put(me.map(csv)) else { parsed.cancel(); break }
+                }
+                mapped.finish()
+            } catch {
+                mapped.finish(error: error)
+            }
+        }
+        defer {
+            mapped.cancel()
+            parsed.cancel()
+            mapper.join()
+            parser.join()
+        }
+        while let batch = try mapped.take() { try consume(batch) }
+    }
+
+    /// Maps one CSV batch: records and syntax errors, in line order.
+    private func map(_ csv: CSVBatch) -> Batch {
         var batch = Batch()
         batch.entries.reserveCapacity(csv.records.count)
         // Merge records and syntax errors in line order, so rejects read in file order.
@@ -97,4 +141,12 @@ public final class HourFileReader {
                       expected: "fields quoted with \(Character(UnicodeScalar(mapping.source.csv.quote))) and inner quotes doubled",
                       record: error.lineText)
     }
+}
+
+/// Moves a reference to another thread of the pipeline. Safe here because each stage touches disjoint state of
+/// the reader (the parse stage the CSV reader, the map stage the mapper and counters), and the caller reads the
+/// counters only after both stages have been joined.
+struct UnsafeTransfer<Value>: @unchecked Sendable {
+    let value: Value
+    init(_ value: Value) { self.value = value }
 }

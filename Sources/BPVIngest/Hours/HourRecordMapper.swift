@@ -19,8 +19,16 @@ public struct HourRecordMapper {
     public private(set) var expectedFieldCount: Int?
 
     private let employerID: String?
+    /// Column slot per field ordinal (-1: not a column) and spec per field ordinal: arrays, not dictionaries,
+    /// because they are read several times for every record.
+    private var slotByField = [Int](repeating: -1, count: HourField.allCases.count)
+    private let specByField: [FieldSpec?]
     private var slots: [HourField: Int] = [:]
-    private var interner = ByteStringInterner()
+    private var interner = ByteStringInterner<Void>()
+    /// Hour-type codes: the string and its category (nil: unknown), looked up once per distinct code.
+    private var codeCache = ByteStringInterner<HourCategory?>()
+    /// `approved: { value: ... }` read once.
+    private let constantApproved: Bool?
     private let encodingName: String
     private let delimiter: UInt8
 
@@ -35,6 +43,15 @@ public struct HourRecordMapper {
         self.employerID = employerID
         encodingName = encoding.rawValue
         delimiter = mapping.source.csv.delimiter
+        var specs = [FieldSpec?](repeating: nil, count: HourField.allCases.count)
+        for (field, spec) in mapping.fields { specs[field.ordinal] = spec }
+        specByField = specs
+        if let spec = mapping.fields[.approved], case .constant(let value) = spec.source,
+           case .boolean(let trues, _) = spec.kind {
+            constantApproved = trues.contains(value.trimmingWhitespace().lowercased())
+        } else {
+            constantApproved = nil
+        }
         if let header { expectedFieldCount = header.count }
         guard employerID != nil || mapping.fields[.employer] != nil else {
             throw FileLevelError(file: file, message: "no employer: give --employer, configure the employer's folder "
@@ -57,6 +74,7 @@ public struct HourRecordMapper {
                 break
             }
         }
+        for (field, slot) in slots { slotByField[field.ordinal] = slot }
         if !missing.isEmpty {
             let found = header ?? []
             var message = "the file lacks the mapped column(s) \(missing.sorted().map { "\"\($0)\"" }.joined(separator: ", "))"
@@ -108,7 +126,6 @@ public struct HourRecordMapper {
     }
 
     private mutating func makeEntry<R: FieldRecord>(_ record: R, _ location: SourceLocation) throws(Problem) -> HourEntry {
-        let fields = mapping.fields
         let employee = try text(.employee, record)
         let student = try text(.student, record).map(Identifier.clean)
         guard let identity = employee ?? student else {
@@ -129,7 +146,7 @@ public struct HourRecordMapper {
         let end = try moment(.end, record)
         var date = try moment(.date, record)?.date ?? start?.date
         guard let day = date else {
-            throw problem(fields[.date] != nil ? .date : .start, record, reason: "empty", expected: "a date")
+            throw problem(specByField[HourField.date.ordinal] != nil ? .date : .start, record, reason: "empty", expected: "a date")
         }
         date = day
         let endDate = try moment(.endDate, record)?.date ?? end?.date
@@ -138,13 +155,14 @@ public struct HourRecordMapper {
 
         var category = HourCategory.work
         var hourType: String?
-        if let spec = fields[.category] {
+        if let spec = specByField[HourField.category.ordinal] {
             let (value, raw) = try categoryValue(spec, record)
             category = value
             hourType = raw
         }
-        var approved: Bool?
-        if let spec = fields[.approved], case .boolean(let trues, let falses) = spec.kind {
+        var approved: Bool? = constantApproved
+        if constantApproved == nil, let spec = specByField[HourField.approved.ordinal],
+           case .boolean(let trues, let falses) = spec.kind {
             if let raw = try text(.approved, record) {
                 let word = raw.trimmingWhitespace().lowercased()
                 if trues.contains(word) { approved = true } else if falses.contains(word) || falses.isEmpty {
@@ -217,13 +235,15 @@ public struct HourRecordMapper {
     // MARK: - Field values
 
     /// The raw bytes of a column-backed field, `nil` for constants and unmapped fields.
+    @inline(__always)
     private func raw<R: FieldRecord>(_ field: HourField, _ record: R) -> UnsafeRawBufferPointer? {
-        guard let slot = slots[field], slot < record.count else { return nil }
+        let slot = slotByField[field.ordinal]
+        guard slot >= 0, slot < record.count else { return nil }
         return record[slot]
     }
 
     private mutating func text<R: FieldRecord>(_ field: HourField, _ record: R) throws(Problem) -> String? {
-        guard let spec = mapping.fields[field] else { return nil }
+        guard let spec = specByField[field.ordinal] else { return nil }
         if case .constant(let value) = spec.source { return value }
         guard let bytes = raw(field, record)?.trimmingASCIISpaces(), !bytes.isEmpty else { return nil }
         try checkBytes(field, bytes, record)
@@ -239,15 +259,14 @@ public struct HourRecordMapper {
             throw problem(field, record, reason: "contains a NUL byte", expected: "text without NUL bytes (0x00)")
         }
         let invalid = UTF8Validation.firstInvalidOffset(bytes) != nil
-        let replaced = String(decoding: bytes, as: UTF8.self).unicodeScalars.contains("\u{FFFD}")
-        if invalid || replaced {
+        if invalid || Self.containsReplacementCharacter(bytes) {
             throw problem(field, record, reason: "bytes that are not valid \(encodingName)",
                           expected: "text in \(encodingName) (set source.encoding in the mapping)")
         }
     }
 
     private func moment<R: FieldRecord>(_ field: HourField, _ record: R) throws(Problem) -> DateTimePattern.Value? {
-        guard let spec = mapping.fields[field] else { return nil }
+        guard let spec = specByField[field.ordinal] else { return nil }
         let pattern: DateTimePattern
         switch spec.kind {
         case .date(let p), .time(let p), .datetime(let p): pattern = p
@@ -271,7 +290,7 @@ public struct HourRecordMapper {
     }
 
     private func seconds<R: FieldRecord>(_ field: HourField, _ record: R) throws(Problem) -> Int? {
-        guard let spec = mapping.fields[field], case .duration(let format) = spec.kind else { return nil }
+        guard let spec = specByField[field.ordinal], case .duration(let format) = spec.kind else { return nil }
         let value: Int?
         if case .constant(let text) = spec.source {
             value = text.utf8CString.withUnsafeBytes { format.seconds(UnsafeRawBufferPointer(rebasing: $0.dropLast())) }
@@ -290,7 +309,17 @@ public struct HourRecordMapper {
         switch spec.kind {
         case .codes(let tableName):
             let table = mapping.codes[tableName]!
-            let code = try text(.category, record)
+            var code: String?
+            var looked: HourCategory??
+            if case .constant(let value) = spec.source {
+                code = value
+            } else if let bytes = raw(.category, record)?.trimmingASCIISpaces(), !bytes.isEmpty {
+                try checkBytes(.category, bytes, record)
+                // Values were checked against the categories when the mapping was loaded.
+                let hit = codeCache.lookup(bytes) { table.lookup($0).flatMap(HourCategory.init(rawValue:)) }
+                code = hit.string
+                looked = hit.payload
+            }
             guard let code else {
                 if let fallback = table.defaultValue.flatMap(HourCategory.init(rawValue:)), spec.optional {
                     return (fallback, nil)
@@ -299,8 +328,7 @@ public struct HourRecordMapper {
                 throw problem(.category, record, reason: "empty hour type",
                               expected: "one of \(table.listedCodes.joined(separator: ", "))")
             }
-            // Values were checked against the categories when the mapping was loaded.
-            guard let category = table.lookup(code).flatMap(HourCategory.init(rawValue:)) else {
+            guard let category = looked ?? table.lookup(code).flatMap(HourCategory.init(rawValue:)) else {
                 throw problem(.category, record, reason: "unknown hour type",
                               expected: "one of \(table.listedCodes.joined(separator: ", ")) (add it to code table '\(tableName)')")
             }
@@ -312,6 +340,16 @@ public struct HourRecordMapper {
             }
             return (category, nil)
         }
+    }
+
+    /// Whether the bytes hold U+FFFD (EF BF BD): what the transcoder makes of bytes the encoding does not define.
+    static func containsReplacementCharacter(_ bytes: UnsafeRawBufferPointer) -> Bool {
+        var i = 0
+        while i + 2 < bytes.count {
+            if bytes[i] == 0xEF && bytes[i + 1] == 0xBF && bytes[i + 2] == 0xBD { return true }
+            i += 1
+        }
+        return false
     }
 
     // MARK: - Messages

@@ -48,6 +48,26 @@ public enum HourField: String, CaseIterable, Sendable {
     case externalID = "external_id"
     case description
 
+    /// A dense number per field, for array lookups on the hot path.
+    var ordinal: Int {
+        switch self {
+        case .employee: return 0
+        case .student: return 1
+        case .employer: return 2
+        case .leerbedrijf: return 3
+        case .date: return 4
+        case .start: return 5
+        case .end: return 6
+        case .endDate: return 7
+        case .breakTime: return 8
+        case .duration: return 9
+        case .category: return 10
+        case .approved: return 11
+        case .externalID: return 12
+        case .description: return 13
+        }
+    }
+
     /// The value types a field accepts (the first is its default).
     var allowedKinds: [String] {
         switch self {

@@ -32,8 +32,10 @@ final class FileByteSource {
     private let fd: Int32
     private let buffer: UnsafeMutableRawBufferPointer
     private(set) var bytesRead = 0
+    /// The size of a full chunk: a shorter first chunk is the whole file.
+    var chunkSize: Int { buffer.count }
 
-    init(path: String, chunkSize: Int = 1 << 20) throws(FileLevelError) {
+    init(path: String, chunkSize: Int = 1 << 19) throws(FileLevelError) {
         self.path = path
         fd = open(path, O_RDONLY)
         guard fd >= 0 else {

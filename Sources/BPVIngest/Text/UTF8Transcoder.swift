@@ -37,15 +37,23 @@ public struct UTF8Transcoder: Sendable {
 
     private func transcodeSingleByte(_ input: UnsafeRawBufferPointer, into output: inout [UInt8], table: [UInt16]?) {
         output.reserveCapacity(output.count + input.count + input.count / 8)
-        for b in input {
-            if b < 0x80 {
-                output.append(b)
-            } else if b >= 0xA0 || table == nil {
+        let n = input.count
+        var i = 0
+        while i < n {
+            // Copy runs of ASCII (the bulk of any export) in one go, eight bytes at a time.
+            var j = i
+            while j + 8 <= n && input.loadUnaligned(fromByteOffset: j, as: UInt64.self) & 0x8080_8080_8080_8080 == 0 { j += 8 }
+            while j < n && input[j] < 0x80 { j += 1 }
+            if j > i { output.append(contentsOf: UnsafeRawBufferPointer(rebasing: input[i..<j])) }
+            guard j < n else { break }
+            let b = input[j]
+            if b >= 0xA0 || table == nil {
                 output.append(0xC0 | (b >> 6))
                 output.append(0x80 | (b & 0x3F))
             } else {
                 Self.appendScalar(UInt32(table![Int(b) - 0x80]), to: &output)
             }
+            i = j + 1
         }
     }
 

@@ -89,7 +89,8 @@ public struct HourImporter {
         let limit = rejectsToShow
         do {
             let batch = try store.importHours(newBatch) { writer in
-                while let chunk = try reader.next() {
+                // Parsing and mapping run on threads of their own; the store writes here, in file order.
+                try reader.readAll { chunk in
                     try writer.write(chunk.entries)
                     if !chunk.rejects.isEmpty {
                         try writer.write(chunk.rejects)
@@ -129,7 +130,7 @@ public struct HourImporter {
             let reader = try HourFileReader(path: path, mapping: mapping, employerID: employerID)
             result.encoding = reader.encoding.rawValue
             if let note = reader.encodingNote { result.notes.append(note) }
-            while let chunk = try reader.next() {
+            try reader.readAll { chunk in
                 result.counts.entriesStored += chunk.entries.count
                 result.counts.rejects += chunk.rejects.count
                 if result.firstRejects.count < rejectsToShow {
@@ -139,7 +140,7 @@ public struct HourImporter {
             result.counts.recordsRead = reader.recordsRead
             result.counts.blankRecords = reader.blankRecords
         } catch {
-            result.outcome = .failed(error.description)
+            result.outcome = .failed("\(error)")
         }
         return result
     }

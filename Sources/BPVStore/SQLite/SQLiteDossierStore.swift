@@ -18,7 +18,11 @@ public final class SQLiteDossierStore: DossierStore {
             }
             try db.execute(sql: "PRAGMA synchronous = NORMAL")
             try db.execute(sql: "PRAGMA foreign_keys = ON")
-            try db.execute(sql: "PRAGMA cache_size = -16384") // 16 MiB page cache: bounded memory
+            try db.execute(sql: "PRAGMA cache_size = -8192") // 8 MiB page cache: bounded memory (imports only append)
+            // The one definition of how identities match (trimmed, NBSP removed, lower-cased), also in SQL.
+            db.add(function: DatabaseFunction("bpv_identity_key", argumentCount: 1, pure: true) { values in
+                (String.fromDatabaseValue(values[0])).map(AliasKey.normalise)
+            })
         }
         do {
             if path == ":memory:" {
@@ -48,8 +52,7 @@ public final class SQLiteDossierStore: DossierStore {
         try queue.write { db in
             let batchID = try insertBatch(db, batch, status: .imported, message: nil)
             let aliases = try loadAliases(db, employerID: batch.employerID)
-            let writer = try SQLiteHourImportWriter(db: db, batchID: batchID, sourceKey: batch.sourceKey,
-                                                    identityKind: batch.identityKind, aliases: aliases)
+            let writer = try SQLiteHourImportWriter(db: db, batchID: batchID, aliases: aliases)
             try body(writer)
             var counts = ImportCounts()
             counts.recordsRead = writer.recordsRead
@@ -58,24 +61,42 @@ public final class SQLiteDossierStore: DossierStore {
             counts.rejects = writer.rejectCount
             counts.unresolved = writer.unresolvedCount
             if batch.supersedeByPeriod, let first = writer.firstDate, let last = writer.lastDate {
-                try db.execute(sql: """
-                    UPDATE hour_entry SET superseded_by = ?
-                    WHERE source_key = ? AND superseded_by IS NULL AND batch_id <> ? AND work_date BETWEEN ? AND ?
-                    """, arguments: [batchID, batch.sourceKey, batchID, first.iso, last.iso])
-                counts.superseded = db.changesCount
+                counts.superseded = try supersede(db, by: batchID, sourceKey: batch.sourceKey, from: first, to: last)
             }
             let status: ImportBatch.Status = counts.rejects > 0 ? .importedWithRejects : .imported
             try db.execute(sql: """
                 UPDATE import_batch SET finished_at = ?, status = ?, encoding = COALESCE(?, encoding),
                     period_start = ?, period_end = ?, records_read = ?, entries_stored = ?, rejects = ?,
-                    blank_records = ?, superseded = ?, unresolved = ?
+                    blank_records = ?, superseded = ?, unresolved = ?, first_entry_id = ?, last_entry_id = ?
                 WHERE id = ?
                 """, arguments: [Self.now(), status.rawValue, writer.encoding, writer.firstDate?.iso,
                                  writer.lastDate?.iso, counts.recordsRead, counts.entriesStored, counts.rejects,
-                                 counts.blankRecords, counts.superseded, counts.unresolved, batchID])
+                                 counts.blankRecords, counts.superseded, counts.unresolved, writer.firstEntryID,
+                                 writer.lastEntryID, batchID])
             return try Row.fetchOne(db, sql: "SELECT * FROM import_batch WHERE id = ?", arguments: [batchID])
                 .map(Self.batch)!
         }
+    }
+
+    /// The supersede rule: earlier active entries of the same source dated within the new batch's period. Each
+    /// earlier batch whose period overlaps is visited through its id range, so no date index is needed.
+    private func supersede(_ db: Database, by batchID: Int64, sourceKey: String, from first: CalendarDate,
+                           to last: CalendarDate) throws -> Int {
+        let earlier = try Row.fetchAll(db, sql: """
+            SELECT first_entry_id, last_entry_id FROM import_batch
+            WHERE source_key = ? AND id <> ? AND status <> 'failed' AND first_entry_id IS NOT NULL
+              AND period_start <= ? AND period_end >= ?
+            """, arguments: [sourceKey, batchID, last.iso, first.iso])
+        var count = 0
+        for range in earlier {
+            try db.execute(sql: """
+                UPDATE hour_entry SET superseded_by = ?
+                WHERE id BETWEEN ? AND ? AND superseded_by IS NULL AND work_date BETWEEN ? AND ?
+                """, arguments: [batchID, range["first_entry_id"] as Int64, range["last_entry_id"] as Int64,
+                                 first.iso, last.iso])
+            count += db.changesCount
+        }
+        return count
     }
 
     public func recordFailedImport(_ batch: NewImportBatch, message: String, counts: ImportCounts) throws -> ImportBatch {
@@ -91,21 +112,31 @@ public final class SQLiteDossierStore: DossierStore {
     @discardableResult
     public func saveAliases(_ aliases: [EmployeeAlias]) throws -> Int {
         try queue.write { db in
-            var resolved = 0
+            let upsert = try db.cachedStatement(sql: """
+                INSERT INTO employee_alias (employer_id, identity_key, identity, student_number, updated_at)
+                VALUES (?, ?, ?, ?, ?)
+                ON CONFLICT (employer_id, identity_key) DO UPDATE
+                    SET identity = excluded.identity, student_number = excluded.student_number,
+                        updated_at = excluded.updated_at
+                    WHERE student_number <> excluded.student_number OR identity <> excluded.identity
+                """)
+            let now = Self.now()
             for alias in aliases {
-                let key = AliasKey.normalise(alias.identity)
+                try upsert.execute(arguments: [alias.employerID, AliasKey.normalise(alias.identity), alias.identity,
+                                               alias.studentNumber, now])
+            }
+            // Link the stored unresolved entries in one pass per employer (the partial index holds only those).
+            var resolved = 0
+            for employer in Set(aliases.map(\.employerID)).sorted() {
                 try db.execute(sql: """
-                    INSERT INTO employee_alias (employer_id, identity_key, identity, student_number, updated_at)
-                    VALUES (?, ?, ?, ?, ?)
-                    ON CONFLICT (employer_id, identity_key) DO UPDATE
-                        SET identity = excluded.identity, student_number = excluded.student_number,
-                            updated_at = excluded.updated_at
-                        WHERE student_number <> excluded.student_number OR identity <> excluded.identity
-                    """, arguments: [alias.employerID, key, alias.identity, alias.studentNumber, Self.now()])
-                try db.execute(sql: """
-                    UPDATE hour_entry SET student_number = ?
-                    WHERE employer_id = ? AND student_number IS NULL AND lower(trim(employee_identity)) = ?
-                    """, arguments: [alias.studentNumber, alias.employerID, key])
+                    UPDATE hour_entry SET student_number = (
+                        SELECT a.student_number FROM employee_alias a
+                        WHERE a.employer_id = hour_entry.employer_id
+                          AND a.identity_key = bpv_identity_key(hour_entry.employee_identity))
+                    WHERE student_number IS NULL AND employer_id = ?
+                      AND bpv_identity_key(employee_identity) IN
+                          (SELECT identity_key FROM employee_alias WHERE employer_id = ?)
+                    """, arguments: [employer, employer])
                 resolved += db.changesCount
             }
             return resolved
@@ -168,10 +199,11 @@ public final class SQLiteDossierStore: DossierStore {
     private func insertBatch(_ db: Database, _ batch: NewImportBatch, status: ImportBatch.Status,
                              message: String?) throws -> Int64 {
         try db.execute(sql: """
-            INSERT INTO import_batch (source_key, employer_id, mapping_name, mapping_revision, file_path, file_size,
-                content_fingerprint, encoding, started_at, status, message)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            INSERT INTO import_batch (source_key, employer_id, mapping_name, mapping_revision, identity_kind, file_path,
+                file_size, content_fingerprint, encoding, started_at, status, message)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
             """, arguments: [batch.sourceKey, batch.employerID, batch.mappingName, batch.mappingRevision,
+                             batch.identityKind.rawValue,
                              batch.filePath, batch.fileSize, batch.contentFingerprint, batch.encoding, Self.now(),
                              status.rawValue, message])
         return db.lastInsertedRowID

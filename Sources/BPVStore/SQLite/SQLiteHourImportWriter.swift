@@ -7,35 +7,34 @@ import GRDBSQLite
 final class SQLiteHourImportWriter: HourImportWriter {
     private let connection: OpaquePointer
     private let batchID: Int64
-    private let sourceKey: String
-    private let identityKind: String
     private let aliases: [String: [String: String]]   // employer -> identity key -> studentnummer
     private var resolvedCache: [String: String?] = [:]
     private var insertEntry: OpaquePointer?
     private var insertReject: OpaquePointer?
+    /// One row's text, laid end to end, bound without copies (SQLITE_STATIC) and reused for every row.
+    private var scratch = UnsafeMutableRawBufferPointer.allocate(byteCount: 1 << 16, alignment: 8)
     private var recordNumber: Int64 = 0
     private(set) var entryCount = 0
     private(set) var rejectCount = 0
     private(set) var unresolvedCount = 0
+    private(set) var firstEntryID: Int64?
+    private(set) var lastEntryID: Int64?
     private(set) var firstDate: CalendarDate?
     private(set) var lastDate: CalendarDate?
     var recordsRead = 0
     var blankRecords = 0
     var encoding: String?
 
-    init(db: Database, batchID: Int64, sourceKey: String, identityKind: EmployeeIdentityKind,
-         aliases: [String: [String: String]]) throws {
+    init(db: Database, batchID: Int64, aliases: [String: [String: String]]) throws {
         guard let connection = db.sqliteConnection else { throw StoreError("the SQLite connection is closed") }
         self.connection = connection
         self.batchID = batchID
-        self.sourceKey = sourceKey
-        self.identityKind = identityKind.rawValue
         self.aliases = aliases
         insertEntry = try prepare("""
-            INSERT INTO hour_entry (batch_id, record_number, source_line, byte_offset, source_key, employer_id,
-                employee_identity, identity_kind, student_number, leerbedrijf_id, work_date, start_time, end_time,
+            INSERT INTO hour_entry (batch_id, record_number, source_line, byte_offset, employer_id,
+                employee_identity, student_number, leerbedrijf_id, work_date, start_time, end_time,
                 minutes, category, hour_type, approved, external_id, description)
-            VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19)
+            VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17)
             """)
         insertReject = try prepare("""
             INSERT INTO import_reject (batch_id, source_line, byte_offset, element_path, column_name, column_number,
@@ -47,6 +46,7 @@ final class SQLiteHourImportWriter: HourImportWriter {
     deinit {
         sqlite3_finalize(insertEntry)
         sqlite3_finalize(insertReject)
+        scratch.deallocate()
     }
 
     private func prepare(_ sql: String) throws -> OpaquePointer? {
@@ -82,26 +82,36 @@ final class SQLiteHourImportWriter: HourImportWriter {
             if student == nil { unresolvedCount += 1 }
             if firstDate == nil || entry.date < firstDate! { firstDate = entry.date }
             if lastDate == nil || entry.date > lastDate! { lastDate = entry.date }
+            var text = RowText(buffer: scratch)
             sqlite3_bind_int64(s, 1, batchID)
             sqlite3_bind_int64(s, 2, recordNumber)
             sqlite3_bind_int64(s, 3, Int64(entry.source.line))
             bind(s, 4, entry.source.byteOffset)
-            bind(s, 5, sourceKey)
-            bind(s, 6, entry.employerID)
-            bind(s, 7, entry.employeeIdentity)
-            bind(s, 8, identityKind)
-            bind(s, 9, student)
-            bind(s, 10, entry.leerbedrijfID)
-            bind(s, 11, entry.date.iso)
-            bind(s, 12, entry.start?.description)
-            bind(s, 13, entry.end?.description)
-            sqlite3_bind_int64(s, 14, Int64(entry.minutes))
-            bind(s, 15, entry.category.rawValue)
-            bind(s, 16, entry.hourType)
-            bind(s, 17, entry.approved.map { $0 ? 1 : 0 })
-            bind(s, 18, entry.externalID)
-            bind(s, 19, entry.description)
+            text.bind(s, 5, entry.employerID)
+            text.bind(s, 6, entry.employeeIdentity)
+            text.bind(s, 7, student)
+            text.bind(s, 8, entry.leerbedrijfID)
+            text.bindDate(s, 9, entry.date)
+            text.bindTime(s, 10, entry.start)
+            text.bindTime(s, 11, entry.end)
+            sqlite3_bind_int64(s, 12, Int64(entry.minutes))
+            text.bind(s, 13, entry.category.rawValue)
+            text.bind(s, 14, entry.hourType)
+            bind(s, 15, entry.approved.map { $0 ? 1 : 0 })
+            text.bind(s, 16, entry.externalID)
+            text.bind(s, 17, entry.description)
+            if text.overflowed {
+                // A row longer than the scratch buffer (a very long description): grow it and bind again.
+                scratch.deallocate()
+                scratch = .allocate(byteCount: text.needed * 2, alignment: 8)
+                recordNumber -= 1
+                if student == nil { unresolvedCount -= 1 }
+                try write([entry])
+                continue
+            }
             try step(s)
+            lastEntryID = sqlite3_last_insert_rowid(connection)
+            if firstEntryID == nil { firstEntryID = lastEntryID }
             entryCount += 1
         }
     }
@@ -126,8 +136,7 @@ final class SQLiteHourImportWriter: HourImportWriter {
 
     @inline(__always) private func step(_ statement: OpaquePointer) throws {
         let rc = sqlite3_step(statement)
-        sqlite3_reset(statement)
-        sqlite3_clear_bindings(statement)
+        sqlite3_reset(statement) // every parameter is bound again for the next row
         guard rc == SQLITE_DONE else {
             throw StoreError("insert failed: \(String(cString: sqlite3_errmsg(connection)))")
         }
@@ -155,4 +164,56 @@ let sqliteTransient = unsafeBitCast(OpaquePointer(bitPattern: -1), to: sqlite3_d
 /// How identities are compared: trimmed, NBSP removed, lower-cased.
 enum AliasKey {
     static func normalise(_ identity: String) -> String { Identifier.clean(identity).lowercased() }
+}
+
+/// Lays one row's text end to end in a scratch buffer and binds each piece with SQLITE_STATIC: SQLite reads the
+/// bytes during `sqlite3_step`, while the buffer is untouched, so no copy and no allocation per field.
+struct RowText {
+    let buffer: UnsafeMutableRawBufferPointer
+    var used = 0
+    var overflowed = false
+    var needed = 0
+
+    init(buffer: UnsafeMutableRawBufferPointer) { self.buffer = buffer }
+
+    private mutating func reserve(_ count: Int) -> UnsafeMutablePointer<CChar>? {
+        needed += count
+        guard !overflowed, used + count <= buffer.count else { overflowed = true; return nil }
+        let start = (buffer.baseAddress! + used).assumingMemoryBound(to: CChar.self)
+        used += count
+        return start
+    }
+
+    @inline(__always) mutating func bind(_ s: OpaquePointer, _ index: Int32, _ value: String?) {
+        guard let value else { sqlite3_bind_null(s, index); return }
+        var copy = value
+        copy.withUTF8 { utf8 in
+            guard utf8.count > 0 else { _ = sqlite3_bind_text(s, index, "", 0, nil); return }
+            guard let target = reserve(utf8.count) else { return }
+            UnsafeMutableRawPointer(target).copyMemory(from: utf8.baseAddress!, byteCount: utf8.count)
+            _ = sqlite3_bind_text(s, index, target, Int32(utf8.count), nil)
+        }
+    }
+
+    /// `yyyy-MM-dd`, without a `String`.
+    @inline(__always) mutating func bindDate(_ s: OpaquePointer, _ index: Int32, _ date: CalendarDate) {
+        guard let b = reserve(10) else { return }
+        func digits(_ value: Int, _ at: Int, _ count: Int) {
+            var v = value
+            for k in stride(from: at + count - 1, through: at, by: -1) { b[k] = CChar(48 + v % 10); v /= 10 }
+        }
+        digits(date.year, 0, 4); b[4] = 45; digits(date.month, 5, 2); b[7] = 45; digits(date.day, 8, 2)
+        _ = sqlite3_bind_text(s, index, b, 10, nil)
+    }
+
+    /// `HH:mm`, or `HH:mm:ss` when there are seconds.
+    @inline(__always) mutating func bindTime(_ s: OpaquePointer, _ index: Int32, _ time: TimeOfDay?) {
+        guard let time else { sqlite3_bind_null(s, index); return }
+        let length = time.second == 0 ? 5 : 8
+        guard let b = reserve(length) else { return }
+        func two(_ value: Int, _ at: Int) { b[at] = CChar(48 + value / 10); b[at + 1] = CChar(48 + value % 10) }
+        two(time.hour, 0); b[2] = 58; two(time.minute, 3)
+        if length == 8 { b[5] = 58; two(time.second, 6) }
+        _ = sqlite3_bind_text(s, index, b, Int32(length), nil)
+    }
 }

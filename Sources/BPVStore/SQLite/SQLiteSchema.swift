@@ -4,6 +4,10 @@ import GRDB
 enum SQLiteSchema {
     static var migrator: DatabaseMigrator {
         var migrator = DatabaseMigrator()
+        // Hour entries carry no index that every insert must update: a batch's entries are one range of ids
+        // (import_batch.first_entry_id ... last_entry_id), so finding them needs none; only unresolved entries
+        // (few) are indexed, for alias resolution. An index by student (random-order inserts: it halved import
+        // speed in BENCHMARKS.md) is left to the reconciliation, which reads all active entries in one pass.
         migrator.registerMigration("v1: employers, import batches, hour entries, rejects, aliases") { db in
             try db.execute(sql: """
                 CREATE TABLE employer (
@@ -18,6 +22,7 @@ enum SQLiteSchema {
                     employer_id TEXT,
                     mapping_name TEXT NOT NULL,
                     mapping_revision INTEGER NOT NULL,
+                    identity_kind TEXT,
                     file_path TEXT NOT NULL,
                     file_size INTEGER NOT NULL,
                     content_fingerprint TEXT NOT NULL,
@@ -33,7 +38,9 @@ enum SQLiteSchema {
                     rejects INTEGER NOT NULL DEFAULT 0,
                     blank_records INTEGER NOT NULL DEFAULT 0,
                     superseded INTEGER NOT NULL DEFAULT 0,
-                    unresolved INTEGER NOT NULL DEFAULT 0
+                    unresolved INTEGER NOT NULL DEFAULT 0,
+                    first_entry_id INTEGER,
+                    last_entry_id INTEGER
                 );
                 CREATE INDEX import_batch_by_content ON import_batch(source_key, content_fingerprint);
                 CREATE TABLE hour_entry (
@@ -42,10 +49,8 @@ enum SQLiteSchema {
                     record_number INTEGER NOT NULL,
                     source_line INTEGER NOT NULL,
                     byte_offset INTEGER,
-                    source_key TEXT NOT NULL,
                     employer_id TEXT NOT NULL,
                     employee_identity TEXT NOT NULL,
-                    identity_kind TEXT NOT NULL,
                     student_number TEXT,
                     leerbedrijf_id TEXT,
                     work_date TEXT NOT NULL,
@@ -57,13 +62,10 @@ enum SQLiteSchema {
                     approved INTEGER,
                     external_id TEXT,
                     description TEXT,
-                    superseded_by INTEGER REFERENCES import_batch(id),
-                    UNIQUE (batch_id, record_number)
+                    superseded_by INTEGER REFERENCES import_batch(id)
                 );
-                CREATE INDEX hour_entry_by_source_period ON hour_entry(source_key, work_date)
-                    WHERE superseded_by IS NULL;
-                CREATE INDEX hour_entry_by_student ON hour_entry(student_number, work_date)
-                    WHERE student_number IS NOT NULL;
+                CREATE INDEX hour_entry_unresolved ON hour_entry(employer_id)
+                    WHERE student_number IS NULL;
                 CREATE TABLE import_reject (
                     id INTEGER PRIMARY KEY,
                     batch_id INTEGER NOT NULL REFERENCES import_batch(id),
