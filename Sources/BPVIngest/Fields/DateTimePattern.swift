@@ -35,7 +35,10 @@ public struct DateTimePattern: Sendable, Equatable, CustomStringConvertible {
             case (UInt8(ascii: "h"), 1...2): tokens.append(.hour12(fixed: run == 2))
             case (UInt8(ascii: "m"), 2): tokens.append(.minute)
             case (UInt8(ascii: "s"), 2): tokens.append(.second)
-            case (UInt8(ascii: "a"), 1): tokens.append(.ampm)
+            case (UInt8(ascii: "a"), 1):
+                // "9:05 PM" and "9:05PM" both occur: the AM/PM marker takes its own optional spaces.
+                while tokens.last == .literal(UInt8(ascii: " ")) { tokens.removeLast() }
+                tokens.append(.ampm)
             case (UInt8(ascii: "'"), _):
                 guard let close = chars[(i + 1)...].firstIndex(of: UInt8(ascii: "'")) else {
                     throw PatternError(pattern: pattern, message: "a quote (') is not closed")
