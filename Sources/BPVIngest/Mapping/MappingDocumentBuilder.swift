@@ -64,8 +64,9 @@ final class MappingDocumentBuilder {
             r.error(root, "missing 'fields'", hint: "map the dossier fields to columns")
         }
         checkUnusedCodes(codes, fields: fields, node: codesNode, &r)
-        guard let name else { return nil }
-        return MappingDocument(name: name, revision: revision, description: description, path: path, schema: schema,
+        // Without a name the mapping is unusable (an error says so), but the kind's checks still run, so that one
+        // lint shows every mistake.
+        return MappingDocument(name: name ?? "unnamed", revision: revision, description: description, path: path, schema: schema,
                                source: source, fields: fields, codes: codes, importRule: importRule,
                                sections: sections, fieldsNode: fieldsNode, root: root)
     }
@@ -226,6 +227,7 @@ final class MappingDocumentBuilder {
                     r.error(value, "\(error)", hint: "for example dd-MM-yyyy, yyyy-MM-dd, HH:mm, h:mm a")
                 }
             case "duration":
+                formatGiven = true
                 if let format = r.choice(value, "duration format", DurationFormat.self) { setKind(.duration(format)) }
             case "codes":
                 guard let table = r.string(value, "codes") else { break }

@@ -1,0 +1,81 @@
+import BPVIngest
+import Foundation
+import Testing
+
+/// `bpv mapping lint`: messages asserted word for word, and every shipped mapping is clean.
+@Suite struct MappingLintTests {
+    static let fixtures = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Fixtures/mappings")
+
+    /// The diagnostics of a fixture mapping, with the folder taken off the file names.
+    static func lint(_ name: String) -> [String] {
+        let path = fixtures.appendingPathComponent(name).path
+        return MappingLoader().check(path: path).diagnostics.map {
+            $0.description.replacingOccurrences(of: fixtures.path + "/", with: "")
+        }
+    }
+
+    @Test func unknownKeysGetADidYouMean() {
+        #expect(Self.lint("unknown-keys.yaml") == [
+            "unknown-keys.yaml:6:3: error: unknown key 'delimter' in source (hint: did you mean 'delimiter'?)",
+            "unknown-keys.yaml:8:3: error: unknown key 'employe' in fields (hint: did you mean 'employee'?)",
+            "unknown-keys.yaml:8:3: error: fields need 'employee' (or 'student') (hint: the employee's personeelsnummer, e-mail or name)",
+        ])
+    }
+
+    @Test func badValuesNameTheirLineAndTheChoices() {
+        #expect(Self.lint("bad-values.yaml") == [
+            "bad-values.yaml:6:13: error: encoding 'utf8-bom-ish' is not one of: utf-8, windows-1252, iso-8859-1, utf-16le, utf-16be, auto",
+            "bad-values.yaml:9:32: error: pattern \"dd-MM-jjjj\": 'jjjj' is not a pattern letter (use yyyy, MM, M, dd, d, HH, H, hh, h, mm, ss, a; quote literal text like 'T') (hint: for example dd-MM-yyyy, yyyy-MM-dd, HH:mm, h:mm a)",
+            "bad-values.yaml:10:39: error: duration format 'hours' is not one of: decimal_hours, H:MM, H:MM:SS, minutes, iso8601",
+            "bad-values.yaml:11:37: error: code table 'soort' is not defined under codes: (hint: did you mean 'soorten'?)",
+            "bad-values.yaml:13:3: warning: code table 'soorten' is not used by any field (hint: use it with codes: soorten)",
+        ])
+    }
+
+    @Test func aCategoryOutsideTheListIsAnError() {
+        let yaml = """
+            bpv_mapping: 1
+            name: t
+            produces: hour_entries
+            source: { format: csv }
+            fields:
+              employee: { column: Nr }
+              date: { column: Datum, date: dd-MM-yyyy }
+              duration: { column: Uren, duration: decimal_hours }
+              category: { column: Soort, codes: soorten }
+            codes:
+              soorten: { values: { Werk: work, Ziek: ziek } }
+            """
+        let messages = MappingLoader().check(yaml: yaml, file: "t.yaml").diagnostics.map(\.description)
+        #expect(messages == [
+            "t.yaml:11:42: error: 'ziek' in code table 'soorten' is not a category value (hint: did you mean 'sick'?; allowed: work, sick, leave, holiday, doctor, travel_standplaats, travel_jobs, training, other)",
+        ])
+    }
+
+    @Test func missingPartsAreAllReportedInOnePass() {
+        #expect(Self.lint("missing-parts.yaml") == [
+            "missing-parts.yaml:1:14: error: mapping language version 2 is not supported by this bpv (hint: this bpv reads version 1)",
+            "missing-parts.yaml:1:1: error: missing 'name' (a stable id such as shiftbase-roosterdetail)",
+            "missing-parts.yaml:6:9: error: field 'date' needs a format (hint: date: ... or datetime: ...)",
+            "missing-parts.yaml:6:3: error: fields need 'employee' (or 'student') (hint: the employee's personeelsnummer, e-mail or name)",
+            "missing-parts.yaml:6:3: error: hours.from is times but 'start' and 'end' are not both mapped (hint: map start and end, or a duration field)",
+        ])
+    }
+
+    @Test func yamlSyntaxErrorsHaveAPlace() {
+        #expect(Self.lint("not-yaml.yaml") == [
+            "not-yaml.yaml:3:9: error: not valid YAML: mapping values are not allowed in this context (hint: check indentation and quoting near this place)",
+        ])
+    }
+
+    @Test func everyShippedHourMappingIsClean() throws {
+        let folder = TestFiles.repository.appendingPathComponent("mappings/hours")
+        let files = try FileManager.default.contentsOfDirectory(atPath: folder.path).filter { $0.hasSuffix(".yaml") }
+        #expect(files.count >= 6)
+        for file in files {
+            let (mapping, diagnostics) = MappingLoader().check(path: folder.appendingPathComponent(file).path)
+            #expect(mapping != nil, "\(file)")
+            #expect(diagnostics.isEmpty, "\(file): \(diagnostics)")
+        }
+    }
+}
