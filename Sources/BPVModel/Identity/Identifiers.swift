@@ -8,14 +8,15 @@ public enum Identifier {
         return inner.trimmingWhitespace()
     }
 
-    /// A leerbedrijf-ID: SBB's 9-digit number as text. Numeric ids of up to 10 digits are zero-padded or
-    /// stripped of leading zeros to 9 digits; other text (the 17-character legacy codes) is kept cleaned.
-    /// Returns `nil` for an empty value or a numeric id that cannot be 9 digits.
+    /// A leerbedrijf-ID: SBB's 9-digit number as text. Numeric ids (digit groups separated by spaces count) of up
+    /// to 10 digits are zero-padded or stripped of leading zeros to 9 digits; other text (the 17-character legacy
+    /// codes) is kept cleaned. Returns `nil` for an empty value or a numeric id that cannot be 9 digits.
     public static func leerbedrijfID(_ text: String) -> String? {
         let id = clean(text)
         guard !id.isEmpty else { return nil }
-        guard id.allSatisfy({ $0.isASCII && $0.isNumber }) else { return id }
-        var digits = Substring(id)
+        let compact = id.filter { $0 != " " }
+        guard compact.allSatisfy({ $0.isASCII && $0.isNumber }) else { return id }
+        var digits = Substring(compact)
         while digits.count > 9, digits.first == "0" { digits = digits.dropFirst() }
         guard digits.count <= 9 else { return nil }
         return String(repeating: "0", count: 9 - digits.count) + digits
