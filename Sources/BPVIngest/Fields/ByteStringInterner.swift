@@ -28,8 +28,7 @@ struct ByteStringInterner<Payload> {
 
     /// The string for `bytes` (UTF-8, invalid sequences repaired) and its payload, made by `make` on first sight.
     mutating func lookup(_ bytes: UnsafeRawBufferPointer, make: (String) -> Payload) -> (string: String, payload: Payload) {
-        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
-        for b in bytes { hash = (hash ^ UInt64(b)) &* 0x100_0000_01b3 }
+        let hash = Self.hash(bytes)
         var i = Int(truncatingIfNeeded: hash) & mask
         while let slot = slots[i] {
             if slot.hash == hash && slot.bytes.count == bytes.count &&
@@ -45,6 +44,19 @@ struct ByteStringInterner<Payload> {
         stored += 1
         if stored * 2 > slots.count { grow() }
         return (string, payload)
+    }
+
+    /// A quick hash, eight bytes at a time (values are short; collisions only cost a comparison).
+    @inline(__always) static func hash(_ bytes: UnsafeRawBufferPointer) -> UInt64 {
+        var h: UInt64 = 0xcbf2_9ce4_8422_2325 ^ UInt64(bytes.count)
+        var i = 0
+        while i + 8 <= bytes.count {
+            h = (h ^ bytes.loadUnaligned(fromByteOffset: i, as: UInt64.self)) &* 0x9E37_79B9_7F4A_7C15
+            h ^= h >> 29
+            i += 8
+        }
+        while i < bytes.count { h = (h ^ UInt64(bytes[i])) &* 0x100_0000_01b3; i += 1 }
+        return h ^ (h >> 32)
     }
 
     private mutating func grow() {

@@ -20,7 +20,12 @@ struct GrowableBuffer<Element: BitwiseCopyable> {
 
     @inline(__always) mutating func append(_ values: UnsafePointer<Element>, count n: Int) {
         if count + n > capacity { grow(to: count + n) }
-        (base + count).update(from: values, count: n)
+        if n <= 16 {
+            // Most fields are a few bytes: a plain loop beats a call to memmove.
+            for k in 0..<n { base[count + k] = values[k] }
+        } else {
+            (base + count).update(from: values, count: n)
+        }
         count += n
     }
 
