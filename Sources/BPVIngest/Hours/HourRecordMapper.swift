@@ -40,44 +40,13 @@ public struct HourRecordMapper {
             throw FileLevelError(file: file, message: "no employer: give --employer, configure the employer's folder "
                                  + "in bpv.yaml, or map an 'employer' field")
         }
-        var missing: [String] = []
-        let normalisedHeader = header?.map(Self.normaliseHeader)
-        for (field, spec) in mapping.fields {
-            switch spec.source {
-            case .column(let name):
-                guard let normalisedHeader else { missing.append(name); continue }
-                if let index = normalisedHeader.firstIndex(of: Self.normaliseHeader(name)) {
-                    slots[field] = index
-                } else {
-                    missing.append(name)
-                }
-            case .position(let n):
-                slots[field] = n - 1
-            case .constant:
-                break
-            }
-        }
-        if !missing.isEmpty {
-            let found = header ?? []
-            var message = "the file lacks the mapped column(s) \(missing.sorted().map { "\"\($0)\"" }.joined(separator: ", "))"
-                + " (mapping \(mapping.name)); expected columns: "
-                + mapping.fields.values.compactMap { if case .column(let c) = $0.source { return "\"\(c)\"" }; return nil }
-                    .sorted().joined(separator: ", ")
-                + "; found in the header: " + found.map { "\"\($0)\"" }.joined(separator: ", ")
-            if found.count == 1, let only = found.first {
-                let seen = [";", ",", "\t", "|"].filter { only.contains($0) && $0.utf8.first != delimiter }
-                if let other = seen.first {
-                    message += ". The header is one field holding '\(other == "\t" ? "\\t" : other)': is the delimiter "
-                        + "'\(other == "\t" ? "\\t" : other)' rather than '\(Character(UnicodeScalar(delimiter)))'?"
-                }
-            }
-            throw FileLevelError(file: file, line: mapping.source.csv.skipLines + 1, message: message)
-        }
+        let named = try ColumnSlots.resolve(fields: Dictionary(uniqueKeysWithValues: mapping.fields.map { ($0.key.rawValue, $0.value) }),
+                                            header: header, mappingName: mapping.name, file: file,
+                                            dialect: mapping.source.csv)
+        for (name, slot) in named { if let field = HourField(rawValue: name) { slots[field] = slot } }
     }
 
-    static func normaliseHeader(_ name: String) -> String {
-        name.trimmingWhitespace().lowercased().split(whereSeparator: { $0 == " " || $0 == "\t" }).joined(separator: " ")
-    }
+    static func normaliseHeader(_ name: String) -> String { ColumnSlots.normaliseHeader(name) }
 
     /// Maps one record.
     public mutating func map<R: FieldRecord>(_ record: R) -> Outcome {
