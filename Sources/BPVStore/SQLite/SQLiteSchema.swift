@@ -88,6 +88,7 @@ enum SQLiteSchema {
                 );
                 """)
         }
+        registerReferenceMigration(&migrator)
         return migrator
     }
 }
