@@ -10,6 +10,13 @@ public struct ErkenningRow: Hashable, Sendable {
     public var alias: LeerbedrijfAlias?
     /// The list's retrieval date, when the file carries it in a column.
     public var retrieved: CalendarDate?
+    /// The end date's column (name and 1-based number), to name it in a conflicting-duplicate reject.
+    public var endColumn: String?
+    public var endColumnNumber: Int?
+    /// The end date as written.
+    public var endValue: String?
+    /// The record as written, for rejects found after mapping (conflicting duplicates).
+    public var record: String
 }
 
 /// Maps records of an SBB erkenning list (`produces: erkenningen`) to ``ErkenningRow`` values: identifiers
@@ -54,7 +61,11 @@ public struct ErkenningRecordMapper: RecordKindMapper {
             }
             let erkenning = Erkenning(leerbedrijfID: leerbedrijf.text, crebo: crebo, start: start, end: end,
                                       leerweg: leerweg, location: f.location(record))
-            return .value(ErkenningRow(erkenning: erkenning, name: name, alias: alias, retrieved: retrieved))
+            let endCell = f.problem("end", record, reason: "", expected: nil)
+            return .value(ErkenningRow(erkenning: erkenning, name: name, alias: alias, retrieved: retrieved,
+                                       endColumn: endCell.column, endColumnNumber: endCell.columnNumber,
+                                       endValue: endCell.value,
+                                       record: f.recordText(record)))
         } catch {
             return .reject(f.reject(error, record), pair: pair)
         }
