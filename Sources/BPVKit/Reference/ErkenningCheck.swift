@@ -7,7 +7,8 @@ import Foundation
 /// crebo ended or been replaced. Reads the store, runs ``AccreditationRule``; changes nothing.
 ///
 /// Without POKs for the selection, it checks leerbedrijf/crebo pairs on the reference date instead: the given
-/// leerbedrijf, or every leerbedrijf the latest lists name for the crebo.
+/// leerbedrijf, or every leerbedrijf the latest lists name for the crebo. With neither a crebo nor a leerbedrijf it
+/// checks every current POK (the nightly run).
 public struct ErkenningCheck {
     public let store: any DossierStore
 
@@ -72,9 +73,6 @@ public struct ErkenningCheck {
             }
             options.leerbedrijf = aliases[reference.text] ?? reference.text
         }
-        guard options.crebo != nil || options.leerbedrijf != nil else {
-            throw RequestError(description: "give --crebo, --leerbedrijf, or both")
-        }
         var notes: [String] = []
         let latest = Dictionary(grouping: try store.erkenningSnapshots(), by: \.source).compactMap { $0.value.first }
             .sorted { $0.source < $1.source }
@@ -84,7 +82,9 @@ public struct ErkenningCheck {
         var queries: [(AccreditationQuery, POK?)] = try store.currentPOKs(crebo: options.crebo, leerbedrijfID: options.leerbedrijf)
             .map { (AccreditationQuery($0), $0) }
         let current = try store.currentErkenningen(leerbedrijfIDs: nil)
-        if queries.isEmpty {
+        if queries.isEmpty && options.crebo == nil && options.leerbedrijf == nil {
+            notes.append("no POKs have been imported: nothing to check")
+        } else if queries.isEmpty {
             mode = .pairs
             let day = options.referenceDate
             if let crebo = options.crebo, let leerbedrijf = options.leerbedrijf {

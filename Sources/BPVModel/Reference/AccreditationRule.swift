@@ -165,6 +165,10 @@ public enum AccreditationRule {
             gaps: gaps, coverageEnds: nil, daysLeft: nil, erkenningen: counted,
             countedSuccessors: Array(Set(counted.map(\.crebo)).subtracting([query.crebo])).sorted(),
             uncountedSuccessorErkenningen: uncounted, withdrawn: withdrawnHere, crebo: facts, notes: notes)
+        if !result.countedSuccessors.isEmpty {
+            result.notes.append("erkenningen for successor crebo(s) \(result.countedSuccessors.joined(separator: ", ")) "
+                                + "counted for crebo \(query.crebo) (policy: successor erkenningen cover the replaced crebo)")
+        }
         if let first = gaps.first {
             result.status = coverage.isEmpty ? .noErkenning : .notCovered
             result.notCoveredSince = first.start
