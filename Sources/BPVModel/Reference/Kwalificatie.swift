@@ -36,6 +36,20 @@ public struct Kwalificatie: Hashable, Sendable {
         self.location = location
     }
 
+    /// This row with the values `other` gives (where it gives them).
+    public func merged(with other: Kwalificatie) -> Kwalificatie {
+        var m = self
+        m.name = other.name ?? name
+        m.niveau = other.niveau ?? niveau
+        m.soort = other.soort ?? soort
+        m.leerweg = other.leerweg ?? leerweg
+        m.eindeInstroom = other.eindeInstroom ?? eindeInstroom
+        m.eindeOpleiding = other.eindeOpleiding ?? eindeOpleiding
+        m.vervangenDoor = other.vervangenDoor.isEmpty ? vervangenDoor : other.vervangenDoor
+        m.location = other.location ?? location
+        return m
+    }
+
     /// Whether the row says anything about the crebo's end (a "Vervallen" row).
     public var hasLifecycle: Bool { eindeInstroom != nil || eindeOpleiding != nil || !vervangenDoor.isEmpty }
 }
@@ -52,8 +66,18 @@ public struct Kwalificatie: Hashable, Sendable {
 public struct CreboRegister: Sendable {
     private var editions: [String: [Kwalificatie]] = [:]
 
+    /// Rows of the same crebo and edition merge (a later row's values fill or replace an earlier row's, empty values
+    /// leave them), as the store merges a "Vervallen" file into the qualification rows.
     public init(_ kwalificaties: [Kwalificatie]) {
-        for k in kwalificaties { editions[k.crebo, default: []].append(k) }
+        for k in kwalificaties {
+            var list = editions[k.crebo, default: []]
+            if let i = list.firstIndex(where: { $0.geldigVanaf == k.geldigVanaf }) {
+                list[i] = list[i].merged(with: k)
+            } else {
+                list.append(k)
+            }
+            editions[k.crebo] = list
+        }
         for code in editions.keys {
             editions[code]!.sort { ($0.geldigVanaf?.dayNumber ?? Int.min) < ($1.geldigVanaf?.dayNumber ?? Int.min) }
         }
