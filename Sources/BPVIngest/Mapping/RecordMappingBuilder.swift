@@ -10,7 +10,7 @@ struct RecordMappingBuilder {
         let written = Set((document.fieldsNode?.mapping.map { Array($0.keys) } ?? []).compactMap { $0.scalar?.string })
         let schema = kind.schema
         for name in schema.fieldOrder where schema.fields[name]!.required && !written.contains(name) {
-            r.error(document.fieldsNode ?? document.root, "fields need '\(name)' (a \(kind.produces) mapping cannot do without it)",
+            r.error(document.fieldsNode ?? document.root, "fields need '\(name)' (a mapping that produces \(kind.produces) cannot do without it)",
                     hint: "map it to a column: \(name): { column: NAME }")
         }
         var skipWhenEmpty: [String] = []
