@@ -15,7 +15,7 @@ struct ErkenningCommand: ParsableCommand {
             For each current POK of the crebo (and/or at the leerbedrijf): accredited on every day from the POK's \
             begin to the reference date or its end; since when not; whether the coverage ends within the window; \
             whether the crebo has ended or been replaced (with the successor chain). Without POKs it checks \
-            leerbedrijf/crebo pairs on the reference date.
+            leerbedrijf/crebo pairs on the reference date. Without --crebo and --leerbedrijf: every current POK.
             Example: bpv erkenning --crebo 25798 --expiring-within 90d --format csv
             """)
 

@@ -145,3 +145,24 @@ struct ReferenceReaderTests {
         #expect(batch.values.isEmpty && batch.rejects.isEmpty && reader.recordsRead == 0)
     }
 }
+
+@Suite("Hour rejects after sharing the field reader")
+struct HourRejectTests {
+    @Test("bad date, ragged row and unknown hour type read as before: file, line, column, value, reason")
+    func rejects() throws {
+        let mapping = try MappingLoader().loadHourMapping(path: Paths.repo("mappings/hours/kimai-nl.yaml"))
+        let path = Paths.fixture("hours/kimai-bad-rows.csv")
+        let reader = try HourFileReader(path: path, mapping: mapping, employerID: "klankwerk-events")
+        var entries: [HourEntry] = [], rejects: [Reject] = []
+        while let batch = try reader.next() { entries += batch.entries; rejects += batch.rejects }
+        #expect(entries.map(\.minutes) == [480])
+        #expect(rejects.map(\.description) == [
+            "\(path):3: column \"Datum\" (1): value \"2026-02-31\": not a valid date; expected yyyy-MM-dd",
+            "\(path):4: ragged row: 3 fields where the header has 20; expected 20 fields separated by ','",
+            "\(path):5: column \"Activiteit\" (16): value \"Feesten\": unknown hour type; expected one of Opbouw, Afbouw, "
+                + "Geluid, Licht, Magazijn, Ziek, Verlof, Feestdag, Dokter, Reistijd woon-werk, Reistijd klus, Training "
+                + "(add it to code table 'activiteiten')",
+        ])
+        #expect(rejects.allSatisfy { $0.record != nil })
+    }
+}

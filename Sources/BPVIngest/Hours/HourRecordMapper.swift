@@ -15,14 +15,11 @@ public struct HourRecordMapper {
     public let file: String
     /// The column names, when the file has a header.
     public let columnNames: [String]?
-    /// The number of fields every record must have.
-    public private(set) var expectedFieldCount: Int?
-
     private let employerID: String?
+    /// Field -> slot, for the hot path; `cells` reads the same slots by name for messages and byte checks.
     private var slots: [HourField: Int] = [:]
+    private var cells: RecordFieldReader
     private var interner = ByteStringInterner()
-    private let encodingName: String
-    private let delimiter: UInt8
 
     /// Prepares the mapping for one file. `header` is the file's header record (for `header: true`).
     /// Throws a ``FileLevelError`` when a mapped column is not in the header (listing the expected and found
@@ -33,48 +30,33 @@ public struct HourRecordMapper {
         self.file = file
         self.columnNames = header
         self.employerID = employerID
-        encodingName = encoding.rawValue
-        delimiter = mapping.source.csv.delimiter
-        if let header { expectedFieldCount = header.count }
         guard employerID != nil || mapping.fields[.employer] != nil else {
             throw FileLevelError(file: file, message: "no employer: give --employer, configure the employer's folder "
                                  + "in bpv.yaml, or map an 'employer' field")
         }
-        let named = try ColumnSlots.resolve(fields: Dictionary(uniqueKeysWithValues: mapping.fields.map { ($0.key.rawValue, $0.value) }),
-                                            header: header, mappingName: mapping.name, file: file,
-                                            dialect: mapping.source.csv)
-        for (name, slot) in named { if let field = HourField(rawValue: name) { slots[field] = slot } }
+        let named = Dictionary(uniqueKeysWithValues: mapping.fields.map { ($0.key.rawValue, $0.value) })
+        let resolved = try ColumnSlots.resolve(fields: named, header: header, mappingName: mapping.name, file: file,
+                                               dialect: mapping.source.csv)
+        for (name, slot) in resolved { if let field = HourField(rawValue: name) { slots[field] = slot } }
+        cells = RecordFieldReader(file: file, fields: named, codes: mapping.codes, slots: resolved, columnNames: header,
+                                  encoding: encoding, delimiter: mapping.source.csv.delimiter)
     }
 
     static func normaliseHeader(_ name: String) -> String { ColumnSlots.normaliseHeader(name) }
 
     /// Maps one record.
     public mutating func map<R: FieldRecord>(_ record: R) -> Outcome {
-        let location = SourceLocation(file: file, line: record.line, byteOffset: record.byteOffset)
-        if let expected = expectedFieldCount, record.count != expected {
-            return .reject(Reject(location: location, reason: "ragged row: \(record.count) fields where the header has \(expected)",
-                                  expected: "\(expected) fields separated by '\(Character(UnicodeScalar(delimiter)))'",
-                                  record: recordText(record)))
-        }
-        if expectedFieldCount == nil { expectedFieldCount = record.count }
+        if let ragged = cells.shapeReject(record) { return .reject(ragged) }
         do {
-            return .entry(try makeEntry(record, location))
+            return .entry(try makeEntry(record, cells.location(record)))
         } catch let problem {
-            return .reject(Reject(location: location, column: problem.column, columnNumber: problem.columnNumber,
-                                  value: problem.value, reason: problem.reason, expected: problem.expected,
-                                  record: recordText(record)))
+            return .reject(cells.reject(problem, record))
         }
     }
 
     // MARK: - One record
 
-    private struct Problem: Error {
-        var column: String?
-        var columnNumber: Int?
-        var value: String?
-        var reason: String
-        var expected: String?
-    }
+    private typealias Problem = FieldProblem
 
     private mutating func makeEntry<R: FieldRecord>(_ record: R, _ location: SourceLocation) throws(Problem) -> HourEntry {
         let fields = mapping.fields
@@ -201,18 +183,7 @@ public struct HourRecordMapper {
 
     /// Rejects NUL bytes and text that is not valid in the file's encoding.
     private func checkBytes<R: FieldRecord>(_ field: HourField, _ bytes: UnsafeRawBufferPointer, _ record: R) throws(Problem) {
-        var suspicious = false
-        for b in bytes where b == 0 || b >= 0x80 { suspicious = true; break }
-        guard suspicious else { return }
-        if bytes.contains(0) {
-            throw problem(field, record, reason: "contains a NUL byte", expected: "text without NUL bytes (0x00)")
-        }
-        let invalid = UTF8Validation.firstInvalidOffset(bytes) != nil
-        let replaced = String(decoding: bytes, as: UTF8.self).unicodeScalars.contains("\u{FFFD}")
-        if invalid || replaced {
-            throw problem(field, record, reason: "bytes that are not valid \(encodingName)",
-                          expected: "text in \(encodingName) (set source.encoding in the mapping)")
-        }
+        try cells.checkBytes(field.rawValue, bytes, record)
     }
 
     private func moment<R: FieldRecord>(_ field: HourField, _ record: R) throws(Problem) -> DateTimePattern.Value? {
@@ -286,30 +257,11 @@ public struct HourRecordMapper {
     // MARK: - Messages
 
     private func problem<R: FieldRecord>(_ field: HourField, _ record: R, reason: String, expected: String?) -> Problem {
-        let slot = slots[field]
-        var column: String?
-        if let slot { column = columnNames.map { slot < $0.count ? $0[slot] : "#\(slot + 1)" } ?? "#\(slot + 1)" }
-        else if let spec = mapping.fields[field], case .constant = spec.source { column = "\(field.rawValue) (constant)" }
-        else { column = field.rawValue }
-        var value: String?
-        if let slot, slot < record.count { value = String(decoding: record[slot], as: UTF8.self) }
-        if let v = value, v.unicodeScalars.contains(where: { $0.value == 0 }) {
-            value = v.replacingNUL()
-        }
-        return Problem(column: column, columnNumber: slot.map { $0 + 1 }, value: value, reason: reason, expected: expected)
+        cells.problem(field.rawValue, record, reason: reason, expected: expected)
     }
 
     /// The record's fields joined with the delimiter, quoted where needed: what to send back to the employer.
-    func recordText<R: FieldRecord>(_ record: R) -> String {
-        let d = Character(UnicodeScalar(delimiter))
-        return (0..<record.count).map { i -> String in
-            let field = String(decoding: record[i], as: UTF8.self).replacingNUL()
-            if field.contains(d) || field.contains("\"") || field.contains("\n") || field.contains("\r") {
-                return "\"" + field.replacingOccurrencesOfQuote() + "\""
-            }
-            return field
-        }.joined(separator: String(d))
-    }
+    func recordText<R: FieldRecord>(_ record: R) -> String { cells.recordText(record) }
 }
 
 extension String {

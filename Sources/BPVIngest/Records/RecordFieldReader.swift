@@ -178,7 +178,7 @@ public struct RecordFieldReader {
     }
 
     /// Rejects NUL bytes and text that is not valid in the file's encoding.
-    private func checkBytes<R: FieldRecord>(_ field: String, _ bytes: UnsafeRawBufferPointer, _ record: R) throws(FieldProblem) {
+    func checkBytes<R: FieldRecord>(_ field: String, _ bytes: UnsafeRawBufferPointer, _ record: R) throws(FieldProblem) {
         var suspicious = false
         for b in bytes where b == 0 || b >= 0x80 { suspicious = true; break }
         guard suspicious else { return }
