@@ -115,6 +115,16 @@ struct ErkenningImportTests {
         #expect(result.file.firstRejects.first?.description.hasPrefix("\(path):4: column \"Leerbedrijf ID\" (2): value \"12345\": not a leerbedrijf-ID") == true)
     }
 
+    @Test("erkenningen for crebos the crebo lists do not have are named on import")
+    func unknownCrebo() throws {
+        let fixture = try ReferenceFixture()
+        _ = try CreboListImporter(store: fixture.store).importFile(path: Paths.crebos, mapping: fixture.crebo,
+                                                                   edition: d("2026-08-01"))
+        let result = try fixture.importSBB(Paths.snapshot1)
+        // 25951 is only in the Vervallen sheet, which was not imported here.
+        #expect(result.file.notes.contains("crebo(s) not in the imported crebo lists: 25951"))
+    }
+
     @Test("retention removes erkenning rows of older snapshots, never a source's latest")
     func retention() throws {
         var fixture = try ReferenceFixture()
@@ -136,7 +146,8 @@ struct ErkenningImportTests {
     func legacyAlias() throws {
         let fixture = try ReferenceFixture()
         try fixture.importPOKs()
-        try fixture.importSBB(Paths.snapshot1)     // Theater De Vechtkamer only under its legacy code
+        let first = try fixture.importSBB(Paths.snapshot1)     // Theater De Vechtkamer only under its legacy code
+        #expect(first.file.notes.contains { $0.contains("without a known leerbedrijf-ID: 31KC7731HG0000003") })
         let before = try fixture.check(leerbedrijf: "100812046", on: "2026-09-01")
         #expect(before.rows.map(\.result.status) == [.noErkenning])
         try fixture.store.saveLeerbedrijfAliases([LeerbedrijfAlias(legacyCode: "31KC7731HG0000003", leerbedrijfID: "100812046",

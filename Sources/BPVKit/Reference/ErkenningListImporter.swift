@@ -115,6 +115,7 @@ public struct ErkenningListImporter {
 
         // What changed, and whom it affects.
         let new = rows.map { resolved($0.erkenning) }
+        file.notes += try Self.unknownNotes(new, store: store)
         var changes: [ErkenningChange] = []
         if let previous {
             let old = try store.erkenningen(snapshotID: previous.id).map(resolved)
@@ -153,6 +154,23 @@ public struct ErkenningListImporter {
                                            findings: findings)
         result.purged = try store.purgeErkenningen(retrievedBefore: today.adding(days: -settings.retentionDays))
         return result
+    }
+
+    /// Legacy codes no alias links to an id, and crebos the imported crebo lists do not have: stored as listed,
+    /// but named, because they match nothing until an alias or a crebo list says what they are.
+    static func unknownNotes(_ erkenningen: [Erkenning], store: any DossierStore) throws -> [String] {
+        var notes: [String] = []
+        let legacy = Set(erkenningen.map(\.leerbedrijfID).filter { Identifier.leerbedrijf($0)?.isLegacy == true })
+        if !legacy.isEmpty {
+            notes.append("legacy leerbedrijf code(s) without a known leerbedrijf-ID: \(legacy.sorted().joined(separator: ", ")); "
+                         + "add one with `bpv leerbedrijf alias --legacy CODE --id ID`")
+        }
+        let known = Set(try store.kwalificaties(crebos: nil).map(\.crebo))
+        let unknown = Set(erkenningen.map(\.crebo)).subtracting(known)
+        if !known.isEmpty && !unknown.isEmpty {
+            notes.append("crebo(s) not in the imported crebo lists: \(unknown.sorted().joined(separator: ", "))")
+        }
+        return notes
     }
 
     struct Conflict {
