@@ -6,7 +6,8 @@ import BPVModel
 /// The calls are synchronous: the nightly job is a batch process, and a PostgreSQL implementation can bridge
 /// its driver's futures on its own thread. Imports are streamed: ``importHours(_:body:)`` runs one file in one
 /// transaction and hands the pipeline an ``HourImportWriter`` to pour batches of entries and rejects into.
-public protocol DossierStore: AnyObject {
+/// Reference data (SBB lists, crebos) and POKs come through ``ReferenceStore`` and ``POKStore``.
+public protocol DossierStore: ReferenceStore, POKStore {
     /// An earlier import of the same bytes from the same source, if any (not counting failed ones).
     func findImport(sourceKey: String, contentFingerprint: String, fileSize: Int) throws -> ImportBatch?
 
@@ -51,10 +52,13 @@ public struct NewImportBatch: Sendable {
     public var encoding: String?
     public var identityKind: EmployeeIdentityKind
     public var supersedeByPeriod: Bool
+    /// What the file holds: `hours`, or a record kind (`erkenningen`, `crebos`, `poks`).
+    public var kind: String
 
     public init(sourceKey: String, employerID: String?, mappingName: String, mappingRevision: Int, filePath: String,
                 fileSize: Int, contentFingerprint: String, encoding: String?, identityKind: EmployeeIdentityKind,
-                supersedeByPeriod: Bool) {
+                supersedeByPeriod: Bool, kind: String = "hours") {
+        self.kind = kind
         self.sourceKey = sourceKey
         self.employerID = employerID
         self.mappingName = mappingName

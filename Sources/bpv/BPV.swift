@@ -11,7 +11,8 @@ struct BPV: ParsableCommand {
             Exit codes: 0 all stored; 3 completed with rejects (listed and stored); 4 a file failed as a whole \
             (nothing of it stored, the others went on); 1 configuration or store error; 64 usage error.
             """,
-        subcommands: [RunCommand.self, ImportCommand.self, MappingCommand.self, AliasCommand.self])
+        subcommands: [RunCommand.self, ImportCommand.self, ErkenningCommand.self, MappingCommand.self, AliasCommand.self,
+                      LeerbedrijfCommand.self])
 }
 
 /// Options shared by commands that open the dossier.
@@ -26,5 +27,10 @@ struct StoreOptions: ParsableArguments {
         if let db { return db }
         if let config { return try BPVConfiguration.load(path: config).database }
         return "bpv.sqlite"
+    }
+
+    /// The reference settings of `--config` (retention, the accreditation policy), or the defaults.
+    func referenceSettings() throws -> ReferenceSettings {
+        try config.map { try BPVConfiguration.load(path: $0).reference } ?? ReferenceSettings()
     }
 }

@@ -6,7 +6,8 @@ import BPVStore
 /// `bpv import hours`: one or more files with one mapping.
 struct ImportCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "import", abstract: "Import files by hand.", subcommands: [Hours.self])
+        commandName: "import", abstract: "Import files by hand.",
+        subcommands: [Hours.self, Sbb.self, Crebo.self, Poks.self])
 
     struct Hours: ParsableCommand {
         static let configuration = CommandConfiguration(

@@ -8,7 +8,7 @@ struct MappingCommand: ParsableCommand {
 
     struct Lint: ParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Check mapping files; every problem is named with its line, column and a hint.")
+            abstract: "Check mapping files of any kind (hours, erkenningen, crebos, poks); every problem is named with its line, column and a hint.")
 
         @Argument(help: "Mapping files.")
         var files: [String]
@@ -16,7 +16,7 @@ struct MappingCommand: ParsableCommand {
         func run() throws {
             var errors = 0
             for file in files {
-                let (_, diagnostics) = MappingLoader().check(path: file)
+                let diagnostics = MappingLoader().lint(path: file)
                 for diagnostic in diagnostics { print(diagnostic) }
                 let count = diagnostics.filter { $0.severity == .error }.count
                 let warnings = diagnostics.count - count

@@ -46,6 +46,11 @@ enum SummaryPrinter {
         case .fileFailed: status = "completed; some files failed as a whole"
         case .error: status = "stopped by an error"
         }
+        if let check = summary.accreditation {
+            let attention = check.rows.filter { $0.result.needsAttention }.count
+            print("Accreditation: \(check.rows.count) POK(s) checked on \(check.options.referenceDate), \(attention) need "
+                  + "attention; \(summary.findings.count) finding(s) from list changes (erkenning.csv, findings.csv)")
+        }
         print("Result: \(status) (exit \(summary.exitStatus.rawValue))")
         print("Run record: \(summary.runFolder) (run.json, rejects.csv, unresolved.csv)")
         print("Database:   \(configuration.database)")

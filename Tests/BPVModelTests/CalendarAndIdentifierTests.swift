@@ -41,7 +41,8 @@ import Testing
         #expect(Identifier.leerbedrijfID("1100077736") == nil)             // 10 real digits
         #expect(Identifier.leerbedrijfID(" 100077736\u{00A0}") == "100077736")
         #expect(Identifier.leerbedrijfID("") == nil)
-        #expect(Identifier.leerbedrijfID("30RC7415AB000012") == "30RC7415AB000012") // legacy codes kept as text
+        #expect(Identifier.leerbedrijfID("30rc 7415AB 0000012") == "30RC7415AB0000012") // 17-character legacy code
+        #expect(Identifier.leerbedrijfID("7 700 012") == "007700012")                 // digit groups
     }
 
     @Test func crebosWithStraySpaces() {

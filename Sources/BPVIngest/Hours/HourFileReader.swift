@@ -11,66 +11,35 @@ public final class HourFileReader {
 
     public let path: String
     public let mapping: HourMapping
-    public var encoding: TextEncoding { reader.encoding }
+    public var encoding: TextEncoding { file.reader.encoding }
     /// A note on the encoding (a byte-order mark that overrode the declared encoding).
-    public var encodingNote: String? { reader.encodingNote }
+    public var encodingNote: String? { file.reader.encodingNote }
     /// Records read after the header (blank records not included).
     public private(set) var recordsRead = 0
-    public var blankRecords: Int { reader.blankRecords }
+    public var blankRecords: Int { file.reader.blankRecords }
     public var columnNames: [String]? { mapper.columnNames }
 
-    private let reader: CSVReader
+    private let file: MappedCSVFile
     private var mapper: HourRecordMapper
-    private var pending: CSVBatch?
 
     /// Opens the file and checks its header against the mapping. Throws a ``FileLevelError`` for an empty file,
     /// a file with a header and no records, or mapped columns that are not in the header.
     public init(path: String, mapping: HourMapping, employerID: String?) throws(FileLevelError) {
-        guard mapping.source.format == .csv else {
-            throw FileLevelError(file: path, message: "mapping \(mapping.name) reads \(mapping.source.format.rawValue), "
-                                 + "not CSV")
-        }
         self.path = path
         self.mapping = mapping
-        reader = try CSVReader(path: path, dialect: mapping.source.csv, encoding: mapping.source.encoding)
-        var header: [String]?
-        var first = try reader.nextBatch()
-        if mapping.source.header {
-            guard var batch = first, let headerRecord = batch.records.first else {
-                if let error = first?.syntaxErrors.first {
-                    throw FileLevelError(file: path, line: error.line, message: "the header line cannot be read: \(error.message)")
-                }
-                throw FileLevelError(file: path, message: "the file holds no header and no records"
-                                     + (mapping.source.csv.skipLines > 0 ? " after skipping \(mapping.source.csv.skipLines) lines" : ""))
-            }
-            if let error = batch.syntaxErrors.first, error.line < headerRecord.line {
-                throw FileLevelError(file: path, line: error.line, message: "the header line cannot be read: \(error.message)")
-            }
-            header = headerRecord.strings
-            batch = CSVBatch(records: Array(batch.records.dropFirst()), syntaxErrors: batch.syntaxErrors,
-                             storage: batch.storage)
-            first = batch
-        }
-        mapper = try HourRecordMapper(mapping: mapping, file: path, header: header, employerID: employerID,
-                                      encoding: reader.encoding)
-        pending = first
-        if mapping.source.header, first?.records.isEmpty ?? true, first?.syntaxErrors.isEmpty ?? true {
-            // Peek: a header followed by nothing is not an hour export.
-            pending = try reader.nextBatch()
-            if pending == nil {
-                throw FileLevelError(file: path, line: mapping.source.csv.skipLines + 1,
-                                     message: "the file has a header but no records")
-            }
+        file = try MappedCSVFile(path: path, source: mapping.source, mappingName: mapping.name)
+        mapper = try HourRecordMapper(mapping: mapping, file: path, header: file.header, employerID: employerID,
+                                      encoding: file.reader.encoding)
+        if file.isEmptyAfterHeader {
+            // A header followed by nothing is not an hour export.
+            throw FileLevelError(file: path, line: mapping.source.csv.skipLines + 1,
+                                 message: "the file has a header but no records")
         }
     }
 
     /// The next batch, or `nil` at the end of the file.
     public func next() throws(FileLevelError) -> Batch? {
-        let csv: CSVBatch
-        if let waiting = pending { csv = waiting; pending = nil } else {
-            guard let fresh = try reader.nextBatch() else { return nil }
-            csv = fresh
-        }
+        guard let csv = try file.nextBatch() else { return nil }
         return map(csv)
     }
 
@@ -85,8 +54,7 @@ public final class HourFileReader {
         let parser = StageThread(name: "bpv-parse") {
             let me = unsafeSelf.value
             do {
-                if let first = me.pending { me.pending = nil; guard parsed.put(first) else { return parsed.finish() } }
-                while let batch = try me.reader.nextBatch() { guard parsed.put(batch) else { break } }
+                while let batch = try me.file.nextBatch() { guard parsed.put(batch) else { break } }
                 parsed.finish()
             } catch {
                 parsed.finish(error: error)
@@ -134,17 +102,12 @@ public final class HourFileReader {
 
     private func reject(_ error: CSVSyntaxError) -> Reject {
         recordsRead += 1
-        let column = columnNames.flatMap { error.fieldNumber <= $0.count ? $0[error.fieldNumber - 1] : nil }
-        return Reject(location: SourceLocation(file: path, line: error.line, byteOffset: error.byteOffset),
-                      column: column ?? "#\(error.fieldNumber)", columnNumber: error.fieldNumber, value: error.value,
-                      reason: "malformed quoting: \(error.message)",
-                      expected: "fields quoted with \(Character(UnicodeScalar(mapping.source.csv.quote))) and inner quotes doubled",
-                      record: error.lineText)
+        return file.reject(error, columnNames: columnNames)
     }
 }
 
 /// Moves a reference to another thread of the pipeline. Safe here because each stage touches disjoint state of
-/// the reader (the parse stage the CSV reader, the map stage the mapper and counters), and the caller reads the
+/// the reader (the parse stage the CSV file, the map stage the mapper and counters), and the caller reads the
 /// counters only after both stages have been joined.
 struct UnsafeTransfer<Value>: @unchecked Sendable {
     let value: Value

@@ -15,22 +15,18 @@ public struct HourRecordMapper {
     public let file: String
     /// The column names, when the file has a header.
     public let columnNames: [String]?
-    /// The number of fields every record must have.
-    public private(set) var expectedFieldCount: Int?
-
     private let employerID: String?
     /// Column slot per field ordinal (-1: not a column) and spec per field ordinal: arrays, not dictionaries,
     /// because they are read several times for every record.
     private var slotByField = [Int](repeating: -1, count: HourField.allCases.count)
     private let specByField: [FieldSpec?]
-    private var slots: [HourField: Int] = [:]
+    /// Reads the same slots by name for messages, byte checks and the record's text (shared with other kinds).
+    private var cells: RecordFieldReader
     private var interner = ByteStringInterner<Void>()
     /// Hour-type codes: the string and its category (nil: unknown), looked up once per distinct code.
     private var codeCache = ByteStringInterner<HourCategory?>()
     /// `approved: { value: ... }` read once.
     private let constantApproved: Bool?
-    private let encodingName: String
-    private let delimiter: UInt8
 
     /// Prepares the mapping for one file. `header` is the file's header record (for `header: true`).
     /// Throws a ``FileLevelError`` when a mapped column is not in the header (listing the expected and found
@@ -41,8 +37,6 @@ public struct HourRecordMapper {
         self.file = file
         self.columnNames = header
         self.employerID = employerID
-        encodingName = encoding.rawValue
-        delimiter = mapping.source.csv.delimiter
         var specs = [FieldSpec?](repeating: nil, count: HourField.allCases.count)
         for (field, spec) in mapping.fields { specs[field.ordinal] = spec }
         specByField = specs
@@ -52,78 +46,33 @@ public struct HourRecordMapper {
         } else {
             constantApproved = nil
         }
-        if let header { expectedFieldCount = header.count }
         guard employerID != nil || mapping.fields[.employer] != nil else {
             throw FileLevelError(file: file, message: "no employer: give --employer, configure the employer's folder "
                                  + "in bpv.yaml, or map an 'employer' field")
         }
-        var missing: [String] = []
-        let normalisedHeader = header?.map(Self.normaliseHeader)
-        for (field, spec) in mapping.fields {
-            switch spec.source {
-            case .column(let name):
-                guard let normalisedHeader else { missing.append(name); continue }
-                if let index = normalisedHeader.firstIndex(of: Self.normaliseHeader(name)) {
-                    slots[field] = index
-                } else {
-                    missing.append(name)
-                }
-            case .position(let n):
-                slots[field] = n - 1
-            case .constant:
-                break
-            }
-        }
-        for (field, slot) in slots { slotByField[field.ordinal] = slot }
-        if !missing.isEmpty {
-            let found = header ?? []
-            var message = "the file lacks the mapped column(s) \(missing.sorted().map { "\"\($0)\"" }.joined(separator: ", "))"
-                + " (mapping \(mapping.name)); expected columns: "
-                + mapping.fields.values.compactMap { if case .column(let c) = $0.source { return "\"\(c)\"" }; return nil }
-                    .sorted().joined(separator: ", ")
-                + "; found in the header: " + found.map { "\"\($0)\"" }.joined(separator: ", ")
-            if found.count == 1, let only = found.first {
-                let seen = [";", ",", "\t", "|"].filter { only.contains($0) && $0.utf8.first != delimiter }
-                if let other = seen.first {
-                    message += ". The header is one field holding '\(other == "\t" ? "\\t" : other)': is the delimiter "
-                        + "'\(other == "\t" ? "\\t" : other)' rather than '\(Character(UnicodeScalar(delimiter)))'?"
-                }
-            }
-            throw FileLevelError(file: file, line: mapping.source.csv.skipLines + 1, message: message)
-        }
+        let named = Dictionary(uniqueKeysWithValues: mapping.fields.map { ($0.key.rawValue, $0.value) })
+        let resolved = try ColumnSlots.resolve(fields: named, header: header, mappingName: mapping.name, file: file,
+                                               dialect: mapping.source.csv)
+        for (name, slot) in resolved { if let field = HourField(rawValue: name) { slotByField[field.ordinal] = slot } }
+        cells = RecordFieldReader(file: file, fields: named, codes: mapping.codes, slots: resolved, columnNames: header,
+                                  encoding: encoding, delimiter: mapping.source.csv.delimiter)
     }
 
-    static func normaliseHeader(_ name: String) -> String {
-        name.trimmingWhitespace().lowercased().split(whereSeparator: { $0 == " " || $0 == "\t" }).joined(separator: " ")
-    }
+    static func normaliseHeader(_ name: String) -> String { ColumnSlots.normaliseHeader(name) }
 
     /// Maps one record.
     public mutating func map<R: FieldRecord>(_ record: R) -> Outcome {
-        let location = SourceLocation(file: file, line: record.line, byteOffset: record.byteOffset)
-        if let expected = expectedFieldCount, record.count != expected {
-            return .reject(Reject(location: location, reason: "ragged row: \(record.count) fields where the header has \(expected)",
-                                  expected: "\(expected) fields separated by '\(Character(UnicodeScalar(delimiter)))'",
-                                  record: recordText(record)))
-        }
-        if expectedFieldCount == nil { expectedFieldCount = record.count }
+        if let ragged = cells.shapeReject(record) { return .reject(ragged) }
         do {
-            return .entry(try makeEntry(record, location))
+            return .entry(try makeEntry(record, cells.location(record)))
         } catch let problem {
-            return .reject(Reject(location: location, column: problem.column, columnNumber: problem.columnNumber,
-                                  value: problem.value, reason: problem.reason, expected: problem.expected,
-                                  record: recordText(record)))
+            return .reject(cells.reject(problem, record))
         }
     }
 
     // MARK: - One record
 
-    private struct Problem: Error {
-        var column: String?
-        var columnNumber: Int?
-        var value: String?
-        var reason: String
-        var expected: String?
-    }
+    private typealias Problem = FieldProblem
 
     private mutating func makeEntry<R: FieldRecord>(_ record: R, _ location: SourceLocation) throws(Problem) -> HourEntry {
         let employee = try text(.employee, record)
@@ -252,17 +201,7 @@ public struct HourRecordMapper {
 
     /// Rejects NUL bytes and text that is not valid in the file's encoding.
     private func checkBytes<R: FieldRecord>(_ field: HourField, _ bytes: UnsafeRawBufferPointer, _ record: R) throws(Problem) {
-        var suspicious = false
-        for b in bytes where b == 0 || b >= 0x80 { suspicious = true; break }
-        guard suspicious else { return }
-        if bytes.contains(0) {
-            throw problem(field, record, reason: "contains a NUL byte", expected: "text without NUL bytes (0x00)")
-        }
-        let invalid = UTF8Validation.firstInvalidOffset(bytes) != nil
-        if invalid || Self.containsReplacementCharacter(bytes) {
-            throw problem(field, record, reason: "bytes that are not valid \(encodingName)",
-                          expected: "text in \(encodingName) (set source.encoding in the mapping)")
-        }
+        try cells.checkBytes(field.rawValue, bytes, record)
     }
 
     private func moment<R: FieldRecord>(_ field: HourField, _ record: R) throws(Problem) -> DateTimePattern.Value? {
@@ -342,43 +281,14 @@ public struct HourRecordMapper {
         }
     }
 
-    /// Whether the bytes hold U+FFFD (EF BF BD): what the transcoder makes of bytes the encoding does not define.
-    static func containsReplacementCharacter(_ bytes: UnsafeRawBufferPointer) -> Bool {
-        var i = 0
-        while i + 2 < bytes.count {
-            if bytes[i] == 0xEF && bytes[i + 1] == 0xBF && bytes[i + 2] == 0xBD { return true }
-            i += 1
-        }
-        return false
-    }
-
     // MARK: - Messages
 
     private func problem<R: FieldRecord>(_ field: HourField, _ record: R, reason: String, expected: String?) -> Problem {
-        let slot = slots[field]
-        var column: String?
-        if let slot { column = columnNames.map { slot < $0.count ? $0[slot] : "#\(slot + 1)" } ?? "#\(slot + 1)" }
-        else if let spec = mapping.fields[field], case .constant = spec.source { column = "\(field.rawValue) (constant)" }
-        else { column = field.rawValue }
-        var value: String?
-        if let slot, slot < record.count { value = String(decoding: record[slot], as: UTF8.self) }
-        if let v = value, v.unicodeScalars.contains(where: { $0.value == 0 }) {
-            value = v.replacingNUL()
-        }
-        return Problem(column: column, columnNumber: slot.map { $0 + 1 }, value: value, reason: reason, expected: expected)
+        cells.problem(field.rawValue, record, reason: reason, expected: expected)
     }
 
     /// The record's fields joined with the delimiter, quoted where needed: what to send back to the employer.
-    func recordText<R: FieldRecord>(_ record: R) -> String {
-        let d = Character(UnicodeScalar(delimiter))
-        return (0..<record.count).map { i -> String in
-            let field = String(decoding: record[i], as: UTF8.self).replacingNUL()
-            if field.contains(d) || field.contains("\"") || field.contains("\n") || field.contains("\r") {
-                return "\"" + field.replacingOccurrencesOfQuote() + "\""
-            }
-            return field
-        }.joined(separator: String(d))
-    }
+    func recordText<R: FieldRecord>(_ record: R) -> String { cells.recordText(record) }
 }
 
 extension String {

@@ -33,23 +33,7 @@ public struct MappingLoader {
     /// Checks mapping text; `file` names it in messages.
     public func check(yaml text: String, file: String) -> (mapping: HourMapping?, diagnostics: [MappingDiagnostic]) {
         var reader = NodeReader(file: file)
-        let root: Node
-        do {
-            guard let node = try Yams.compose(yaml: text) else {
-                reader.error(nil, "the mapping file is empty", hint: "start from a file in mappings/hours/")
-                return (nil, reader.diagnostics)
-            }
-            root = node
-        } catch let error as YamlError {
-            reader.yamlError(error)
-            return (nil, reader.diagnostics)
-        } catch {
-            reader.error(nil, "not valid YAML: \(error)", hint: nil)
-            return (nil, reader.diagnostics)
-        }
-        guard let document = MappingDocumentBuilder().build(root, path: file, &reader) else {
-            return (nil, reader.diagnostics)
-        }
+        guard let (root, document) = document(yaml: text, file: file, &reader) else { return (nil, reader.diagnostics) }
         guard document.schema.produces == MappingSchema.hourEntries.produces else {
             reader.error(root, "this is a \(document.schema.produces) mapping, not an hour mapping", hint: nil)
             return (nil, reader.diagnostics)
@@ -59,6 +43,74 @@ public struct MappingLoader {
             reader.error(root, "the mapping cannot be used", hint: nil)
         }
         return (mapping, reader.diagnostics)
+    }
+
+    // MARK: - Record kinds (erkenningen, crebos, POKs)
+
+    /// Loads a mapping of `kind` at `path`; throws ``MappingError`` listing every error (a mapping of another kind
+    /// is an error too).
+    public func loadRecordMapping(path: String, kind: RecordKind) throws -> RecordMapping {
+        let result = checkRecordMapping(path: path, kind: kind)
+        guard let mapping = result.mapping else { throw MappingError(diagnostics: result.diagnostics) }
+        return mapping
+    }
+
+    /// Checks a mapping file of a record kind: the mapping when it is usable, and every error and warning found.
+    /// `kind: nil` accepts any record kind.
+    public func checkRecordMapping(path: String, kind: RecordKind?) -> (mapping: RecordMapping?, diagnostics: [MappingDiagnostic]) {
+        guard let text = readText(path) else { return (nil, [unreadable(path)]) }
+        var reader = NodeReader(file: path)
+        guard let (root, document) = document(yaml: text, file: path, &reader) else { return (nil, reader.diagnostics) }
+        guard let found = RecordKind(rawValue: document.schema.produces), kind == nil || found == kind else {
+            let wanted = kind?.produces ?? RecordKind.allCases.map(\.produces).joined(separator: " or ")
+            reader.error(root, "this is a \(document.schema.produces) mapping, not a \(wanted) mapping",
+                         hint: "check --mapping, or the mapping's produces:")
+            return (nil, reader.diagnostics)
+        }
+        let mapping = RecordMappingBuilder(kind: found).build(document, &reader)
+        return (mapping, reader.diagnostics)
+    }
+
+    /// Checks a mapping file of any kind (what `bpv mapping lint` reports).
+    public func lint(path: String) -> [MappingDiagnostic] {
+        guard let text = readText(path) else { return [unreadable(path)] }
+        var probe = NodeReader(file: path)
+        if let (_, document) = document(yaml: text, file: path, &probe),
+           RecordKind(rawValue: document.schema.produces) != nil {
+            return checkRecordMapping(path: path, kind: nil).diagnostics
+        }
+        return check(yaml: text, file: path).diagnostics
+    }
+
+    // MARK: - Shared
+
+    private func readText(_ path: String) -> String? {
+        FileManager.default.contents(atPath: path).flatMap { String(data: $0, encoding: .utf8) }
+    }
+
+    private func unreadable(_ path: String) -> MappingDiagnostic {
+        MappingDiagnostic(file: path, line: 1, column: 1, severity: .error,
+                          message: "cannot read the mapping file (missing, or not UTF-8 text)", hint: "check the path")
+    }
+
+    /// Parses the YAML and checks the parts every kind shares.
+    private func document(yaml text: String, file: String, _ reader: inout NodeReader) -> (Node, MappingDocument)? {
+        let root: Node
+        do {
+            guard let node = try Yams.compose(yaml: text) else {
+                reader.error(nil, "the mapping file is empty", hint: "start from a file in mappings/")
+                return nil
+            }
+            root = node
+        } catch let error as YamlError {
+            reader.yamlError(error)
+            return nil
+        } catch {
+            reader.error(nil, "not valid YAML: \(error)", hint: nil)
+            return nil
+        }
+        guard let document = MappingDocumentBuilder().build(root, path: file, &reader) else { return nil }
+        return (root, document)
     }
 }
 

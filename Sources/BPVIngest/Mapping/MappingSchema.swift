@@ -2,7 +2,7 @@ import BPVModel
 
 /// What one kind of mapping produces: its dossier fields, how each may be read, and the extra top-level sections
 /// the kind understands. ``MappingDocumentBuilder`` checks a mapping file against its schema, so every kind
-/// (hour entries now; erkenningen, crebos, students and POKs later) shares one language and one lint.
+/// (hour entries; SBB erkenningen, crebos and POKs: see ``RecordKind``) shares one language and one lint.
 public struct MappingSchema: Sendable {
     /// One dossier field of a kind.
     public struct FieldRule: Sendable {
@@ -12,11 +12,14 @@ public struct MappingSchema: Sendable {
         public var codeValues: [String]?
         /// The field needs an explicit format (`date: ...`), there is no default text reading.
         public var needsFormat: Bool
+        /// A mapping of this kind must map the field (checked by the kind's builder).
+        public var required: Bool
 
-        public init(kinds: [String], codeValues: [String]? = nil, needsFormat: Bool = false) {
+        public init(kinds: [String], codeValues: [String]? = nil, needsFormat: Bool = false, required: Bool = false) {
             self.kinds = kinds
             self.codeValues = codeValues
             self.needsFormat = needsFormat
+            self.required = required
         }
     }
 
@@ -36,7 +39,9 @@ public struct MappingSchema: Sendable {
     }
 
     /// Every schema this build knows, by `produces`.
-    public static var all: [String: MappingSchema] { [hourEntries.produces: hourEntries] }
+    public static var all: [String: MappingSchema] {
+        Dictionary(uniqueKeysWithValues: ([hourEntries] + RecordKind.allCases.map(\.schema)).map { ($0.produces, $0) })
+    }
 
     /// Hour entries from employer exports (see mappings/README.md).
     public static let hourEntries = MappingSchema(

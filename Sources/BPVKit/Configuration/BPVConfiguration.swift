@@ -23,6 +23,10 @@ public struct BPVConfiguration: Sendable {
     public var inbox: String
     public var aliases: String?
     public var employers: [Employer]
+    /// Reference data: SBB lists and crebo lists to import, retention, and the accreditation rule's settings.
+    public var reference = ReferenceSettings()
+    /// The POK list to import each night (until the SIS import exists), if any.
+    public var poks: ReferenceSettings.ListFeed?
 
     private struct File: Decodable {
         struct EmployerEntry: Decodable {
@@ -37,6 +41,8 @@ public struct BPVConfiguration: Sendable {
         var inbox: String?
         var aliases: String?
         var employers: [EmployerEntry]?
+        var reference: ReferenceSettings.File?
+        var poks: ReferenceSettings.File.Feed?
     }
 
     /// Reads `bpv.yaml`. Errors name the file and what is wrong.
@@ -63,9 +69,19 @@ public struct BPVConfiguration: Sendable {
             throw ConfigurationError("\(path): employer id '\(employer.id)' appears twice")
         }
         let inbox = resolve(file.inbox ?? "inbox")
-        return BPVConfiguration(path: path, database: resolve(file.database ?? "bpv.sqlite"),
-                                output: resolve(file.output ?? "out"), inbox: inbox,
-                                aliases: file.aliases.map(resolve), employers: employers)
+        var configuration = BPVConfiguration(path: path, database: resolve(file.database ?? "bpv.sqlite"),
+                                             output: resolve(file.output ?? "out"), inbox: inbox,
+                                             aliases: file.aliases.map(resolve), employers: employers)
+        func inInbox(_ p: String) -> String {
+            p.hasPrefix("/") ? p : URL(fileURLWithPath: inbox).appendingPathComponent(p).standardizedFileURL.path
+        }
+        if let reference = file.reference {
+            configuration.reference = try ReferenceSettings(reference, configPath: path, resolve: resolve, inInbox: inInbox)
+        }
+        if let poks = file.poks {
+            configuration.poks = try ReferenceSettings.ListFeed(poks, configPath: path, resolve: resolve, inInbox: resolve)
+        }
+        return configuration
     }
 
     /// The folder holding an employer's exports.

@@ -3,8 +3,9 @@ import BPVModel
 import BPVStore
 import Foundation
 
-/// The nightly job: load the alias file, import every employer's new hour exports with its mapping, and write
-/// the run's record (`run.json`, `rejects.csv`, `unresolved.csv`) to `<output>/runs/<timestamp>/`.
+/// The nightly job: load the alias file, import every employer's new hour exports with its mapping, import the
+/// configured reference lists and POKs and check every POK's accreditation, and write the run's record
+/// (`run.json`, `rejects.csv`, `unresolved.csv`, `findings.csv`, `erkenning.csv`) to `<output>/runs/<timestamp>/`.
 ///
 /// Files are taken per employer folder in name order. They may stay in the inbox: a file imported before is
 /// recognised by its fingerprint and changes nothing.
@@ -25,6 +26,10 @@ public struct NightlyRun {
         public var problems: [String] = []
         public var unresolved: [UnresolvedIdentity] = []
         public var runFolder: String = ""
+        /// Findings raised by this run's SBB list imports.
+        public var findings: [Finding] = []
+        /// The accreditation check of every current POK, when reference data is configured.
+        public var accreditation: ErkenningCheck.Report?
         public var exitStatus: ExitStatus {
             let status = ExitStatus.of(files)
             return status == .success && !problems.isEmpty ? .completedWithRejects : status
@@ -64,10 +69,12 @@ public struct NightlyRun {
                 summary.files.append(try importer.importFile(path: file, mapping: mapping, employerID: employer.id))
             }
         }
+        try importReferenceData(into: &summary, today: calendarDate(clock))
         summary.unresolved = try store.unresolvedIdentities().map {
             UnresolvedIdentity(employer: $0.employerID, identity: $0.identity, entries: $0.entries)
         }
         summary.runFolder = try RunRecordWriter(store: store).write(summary, configuration: configuration, at: clock)
+        try writeReferenceRecords(summary)
         return summary
     }
 

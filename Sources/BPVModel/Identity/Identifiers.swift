@@ -8,25 +8,72 @@ public enum Identifier {
         return inner.trimmingWhitespace()
     }
 
-    /// A leerbedrijf-ID: SBB's 9-digit number as text. Numeric ids (digit groups separated by spaces count) of up
-    /// to 10 digits are zero-padded or stripped of leading zeros to 9 digits; other text (the 17-character legacy
-    /// codes) is kept cleaned. Returns `nil` for an empty value or a numeric id that cannot be 9 digits.
-    public static func leerbedrijfID(_ text: String) -> String? {
+    /// The length of SBB's legacy leerbedrijf codes (BRIN kenniscentrum + postcode + huisnummer/volgnummer).
+    public static let legacyLeerbedrijfCodeLength = 17
+
+    /// A leerbedrijf as a file names it: SBB's 9-digit leerbedrijf-ID, or a 17-character legacy code.
+    ///
+    /// - Numeric text of 7 to 10 digits (spaces between digit groups ignored) becomes 9 digits: shorter ids are zero-padded, a 10-digit id loses its
+    ///   leading zero (files pad or trim it). A 10-digit id without a leading zero cannot be 9 digits: `nil`.
+    /// - 17 letters and digits (spaces inside ignored, letters upper-cased) are a legacy code, kept as text.
+    /// - Anything else (fewer than 7 digits, letters mixed into a short id, other lengths) is `nil`.
+    public static func leerbedrijf(_ text: String) -> LeerbedrijfReference? {
         let id = clean(text)
         guard !id.isEmpty else { return nil }
-        let compact = id.filter { $0 != " " }
-        guard compact.allSatisfy({ $0.isASCII && $0.isNumber }) else { return id }
-        var digits = Substring(compact)
-        while digits.count > 9, digits.first == "0" { digits = digits.dropFirst() }
-        guard digits.count <= 9 else { return nil }
-        return String(repeating: "0", count: 9 - digits.count) + digits
+        let compact = id.filter { $0 != " " }  // digit groups ("7 700 012") and spaced legacy codes
+        if compact.allSatisfy({ $0.isASCII && $0.isNumber }) {
+            guard (7...10).contains(compact.count) else { return nil }
+            var digits = Substring(compact)
+            while digits.count > 9, digits.first == "0" { digits = digits.dropFirst() }
+            guard digits.count <= 9 else { return nil }
+            return .id(String(repeating: "0", count: 9 - digits.count) + digits)
+        }
+        guard compact.count == legacyLeerbedrijfCodeLength,
+              compact.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber) }) else { return nil }
+        return .legacy(compact.uppercased())
     }
 
-    /// A crebo: 5 digits as text, stray spaces removed. `nil` when it is not 5 digits.
+    /// A leerbedrijf-ID as text: the 9-digit id, or the legacy code (see ``leerbedrijf(_:)``); `nil` when the
+    /// text is neither.
+    public static func leerbedrijfID(_ text: String) -> String? {
+        leerbedrijf(text)?.text
+    }
+
+    /// A crebo: 5 digits as text, stray spaces and non-breaking spaces removed. `nil` when it is not 5 digits.
     public static func crebo(_ text: String) -> String? {
         let code = clean(text).filter { $0 != " " }
         guard code.count == 5, code.allSatisfy({ $0.isASCII && $0.isNumber }) else { return nil }
         return code
+    }
+
+    /// One or more crebos in one value (`25604`, `25604, 25605`, `25604/25605`), in the order written.
+    /// `nil` when any part is not a crebo.
+    public static func crebos(_ text: String) -> [String]? {
+        let parts = clean(text).split(whereSeparator: { $0 == "," || $0 == "/" || $0 == ";" || $0 == "+" })
+        var codes: [String] = []
+        for part in parts {
+            guard let code = crebo(String(part)) else { return nil }
+            if !codes.contains(code) { codes.append(code) }
+        }
+        return codes.isEmpty ? nil : codes
+    }
+}
+
+/// How a file names a leerbedrijf: SBB's 9-digit id, or a legacy 17-character code that an alias links to an id.
+public enum LeerbedrijfReference: Hashable, Sendable {
+    case id(String)
+    case legacy(String)
+
+    /// The normalised text (9 digits, or the upper-cased legacy code).
+    public var text: String {
+        switch self {
+        case .id(let t), .legacy(let t): return t
+        }
+    }
+
+    public var isLegacy: Bool {
+        if case .legacy = self { return true }
+        return false
     }
 }
 

@@ -5,7 +5,7 @@ import GRDB
 /// The dossier in one SQLite file (no server), through GRDB. Migrates the schema when opened.
 public final class SQLiteDossierStore: DossierStore {
     public let path: String
-    private let queue: DatabaseQueue
+    let queue: DatabaseQueue
 
     /// Opens (or creates) the database at `path` and brings its schema up to date. `":memory:"` for tests.
     public init(path: String) throws {
@@ -196,13 +196,13 @@ public final class SQLiteDossierStore: DossierStore {
 
     // MARK: - Rows
 
-    private func insertBatch(_ db: Database, _ batch: NewImportBatch, status: ImportBatch.Status,
-                             message: String?) throws -> Int64 {
+    func insertBatch(_ db: Database, _ batch: NewImportBatch, status: ImportBatch.Status,
+                     message: String?) throws -> Int64 {
         try db.execute(sql: """
-            INSERT INTO import_batch (source_key, employer_id, mapping_name, mapping_revision, identity_kind, file_path,
-                file_size, content_fingerprint, encoding, started_at, status, message)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-            """, arguments: [batch.sourceKey, batch.employerID, batch.mappingName, batch.mappingRevision,
+            INSERT INTO import_batch (kind, source_key, employer_id, mapping_name, mapping_revision, identity_kind,
+                file_path, file_size, content_fingerprint, encoding, started_at, status, message)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            """, arguments: [batch.kind, batch.sourceKey, batch.employerID, batch.mappingName, batch.mappingRevision,
                              batch.identityKind.rawValue,
                              batch.filePath, batch.fileSize, batch.contentFingerprint, batch.encoding, Self.now(),
                              status.rawValue, message])

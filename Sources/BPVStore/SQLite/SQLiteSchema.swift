@@ -90,6 +90,7 @@ enum SQLiteSchema {
                 );
                 """)
         }
+        registerReferenceMigration(&migrator)
         return migrator
     }
 }

@@ -1,0 +1,204 @@
+import BPVModel
+
+/// What is wrong with one field of one record; becomes a ``Reject`` with the record's location.
+public struct FieldProblem: Error, Sendable {
+    public var column: String?
+    public var columnNumber: Int?
+    public var value: String?
+    public var reason: String
+    public var expected: String?
+}
+
+/// Reads the mapped fields of records by dossier field name, from bytes: the generic half of a record mapper.
+/// A kind's mapper (erkenningen, crebos, POKs) asks it for text, dates, durations and code-table values and turns
+/// them into its dossier value; every problem comes back as a ``FieldProblem`` naming the column and value.
+///
+/// Empty values: an unmapped field is `nil`; a mapped field that is empty is `nil` when the mapping says
+/// `optional: true`, else a problem (`empty`).
+public struct RecordFieldReader {
+    public let file: String
+    public let fields: [String: FieldSpec]
+    public let codes: [String: CodeTable]
+    /// The column names, when the file has a header.
+    public let columnNames: [String]?
+    /// Field name -> 0-based slot in the record.
+    let slots: [String: Int]
+    private var interner = ByteStringInterner<Void>()
+    private let encodingName: String
+    private let delimiter: UInt8
+    private var expectedFieldCount: Int?
+
+    /// `slots` say where each field sits in a record (``ColumnSlots`` for CSV).
+    init(file: String, fields: [String: FieldSpec], codes: [String: CodeTable], slots: [String: Int],
+         columnNames: [String]?, encoding: TextEncoding, delimiter: UInt8) {
+        self.file = file
+        self.fields = fields
+        self.codes = codes
+        self.slots = slots
+        self.columnNames = columnNames
+        self.encodingName = encoding.rawValue
+        self.delimiter = delimiter
+        expectedFieldCount = columnNames?.count
+    }
+
+    public func isMapped(_ field: String) -> Bool { fields[field] != nil }
+
+    public func location<R: FieldRecord>(_ record: R) -> SourceLocation {
+        SourceLocation(file: file, line: record.line, byteOffset: record.byteOffset)
+    }
+
+    /// A reject when the record has another number of fields than the header (or than the first record).
+    public mutating func shapeReject<R: FieldRecord>(_ record: R) -> Reject? {
+        guard let expected = expectedFieldCount else { expectedFieldCount = record.count; return nil }
+        guard record.count != expected else { return nil }
+        return Reject(location: location(record), reason: "ragged row: \(record.count) fields where the header has \(expected)",
+                      expected: "\(expected) fields separated by '\(Character(UnicodeScalar(delimiter)))'",
+                      record: recordText(record))
+    }
+
+    /// Whether the field's column is empty (or the field unmapped) in this record.
+    public func isEmpty<R: FieldRecord>(_ field: String, _ record: R) -> Bool {
+        guard let spec = fields[field] else { return true }
+        if case .constant(let value) = spec.source { return value.trimmingWhitespace().isEmpty }
+        return raw(field, record)?.trimmingASCIISpaces().isEmpty ?? true
+    }
+
+    // MARK: - Values
+
+    /// The field as text (trimmed; decoded once per distinct value).
+    public mutating func text<R: FieldRecord>(_ field: String, _ record: R) throws(FieldProblem) -> String? {
+        guard let spec = fields[field] else { return nil }
+        if case .constant(let value) = spec.source { return value }
+        guard let bytes = raw(field, record)?.trimmingASCIISpaces(), !bytes.isEmpty else {
+            if spec.optional { return nil }
+            throw problem(field, record, reason: "empty", expected: "a value")
+        }
+        try checkBytes(field, bytes, record)
+        let text = interner.string(bytes)
+        if Identifier.clean(text).isEmpty {
+            if spec.optional { return nil }
+            throw problem(field, record, reason: "empty", expected: "a value")
+        }
+        return text
+    }
+
+    /// The field as a calendar date, read with the mapping's pattern.
+    public func date<R: FieldRecord>(_ field: String, _ record: R) throws(FieldProblem) -> CalendarDate? {
+        guard let spec = fields[field] else { return nil }
+        guard case .date(let pattern) = spec.kind else { return nil }
+        if case .constant(let value) = spec.source {
+            return value.utf8CString.withUnsafeBytes { pattern.parse(UnsafeRawBufferPointer(rebasing: $0.dropLast())) }?.date
+        }
+        guard let bytes = raw(field, record), !bytes.trimmingASCIISpaces().isEmpty else {
+            if spec.optional { return nil }
+            throw problem(field, record, reason: "empty", expected: "a date like \(pattern.pattern)")
+        }
+        guard let value = pattern.parse(bytes)?.date else {
+            try checkBytes(field, bytes, record)
+            throw problem(field, record, reason: "not a valid date", expected: pattern.pattern)
+        }
+        return value
+    }
+
+    /// The field as whole minutes, read with the mapping's duration format.
+    public func minutes<R: FieldRecord>(_ field: String, _ record: R) throws(FieldProblem) -> Int? {
+        guard let spec = fields[field], case .duration(let format) = spec.kind else { return nil }
+        let seconds: Int?
+        if case .constant(let text) = spec.source {
+            seconds = text.utf8CString.withUnsafeBytes { format.seconds(UnsafeRawBufferPointer(rebasing: $0.dropLast())) }
+        } else {
+            guard let bytes = raw(field, record), !bytes.trimmingASCIISpaces().isEmpty else {
+                if spec.optional { return nil }
+                throw problem(field, record, reason: "empty", expected: format.example)
+            }
+            seconds = format.seconds(bytes)
+            if seconds == nil { try checkBytes(field, bytes, record) }
+        }
+        guard let seconds else { throw problem(field, record, reason: "not a valid duration", expected: format.example) }
+        return DurationFormat.minutes(fromSeconds: seconds)
+    }
+
+    /// The field's dossier value: looked up in its code table when it uses one, else its text.
+    /// Returns the value and the raw text.
+    public mutating func coded<R: FieldRecord>(_ field: String, _ record: R) throws(FieldProblem) -> (value: String, raw: String)? {
+        guard let spec = fields[field] else { return nil }
+        guard case .codes(let tableName) = spec.kind, let table = codes[tableName] else {
+            return try text(field, record).map { ($0, $0) }
+        }
+        guard let raw = try text(field, record) else {
+            if let fallback = table.defaultValue { return (fallback, "") }
+            return nil
+        }
+        guard let value = table.lookup(raw) else {
+            throw problem(field, record, reason: "not in code table '\(tableName)'",
+                          expected: "one of \(table.listedCodes.joined(separator: ", "))")
+        }
+        return (value, raw)
+    }
+
+    // MARK: - Messages
+
+    /// A problem with `field` in `record`: the column's name and number, and the raw value.
+    public func problem<R: FieldRecord>(_ field: String, _ record: R, reason: String, expected: String?) -> FieldProblem {
+        let slot = slots[field]
+        var column: String
+        if let slot { column = columnNames.map { slot < $0.count ? $0[slot] : "#\(slot + 1)" } ?? "#\(slot + 1)" }
+        else if let spec = fields[field], case .constant = spec.source { column = "\(field) (constant)" }
+        else { column = field }
+        var value: String?
+        if let slot, slot < record.count { value = String(decoding: record[slot], as: UTF8.self).replacingNUL() }
+        else if let spec = fields[field], case .constant(let text) = spec.source { value = text }
+        return FieldProblem(column: column, columnNumber: slot.map { $0 + 1 }, value: value, reason: reason,
+                            expected: expected)
+    }
+
+    /// The reject for a problem in `record`.
+    public func reject<R: FieldRecord>(_ problem: FieldProblem, _ record: R) -> Reject {
+        Reject(location: location(record), column: problem.column, columnNumber: problem.columnNumber,
+               value: problem.value, reason: problem.reason, expected: problem.expected, record: recordText(record))
+    }
+
+    /// The record's fields joined with the delimiter, quoted where needed.
+    public func recordText<R: FieldRecord>(_ record: R) -> String {
+        let d = Character(UnicodeScalar(delimiter))
+        return (0..<record.count).map { i -> String in
+            let field = String(decoding: record[i], as: UTF8.self).replacingNUL()
+            if field.contains(d) || field.contains("\"") || field.contains("\n") || field.contains("\r") {
+                return "\"" + field.replacingOccurrencesOfQuote() + "\""
+            }
+            return field
+        }.joined(separator: String(d))
+    }
+
+    // MARK: - Bytes
+
+    private func raw<R: FieldRecord>(_ field: String, _ record: R) -> UnsafeRawBufferPointer? {
+        guard let slot = slots[field], slot < record.count else { return nil }
+        return record[slot]
+    }
+
+    /// Rejects NUL bytes and text that is not valid in the file's encoding.
+    func checkBytes<R: FieldRecord>(_ field: String, _ bytes: UnsafeRawBufferPointer, _ record: R) throws(FieldProblem) {
+        var suspicious = false
+        for b in bytes where b == 0 || b >= 0x80 { suspicious = true; break }
+        guard suspicious else { return }
+        if bytes.contains(0) {
+            throw problem(field, record, reason: "contains a NUL byte", expected: "text without NUL bytes (0x00)")
+        }
+        let invalid = UTF8Validation.firstInvalidOffset(bytes) != nil
+        if invalid || Self.containsReplacementCharacter(bytes) {
+            throw problem(field, record, reason: "bytes that are not valid \(encodingName)",
+                          expected: "text in \(encodingName) (set source.encoding in the mapping)")
+        }
+    }
+
+    /// Whether the bytes hold U+FFFD (EF BF BD): what the transcoder makes of bytes the encoding does not define.
+    static func containsReplacementCharacter(_ bytes: UnsafeRawBufferPointer) -> Bool {
+        var i = 0
+        while i + 2 < bytes.count {
+            if bytes[i] == 0xEF && bytes[i + 1] == 0xBF && bytes[i + 2] == 0xBD { return true }
+            i += 1
+        }
+        return false
+    }
+}

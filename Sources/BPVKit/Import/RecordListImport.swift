@@ -1,0 +1,112 @@
+import BPVIngest
+import BPVModel
+import BPVStore
+import Foundation
+
+/// The steps every list import (SBB erkenningen, crebos, POKs) shares: the same file twice changes nothing; a file
+/// that fails as a whole is recorded as a failed batch; the whole file is read (lists are small) before anything is
+/// stored, in one transaction.
+struct RecordListImport<Mapper: RecordKindMapper> {
+    let store: any DossierStore
+    let path: String
+    let mapping: RecordMapping
+    let sourceKey: String
+    var rejectsToShow = 20
+
+    /// What reading the file gave.
+    struct Read {
+        var batch: RecordFileReader<Mapper>.Batch
+        var counts: ImportCounts
+        var encoding: String
+        var notes: [String]
+    }
+
+    /// Either a result that is final already (same file imported before, unreadable file), or the batch to store
+    /// and what the file held.
+    enum Start {
+        case done(FileImportResult)
+        case read(NewImportBatch, Read, FileImportResult)
+    }
+
+    func start(mapper: Mapper) throws -> Start {
+        var result = FileImportResult(file: path, employerID: nil, mappingName: mapping.name, outcome: .checked,
+                                      counts: ImportCounts(), batchID: nil, encoding: nil, firstRejects: [], notes: [])
+        let fingerprint: (fingerprint: String, size: Int)
+        do {
+            fingerprint = try ContentFingerprint.ofFile(path)
+        } catch {
+            result.outcome = .failed(error.description)
+            return .done(result)
+        }
+        if let earlier = try store.findImport(sourceKey: sourceKey, contentFingerprint: fingerprint.fingerprint,
+                                              fileSize: fingerprint.size) {
+            result.outcome = .alreadyImported(batchID: earlier.id)
+            result.batchID = earlier.id
+            result.notes.append("already imported as batch \(earlier.id) on \(earlier.startedAt): nothing changed")
+            return .done(result)
+        }
+        var newBatch = NewImportBatch(sourceKey: sourceKey, employerID: nil, mappingName: mapping.name,
+                                      mappingRevision: mapping.revision, filePath: path, fileSize: fingerprint.size,
+                                      contentFingerprint: fingerprint.fingerprint,
+                                      encoding: mapping.source.encoding?.rawValue, identityKind: .personeelsnummer,
+                                      supersedeByPeriod: false, kind: mapping.kind.rawValue)
+        do {
+            let reader = try RecordFileReader(path: path, mapping: mapping, mapper: mapper)
+            let batch = try reader.readAll()
+            var counts = ImportCounts()
+            counts.recordsRead = reader.recordsRead
+            counts.blankRecords = reader.blankRecords
+            counts.rejects = batch.rejects.count
+            var notes: [String] = []
+            if let note = reader.encodingNote { notes.append(note) }
+            if reader.skippedRecords > 0 {
+                notes.append("\(reader.skippedRecords) row(s) skipped: empty \(mapping.skipWhenEmpty.joined(separator: " and ")) "
+                             + "(rows.skip_when_empty: section and heading rows)")
+            }
+            newBatch.encoding = reader.encoding.rawValue
+            result.encoding = reader.encoding.rawValue
+            result.counts = counts
+            result.notes = notes
+            result.firstRejects = Array(batch.rejects.prefix(rejectsToShow))
+            return .read(newBatch, Read(batch: batch, counts: counts, encoding: reader.encoding.rawValue, notes: notes), result)
+        } catch {
+            return .done(try fail(newBatch, result, message: error.description, counts: ImportCounts()))
+        }
+    }
+
+    /// Records the file as failed (nothing of it stored) and returns the result saying so.
+    func fail(_ batch: NewImportBatch, _ result: FileImportResult, message: String, counts: ImportCounts) throws -> FileImportResult {
+        var result = result
+        result.outcome = .failed(message)
+        result.counts = counts
+        result.batchID = try store.recordFailedImport(batch, message: message, counts: counts).id
+        return result
+    }
+
+    /// The `max_reject_percent` rule's message when the file exceeds it.
+    func rejectThresholdMessage(rejects: Int, records: Int) -> String? {
+        let percent = Double(rejects) * 100 / Double(max(records, 1))
+        guard percent > mapping.importRule.maxRejectPercent else { return nil }
+        return "\(path): " + RejectThresholdExceeded(rejects: rejects, records: records, percent: percent,
+                                                     limit: mapping.importRule.maxRejectPercent).description
+    }
+
+    /// The refusal of a list without usable rows.
+    func emptyListMessage(kind: String, counts: ImportCounts, consequence: String) -> String {
+        let read = counts.recordsRead == 0 ? "no rows" : "\(counts.recordsRead) row(s), all rejected"
+        return "\(path): the list holds no \(kind) (\(read)); refusing to treat it as \(consequence). "
+            + "Give --allow-empty if the list is really empty."
+    }
+}
+
+/// `yyyy-MM-dd` of a file's modification time, in local time.
+func modificationDate(of path: String) -> CalendarDate? {
+    guard let date = (try? FileManager.default.attributesOfItem(atPath: path))?[.modificationDate] as? Date else { return nil }
+    return calendarDate(date)
+}
+
+/// The local calendar date of a moment.
+public func calendarDate(_ date: Date) -> CalendarDate {
+    let parts = Calendar.current.dateComponents([.year, .month, .day], from: date)
+    return CalendarDate(year: parts.year!, month: parts.month!, day: parts.day!)!
+}

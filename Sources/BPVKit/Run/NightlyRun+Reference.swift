@@ -1,0 +1,60 @@
+import BPVIngest
+import BPVModel
+import BPVStore
+import Foundation
+
+/// The reference part of the nightly run: POK lists first (the SBB list changes are judged against them), then
+/// crebo lists, then SBB lists, each feed's files in name order; then the accreditation check of every current POK.
+extension NightlyRun {
+    func importReferenceData(into summary: inout Summary, today: CalendarDate) throws {
+        var feeds = configuration.reference.lists
+        if let poks = configuration.poks { feeds.insert(poks, at: 0) }
+        guard !feeds.isEmpty else { return }
+        let loader = MappingLoader()
+        var loaded: [(ReferenceSettings.ListFeed, RecordMapping)] = []
+        for feed in feeds {
+            let (mapping, diagnostics) = loader.checkRecordMapping(path: feed.mapping, kind: nil)
+            guard let mapping else {
+                let errors = diagnostics.filter { $0.severity == .error }.map(\.description).joined(separator: "\n")
+                summary.problems.append("reference list \(feed.path): mapping \(feed.mapping) cannot be used:\n\(errors)")
+                continue
+            }
+            loaded.append((feed, mapping))
+        }
+        let order: [RecordKind] = [.poks, .crebos, .erkenningen]
+        for kind in order {
+            for (feed, mapping) in loaded where mapping.kind == kind {
+                for file in try configuration.reference.files(of: feed) {
+                    switch kind {
+                    case .poks:
+                        summary.files.append(try POKListImporter(store: store).importFile(path: file, mapping: mapping))
+                    case .crebos:
+                        summary.files.append(try CreboListImporter(store: store)
+                            .importFile(path: file, mapping: mapping, edition: feed.edition))
+                    case .erkenningen:
+                        let result = try ErkenningListImporter(store: store, settings: configuration.reference, today: today)
+                            .importFile(path: file, mapping: mapping)
+                        summary.files.append(result.file)
+                        summary.findings += result.findings
+                    }
+                }
+            }
+        }
+        summary.accreditation = try ErkenningCheck(store: store).run(.init(
+            crebo: nil, leerbedrijf: nil, referenceDate: today, policy: configuration.reference.policy))
+    }
+
+    /// `findings.csv` (the findings of this run's list imports) and `erkenning.csv` (the check of every POK).
+    func writeReferenceRecords(_ summary: Summary) throws {
+        guard let report = summary.accreditation else { return }
+        let folder = URL(fileURLWithPath: summary.runFolder)
+        try Data(report.csv().utf8).write(to: folder.appendingPathComponent("erkenning.csv"))
+        var findings = "rule;severity;date;student;leerbedrijf;crebo;subject;evidence;explanation\n"
+        for f in summary.findings {
+            findings += [f.rule, f.severity.rawValue, f.date.iso, f.studentNumber ?? "", f.leerbedrijfID ?? "",
+                         f.crebo ?? "", f.subject, f.evidence, f.explanation]
+                .map(ErkenningCheck.Report.csvField).joined(separator: ";") + "\n"
+        }
+        try Data(findings.utf8).write(to: folder.appendingPathComponent("findings.csv"))
+    }
+}

@@ -1,0 +1,116 @@
+import BPVModel
+
+/// The reference-data half of the dossier seam: SBB erkenning lists as snapshots, their changes, the crebo lists,
+/// leerbedrijf aliases, and findings. Storage-agnostic (plain values in and out), so that a PostgreSQL store can
+/// implement it; the rules (diff, accreditation) live in BPVModel and run on what these calls return.
+///
+/// Leerbedrijf identities are resolved when read: an erkenning listed under a legacy code comes back under the
+/// 9-digit id its alias names (``Erkenning/listedAs`` keeps the code), so an alias learned later applies to
+/// everything stored before.
+public protocol ReferenceStore: AnyObject {
+    /// The newest snapshot of a source (latest retrieval date, then latest import), if any.
+    func latestErkenningSnapshot(source: String) throws -> ErkenningSnapshot?
+
+    /// Every snapshot, newest first.
+    func erkenningSnapshots() throws -> [ErkenningSnapshot]
+
+    /// The erkenningen of one snapshot, identities resolved through the alias table (empty once purged).
+    func erkenningen(snapshotID: Int64) throws -> [Erkenning]
+
+    /// Stores one list import in one transaction: the batch, the snapshot, its erkenningen (as listed), leerbedrijf
+    /// names, aliases the list taught, rejects, the changes since the previous snapshot and the findings they
+    /// raised. Throws ``SnapshotOrderError`` (storing nothing) when, inside the transaction, the source's latest
+    /// snapshot is no longer `snapshot.previousID` or is newer than `snapshot.retrievedOn`.
+    func saveErkenningSnapshot(_ batch: NewImportBatch, snapshot: NewErkenningSnapshot,
+                               content: ErkenningSnapshotContent) throws -> (ImportBatch, ErkenningSnapshot)
+
+    /// The retention rule: removes the erkenning rows of snapshots retrieved before `date`, except each source's
+    /// latest snapshot. Snapshots, changes and findings stay. Returns the number of rows removed.
+    @discardableResult
+    func purgeErkenningen(retrievedBefore date: CalendarDate) throws -> Int
+
+    /// The erkenningen of every source's latest snapshot (identities resolved), for some leerbedrijven or all.
+    func currentErkenningen(leerbedrijfIDs: Set<String>?) throws -> [Erkenning]
+
+    /// Erkenningen that a snapshot diff found withdrawn, with the dates of the last list that had them and the
+    /// first without them (identities resolved).
+    func withdrawnErkenningen(leerbedrijfIDs: Set<String>?) throws -> [WithdrawnErkenning]
+
+    /// The changes a snapshot's import found, in leerbedrijf and crebo order.
+    func erkenningChanges(snapshotID: Int64) throws -> [ErkenningChange]
+
+    /// Every legacy code alias.
+    func leerbedrijfAliases() throws -> [LeerbedrijfAlias]
+
+    /// Adds or replaces aliases (a manual alias is not replaced by a list's).
+    func saveLeerbedrijfAliases(_ aliases: [LeerbedrijfAlias]) throws
+
+    /// Leerbedrijven with the names the lists gave them.
+    func leerbedrijven(ids: Set<String>) throws -> [Leerbedrijf]
+
+    /// Stores one crebo list import in one transaction. Rows merge per crebo and edition: a value a row leaves
+    /// empty does not erase one stored before (so a "Vervallen" file adds end dates to the qualification rows).
+    func saveKwalificaties(_ batch: NewImportBatch, kwalificaties: [Kwalificatie], rejects: [Reject],
+                           counts: ImportCounts) throws -> ImportBatch
+
+    /// Every stored edition of the given crebos (all crebos when `nil`).
+    func kwalificaties(crebos: Set<String>?) throws -> [Kwalificatie]
+
+    /// Findings raised by one import batch.
+    func findings(batchID: Int64) throws -> [Finding]
+}
+
+/// The POK half of the seam, as far as the accreditation check needs it. The SIS import extends it.
+public protocol POKStore: AnyObject {
+    /// Stores one POK list in one transaction. A POK list is the complete list of its source: the source's
+    /// earlier POKs are superseded (kept, marked with this batch).
+    func savePOKs(_ batch: NewImportBatch, poks: [POK], rejects: [Reject], counts: ImportCounts) throws -> ImportBatch
+
+    /// POKs not superseded, optionally of one crebo and/or one leerbedrijf (resolved through aliases), in
+    /// leerbedrijf, crebo, begin and student order.
+    func currentPOKs(crebo: String?, leerbedrijfID: String?) throws -> [POK]
+}
+
+/// What the importer knows about a new snapshot before storing it.
+public struct NewErkenningSnapshot: Sendable {
+    public var source: String
+    public var retrievedOn: CalendarDate
+    /// The latest snapshot of the source that the changes were computed against (`nil`: the first one).
+    public var previousID: Int64?
+
+    public init(source: String, retrievedOn: CalendarDate, previousID: Int64?) {
+        self.source = source
+        self.retrievedOn = retrievedOn
+        self.previousID = previousID
+    }
+}
+
+/// Everything one list import stores.
+public struct ErkenningSnapshotContent: Sendable {
+    /// As listed (leerbedrijf as the row gave it: 9-digit id, or legacy code).
+    public var erkenningen: [Erkenning]
+    public var leerbedrijven: [Leerbedrijf]
+    public var aliases: [LeerbedrijfAlias]
+    public var rejects: [Reject]
+    public var changes: [ErkenningChange]
+    public var findings: [Finding]
+    public var counts: ImportCounts
+
+    public init(erkenningen: [Erkenning], leerbedrijven: [Leerbedrijf], aliases: [LeerbedrijfAlias], rejects: [Reject],
+                changes: [ErkenningChange], findings: [Finding], counts: ImportCounts) {
+        self.erkenningen = erkenningen
+        self.leerbedrijven = leerbedrijven
+        self.aliases = aliases
+        self.rejects = rejects
+        self.changes = changes
+        self.findings = findings
+        self.counts = counts
+    }
+}
+
+/// A snapshot that would not be the newest of its source, or whose base moved while it was being imported.
+public struct SnapshotOrderError: Error, CustomStringConvertible {
+    public var message: String
+    public init(_ message: String) { self.message = message }
+    public var description: String { message }
+}

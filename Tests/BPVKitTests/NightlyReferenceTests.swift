@@ -1,0 +1,51 @@
+@testable import BPVKit
+import BPVModel
+import BPVStore
+import Foundation
+import Testing
+
+@Suite("Nightly run with reference data")
+struct NightlyReferenceTests {
+    @Test("the sample configuration's reference feeds: POKs, crebo lists and both SBB snapshots imported, every POK checked")
+    func sampleFeeds() throws {
+        let loaded = try BPVConfiguration.load(path: Paths.repo("samples/bpv.yaml"))
+        let work = FileManager.default.temporaryDirectory.appendingPathComponent("bpv-reference-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: work) }
+        var configuration = loaded
+        configuration.database = work.appendingPathComponent("bpv.sqlite").path
+        configuration.output = work.appendingPathComponent("out").path
+        configuration.employers = []          // hours are another suite's business
+        configuration.aliases = nil
+        #expect(configuration.reference.lists.count == 3)
+        #expect(configuration.poks?.path == Paths.poks)
+
+        let store = try SQLiteDossierStore(path: configuration.database)
+        let noon = Calendar.current.date(from: DateComponents(year: 2026, month: 11, day: 2, hour: 12))!
+        let summary = try NightlyRun(configuration: configuration, store: store).run(at: noon)
+        #expect(summary.problems.isEmpty)
+        #expect(summary.files.map { URL(fileURLWithPath: $0.file).lastPathComponent } == [
+            "poks.csv", "crebolijst-2026-kwalificaties.csv", "crebolijst-2026-vervallen.csv",
+            "erkenningen-2026-09-01.csv", "erkenningen-2026-11-02.csv"])
+        #expect(summary.files.allSatisfy { $0.outcome == .imported })
+        #expect(summary.exitStatus == .success)
+        let check = try #require(summary.accreditation)
+        let oracle = try SampleOracle()
+        #expect(check.rows.count == oracle.poks.count)
+        #expect(check.options.referenceDate == d("2026-11-02"))
+        for pok in oracle.poks {
+            let row = try #require(check.rows.first { $0.pok?.studentNumber == pok.student })
+            #expect(row.result.status.rawValue == oracle.expected(pok, on: d("2026-11-02"), window: 90).status)
+        }
+        let folder = URL(fileURLWithPath: summary.runFolder)
+        let csv = try String(contentsOf: folder.appendingPathComponent("erkenning.csv"), encoding: .utf8)
+        #expect(csv.split(separator: "\n").count == oracle.poks.count + 1)
+        let findings = try String(contentsOf: folder.appendingPathComponent("findings.csv"), encoding: .utf8)
+        #expect(findings.split(separator: "\n").count == summary.findings.count + 1)
+        #expect(findings.contains("erkenning.withdrawn;error;2026-11-02"))
+
+        // A second night: every file is recognised, nothing changes.
+        let again = try NightlyRun(configuration: configuration, store: store).run(at: noon.addingTimeInterval(3600))
+        #expect(again.files.allSatisfy { if case .alreadyImported = $0.outcome { return true }; return false })
+        #expect(again.findings.isEmpty)
+    }
+}
