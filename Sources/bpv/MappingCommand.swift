@@ -4,7 +4,7 @@ import BPVIngest
 /// `bpv mapping lint`: check mapping files.
 struct MappingCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "mapping", abstract: "Work with mapping files.", subcommands: [Lint.self])
+        commandName: "mapping", abstract: "Work with mapping files.", subcommands: [Draft.self, Lint.self])
 
     struct Lint: ParsableCommand {
         static let configuration = CommandConfiguration(

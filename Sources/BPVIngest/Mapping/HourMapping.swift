@@ -100,6 +100,8 @@ public struct FieldSpec: Sendable {
     public var optional: Bool
     /// The line in the mapping file, for messages.
     public var mappingLine: Int
+    /// The column in the mapping file, for messages.
+    public var mappingColumn: Int = 1
 }
 
 /// A code table: a source's own codes to dossier values (hour types to categories, for example). Keys match
