@@ -1,5 +1,6 @@
 import ArgumentParser
 import BPVIngest
+import BPVKit
 import Foundation
 
 extension MappingCommand {
@@ -34,7 +35,7 @@ extension MappingCommand {
                 draft = try MappingDrafter().draft(path: sample, name: name, draftFile: out ?? "draft")
             } catch {
                 printError("error: \(error)")
-                throw ExitCode(4)
+                throw ExitCode(ExitStatus.fileFailed.rawValue)
             }
             if let out {
                 try Data(draft.yaml.utf8).write(to: URL(fileURLWithPath: out))

@@ -65,27 +65,60 @@ public final class HourFileReader {
 
     /// The next batch, or `nil` at the end of the file.
     public func next() throws(FileLevelError) -> Batch? {
-        let csv: CSVBatch
-        if let waiting = pending { csv = waiting; pending = nil } else {
-            guard let fresh = try reader.nextBatch() else { return nil }
-            csv = fresh
-        }
+        guard let csv = try nextCSVBatch() else { return nil }
         var batch = Batch()
         batch.entries.reserveCapacity(csv.records.count)
-        // Merge records and syntax errors in line order, so rejects read in file order.
-        var errors = csv.syntaxErrors[...]
-        for record in csv.records {
-            while let error = errors.first, error.line < record.line {
-                batch.rejects.append(reject(error)); errors = errors.dropFirst()
-            }
-            recordsRead += 1
-            switch mapper.map(record) {
+        map(csv) { _, _, outcome in
+            switch outcome {
             case .entry(let entry): batch.entries.append(entry)
             case .reject(let reject): batch.rejects.append(reject)
             }
         }
-        for error in errors { batch.rejects.append(reject(error)) }
         return batch
+    }
+
+    /// One record as read and as mapped: its fields as text next to what the mapper made of it.
+    public struct InspectedRecord: Sendable {
+        /// The record's first line.
+        public var line: Int
+        /// The fields as text, in file order; `nil` for a line the CSV reader could not parse.
+        public var fields: [String]?
+        /// The text of a line that could not be parsed (malformed quoting).
+        public var lineText: String?
+        public var outcome: HourRecordMapper.Outcome
+    }
+
+    /// The next batch with every record's fields beside its outcome, or `nil` at the end of the file. For previews
+    /// and tools: it copies each field into a `String`, which ``next()`` (the import's path) never does.
+    public func nextInspected() throws(FileLevelError) -> [InspectedRecord]? {
+        guard let csv = try nextCSVBatch() else { return nil }
+        var records: [InspectedRecord] = []
+        map(csv) { record, error, outcome in
+            records.append(InspectedRecord(line: record?.line ?? error?.line ?? 0, fields: record?.strings,
+                                           lineText: error?.lineText, outcome: outcome))
+        }
+        return records
+    }
+
+    private func nextCSVBatch() throws(FileLevelError) -> CSVBatch? {
+        if let waiting = pending { pending = nil; return waiting }
+        return try reader.nextBatch()
+    }
+
+    /// Maps a batch in line order, records and syntax errors merged, handing each outcome to `each` with the
+    /// record (or the syntax error) it came from. Inlined, so that ``next()`` pays nothing for the hook.
+    @inline(__always)
+    private func map(_ csv: CSVBatch,
+                     _ each: (CSVRecord?, CSVSyntaxError?, HourRecordMapper.Outcome) -> Void) {
+        var errors = csv.syntaxErrors[...]
+        for record in csv.records {
+            while let error = errors.first, error.line < record.line {
+                each(nil, error, .reject(reject(error))); errors = errors.dropFirst()
+            }
+            recordsRead += 1
+            each(record, nil, mapper.map(record))
+        }
+        for error in errors { each(nil, error, .reject(reject(error))) }
     }
 
     private func reject(_ error: CSVSyntaxError) -> Reject {

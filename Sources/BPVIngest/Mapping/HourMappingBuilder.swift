@@ -24,7 +24,8 @@ struct HourMappingBuilder {
         guard !r.hasErrors else { return nil }
         return HourMapping(name: document.name, revision: document.revision, description: document.description,
                            path: document.path, source: document.source, identity: identity, fields: fields,
-                           hours: hours, codes: document.codes, importRule: document.importRule)
+                           hours: hours, codes: document.codes, importRule: document.importRule,
+                           sectionLines: document.sectionLines)
     }
 
     private func readHours(_ node: Node?, fields: [HourField: FieldSpec], root: Node,

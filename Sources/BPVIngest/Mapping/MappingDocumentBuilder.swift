@@ -28,8 +28,10 @@ final class MappingDocumentBuilder {
         var importRule = ImportRule()
         var sections: [String: Node] = [:]
         var sawVersion = false, sawSource = false
+        var sectionLines: [String: Int] = [:]
 
-        for (key, _, value) in r.pairs(root, known: Self.commonKeys + schema.sections, context: "the mapping") {
+        for (key, keyNode, value) in r.pairs(root, known: Self.commonKeys + schema.sections, context: "the mapping") {
+            sectionLines[key] = keyNode.mark?.line ?? 1
             switch key {
             case "bpv_mapping":
                 sawVersion = true
@@ -70,7 +72,7 @@ final class MappingDocumentBuilder {
         guard let name else { return nil }
         return MappingDocument(name: name, revision: revision, description: description, path: path, schema: schema,
                                source: source, fields: fields, codes: codes, importRule: importRule,
-                               sections: sections, fieldsNode: fieldsNode, root: root)
+                               sectionLines: sectionLines, sections: sections, fieldsNode: fieldsNode, root: root)
     }
 
     private func readSource(_ node: Node, _ r: inout NodeReader) -> SourceSpec {
@@ -147,8 +149,9 @@ final class MappingDocumentBuilder {
     private func readCodes(_ node: Node, _ r: inout NodeReader) -> [String: CodeTable] {
         codeValueNodes = [:]
         var tables: [String: CodeTable] = [:]
-        for (name, _, tableNode) in r.pairs(node, known: [], context: "codes") {
-            var table = CodeTable(name: name, values: [:], listedCodes: [], defaultValue: nil)
+        for (name, nameNode, tableNode) in r.pairs(node, known: [], context: "codes") {
+            var table = CodeTable(name: name, values: [:], listedCodes: [], defaultValue: nil,
+                                  mappingLine: nameNode.mark?.line ?? 1, mappingColumn: nameNode.mark?.column ?? 1)
             var nodes: [Node] = []
             for (key, _, value) in r.pairs(tableNode, known: ["values", "default"], context: "code table '\(name)'") {
                 if key == "default" {
