@@ -39,7 +39,7 @@ let package = Package(
         ]),
 
         .testTarget(name: "BPVModelTests", dependencies: ["BPVModel"]),
-        .testTarget(name: "BPVIngestTests", dependencies: ["BPVIngest"]),
+        .testTarget(name: "BPVIngestTests", dependencies: ["BPVIngest"], exclude: ["Fixtures"]),
         .testTarget(name: "BPVStoreTests", dependencies: ["BPVStore"]),
         .testTarget(name: "BPVKitTests", dependencies: ["BPVKit"]),
     ]

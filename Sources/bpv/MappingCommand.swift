@@ -38,9 +38,7 @@ struct MappingCommand: ParsableCommand {
                         sampleProblem = "note: the sample is checked once the errors above are fixed"
                     }
                 }
-                let ordered = diagnostics.enumerated().sorted {
-                    ($0.element.line, $0.element.column, $0.offset) < ($1.element.line, $1.element.column, $1.offset)
-                }.map(\.element)
+                let ordered = diagnostics.inFileOrder()
                 for diagnostic in ordered { print(diagnostic) }
                 if let sampleProblem { print("\(file): \(sampleProblem)") }
                 let count = ordered.count { $0.severity == .error } + (sampleProblem?.hasPrefix("error") == true ? 1 : 0)

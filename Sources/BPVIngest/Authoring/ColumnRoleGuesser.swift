@@ -24,6 +24,7 @@ public struct ColumnRoleGuesser {
 
         let (from, hoursNote) = state.hoursSource()
         let (allowNegative, negativeNote) = state.negatives()
+        let longestNote = state.longest()
         var missing: [(HourField, DraftNote)] = []
         if state.fields[.employee] == nil {
             missing.append((.employee, DraftNote("no column holds a personeelsnummer, e-mail address or name",
@@ -46,7 +47,7 @@ public struct ColumnRoleGuesser {
         }
         return DraftPlan(identity: state.identity, identityNote: state.identityNote, fields: fields, missing: missing,
                          hoursFrom: from, hoursNote: hoursNote, allowNegative: allowNegative,
-                         negativeNote: negativeNote, codeTable: codeTable, unmapped: unmapped,
+                         negativeNote: negativeNote, longestNote: longestNote, codeTable: codeTable, unmapped: unmapped,
                          recordCount: table.recordCount, isWholeFile: table.isWholeFile)
     }
 }
@@ -110,21 +111,24 @@ private struct State {
     // MARK: - Dates and times
 
     mutating func assignMoments() {
-        for field in [HourField.date, .endDate] {
-            if let i = hinted(field, fit: { $0.date != nil || $0.datetime != nil }).first {
-                addMoment(field, i, evidence: headerEvidence(i))
-            }
-        }
-        if fields[.date] == nil, let i = table.columns.indices.first(where: {
-            !used.contains($0 + 1) && profiles[$0].date.map { $0.matched == $0.total } == true
-        }) {
-            addMoment(.date, i, evidence: "no header names a date", check: "\(table.columns[i].label) holds dates: "
-                      + "is it the day worked?")
-        }
         for field in [HourField.start, .end] {
             if let i = hinted(field, fit: { $0.time != nil || $0.datetime != nil }).first {
                 addMoment(field, i, evidence: headerEvidence(i))
             }
+        }
+        // With a start that holds the date, only a column plainly named as the date is mapped to date.
+        let startHasDate = isDatetime(.start)
+        for field in [HourField.date, .endDate] {
+            let fitting = hinted(field, fit: { $0.date != nil || $0.datetime != nil })
+            if let i = fitting.first, !startHasDate || hints[i]!.strength == 3 {
+                addMoment(field, i, evidence: headerEvidence(i))
+            }
+        }
+        if fields[.date] == nil, !startHasDate, let i = table.columns.indices.first(where: {
+            !used.contains($0 + 1) && profiles[$0].date.map { $0.matched == $0.total } == true
+        }) {
+            addMoment(.date, i, evidence: "no header names a date", check: "\(table.columns[i].label) holds dates: "
+                      + "is it the day worked?")
         }
         if fields[.start] == nil && fields[.end] == nil {
             let times = table.columns.indices.filter {
@@ -196,7 +200,8 @@ private struct State {
         var notes: [DraftNote] = []
         var chosen = candidates.first
         if let i = chosen {
-            identity = hints[i]!.identity ?? .name
+            // The values decide over the name: a "Medewerker" column of e-mail addresses holds e-mails.
+            identity = profiles[i].isEmail ? .email : hints[i]!.identity ?? .name
             notes.append(DraftNote(headerEvidence(i) + "; \(profiles[i].values.count)/\(profiles[i].total) values filled"))
         } else if let i = table.columns.indices.first(where: { !used.contains($0 + 1) && profiles[$0].isEmail }) {
             chosen = i
@@ -331,6 +336,17 @@ private struct State {
             span -= seconds
         }
         return DurationFormat.minutes(fromSeconds: span)
+    }
+
+    /// The longest sampled duration when it is longer than the default `max_entry_hours` (24): to check.
+    func longest() -> DraftNote? {
+        guard let duration = fields[.duration], case .duration(let format) = duration.reading,
+              let f = DurationFormat(rawValue: format) else { return nil }
+        let values = duration.column.values
+        guard let (r, seconds) = values.indices.compactMap({ r in ColumnProfile.seconds(f, values[r]).map { (r, $0) } })
+            .max(by: { $0.1 < $1.1 }), seconds > 24 * 3600 else { return nil }
+        return DraftNote("the longest sampled duration is \(ColumnProfile.clock(seconds)) (line \(table.recordLines[r]))",
+                         check: "entries over 24 hours are rejected as absurd: raise max_entry_hours if this is real")
     }
 
     /// Negative durations in the sample: corrections to keep (`allow_negative`), to check.

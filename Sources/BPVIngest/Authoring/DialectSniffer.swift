@@ -87,7 +87,7 @@ public struct DialectSniffer {
         let dialect = CSVDialect(delimiter: best.delimiter, skipLines: headerRecord.line - 1)
         return CSVSniffResult(
             encoding: encoding, encodingName: encodingName, encodingNote: encodingNote, dialect: dialect,
-            delimiterNote: delimiterNote(best, others: Array(ranked.dropFirst()), table: table),
+            delimiterNote: delimiterNote(best, others: Array(ranked.dropFirst()), table: table, header: header.isHeader),
             quoteNote: quoteNote(prefix, encoding: encoding, from: headerRecord.line,
                                  to: table.recordLines.last ?? headerRecord.line),
             skipLinesNote: skipLinesNote(rows, headerIndex: best.headerIndex, header: header.isHeader),
@@ -150,10 +150,12 @@ public struct DialectSniffer {
         }
     }
 
-    private func delimiterNote(_ best: Score, others: [Score], table: SampleTable) -> DraftNote {
+    private func delimiterNote(_ best: Score, others: [Score], table: SampleTable, header: Bool) -> DraftNote {
         let name = DraftYAML.delimiterName(best.delimiter)
-        var text = "\(best.agreeing)/\(best.recordsAfterHeader) records below the header have \(best.fieldCount) fields "
-            + "with \(name)"
+        // Without a header, the record the score took for one is data like the others.
+        let agreeing = best.agreeing + (header ? 0 : 1), records = best.recordsAfterHeader + (header ? 0 : 1)
+        var text = "\(agreeing)/\(records) records" + (header ? " below the header" : "")
+            + " have \(best.fieldCount) fields with \(name)"
         let rest = others.map { other -> String in
             let otherName = DraftYAML.delimiterName(other.delimiter)
             return other.fieldCount <= 1 ? "\(otherName) gives 1 field"
@@ -162,7 +164,7 @@ public struct DialectSniffer {
         text += " (" + rest.joined(separator: "; ") + ")"
         var check: String?
         if best.agreement < 0.9 {
-            check = "only \(best.agreeing) of \(best.recordsAfterHeader) records agree on their number of fields: "
+            check = "only \(agreeing) of \(records) records agree on their number of fields: "
                 + "check the delimiter"
         } else if let close = others.first(where: { $0.fieldCount > 1 && $0.agreement >= best.agreement - 0.01 }) {
             check = "\(DraftYAML.delimiterName(close.delimiter)) fits almost as well: check the delimiter"

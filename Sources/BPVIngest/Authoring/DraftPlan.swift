@@ -51,6 +51,8 @@ public struct DraftPlan: Sendable {
     public var hoursNote: DraftNote
     public var allowNegative: Bool
     public var negativeNote: DraftNote
+    /// Set when a sampled duration is longer than the default `max_entry_hours`.
+    public var longestNote: DraftNote?
     public var codeTable: CodeTable?
     /// Columns no field reads, with what they hold.
     public var unmapped: [(column: SampleTable.Column, summary: String)]
@@ -64,6 +66,7 @@ public struct DraftPlan: Sendable {
     public var checkCount: Int {
         var notes = fields.flatMap(\.notes) + missing.map(\.note) + [hoursNote, negativeNote]
         if let identityNote { notes.append(identityNote) }
+        if let longestNote { notes.append(longestNote) }
         notes += codeTable?.codes.map(\.note) ?? []
         return notes.count { $0.check != nil }
     }

@@ -101,6 +101,9 @@ public struct MappingDraftWriter {
             out += comments([note], indent: 2)
             out.append("  # " + String(fieldKey(field).dropFirst(2)) + template(field))
         }
+        if plan.field(.date) == nil, case .datetime = plan.field(.start)?.reading {
+            out.append("  # no date field: the day worked is the date in start")
+        }
         if plan.field(.approved) == nil {
             out.append("  # no approval column found: approved stays unknown (or map approved: { value: true })")
         }
@@ -148,7 +151,12 @@ public struct MappingDraftWriter {
         var out = ["hours:"]
         out += comments([plan.hoursNote], indent: 2)
         out.append("  from: \(plan.hoursFrom.rawValue)")
-        out.append(DraftYAML.line(2, "max_entry_hours", "24", comment: "longer entries are rejected as absurd"))
+        if let note = plan.longestNote {
+            out += comments([note], indent: 2)
+            out.append("  max_entry_hours: 24")
+        } else {
+            out.append(DraftYAML.line(2, "max_entry_hours", "24", comment: "longer entries are rejected as absurd"))
+        }
         out += comments([plan.negativeNote], indent: 2)
         out.append("  allow_negative: \(plan.allowNegative)")
         return out

@@ -27,7 +27,7 @@ public struct MappingSampleLinter {
         }
         // A header read as one field means another delimiter: the errors above say so, its "columns" mean nothing.
         if table.columns.count == 1 && out.diagnostics.contains(where: { $0.severity == .error }) {
-            return out.diagnostics
+            return out.diagnostics.inFileOrder()
         }
         let plan = ColumnRoleGuesser().guess(table)
         let fieldsLine = mapping.sectionLines["fields"] ?? 1
@@ -40,7 +40,7 @@ public struct MappingSampleLinter {
             out.add(.warning, line: fieldsLine, column: 1,
                     "\(describe(column)) of \(sampleName) is not read by any field", hint: hint)
         }
-        return out.diagnostics
+        return out.diagnostics.inFileOrder()
     }
 
     private func describe(_ column: SampleTable.Column) -> String {
@@ -64,7 +64,10 @@ public struct MappingSampleLinter {
                 return column
             }
             let names = table.columns.compactMap(\.name)
-            var hint = didYouMean(name, names) ?? "the header has: " + names.map { "\"\($0)\"" }.joined(separator: ", ")
+            // A column whose name says it is this field comes first ("Starttijd" for a missing "Begintijd").
+            let sameRole = names.first { HeaderHints.hint(for: $0)?.field == field }
+            var hint = sameRole.map { "did you mean '\($0)'?" } ?? didYouMean(name, names)
+                ?? "the header has: " + names.map { "\"\($0)\"" }.joined(separator: ", ")
             if names.count == 1, let only = names.first,
                let other = [";", ",", "\t", "|"].first(where: { only.contains($0) }) {
                 hint = "the header is one field holding '\(other == "\t" ? "\\t" : other)': is that the delimiter?"

@@ -240,9 +240,12 @@ final class MappingDocumentBuilder {
                     }
                     setKind(key == "date" ? .date(pattern) : key == "time" ? .time(pattern) : .datetime(pattern))
                 } catch {
-                    r.error(value, "\(error)", hint: "for example dd-MM-yyyy, yyyy-MM-dd, HH:mm, h:mm a")
+                    let examples = key == "date" ? "dd-MM-yyyy, d-M-yyyy, yyyy-MM-dd, dd/MM/yyyy"
+                        : key == "time" ? "HH:mm, H:mm, HH:mm:ss, h:mm a" : "yyyy-MM-dd HH:mm, dd-MM-yyyy HH:mm:ss"
+                    r.error(value, "\(error)", hint: "for example \(examples)")
                 }
             case "duration":
+                formatGiven = true
                 if let format = r.choice(value, "duration format", DurationFormat.self) { setKind(.duration(format)) }
             case "codes":
                 guard let table = r.string(value, "codes") else { break }
@@ -256,7 +259,7 @@ final class MappingDocumentBuilder {
                         let target = valueNode.scalar?.string ?? ""
                         if !allowed.contains(target) {
                             r.error(valueNode, "'\(target)' in code table '\(table)' is not a \(fieldName) value",
-                                    hint: (didYouMean(target, allowed).map { $0 + "; " } ?? "") + "allowed: \(allowed.joined(separator: ", "))")
+                                    hint: (suggestion(target, allowed).map { $0 + "; " } ?? "") + "allowed: \(allowed.joined(separator: ", "))")
                         }
                     }
                 }
@@ -304,6 +307,14 @@ final class MappingDocumentBuilder {
         }
         return FieldSpec(source: source, kind: resolvedKind, optional: optional, mappingLine: node.mark?.line ?? 1,
                          mappingColumn: node.mark?.column ?? 1)
+    }
+
+    /// "did you mean" for a misspelt value, or for a word the hour-type guesser knows (`vacation` -> `leave`).
+    private func suggestion(_ word: String, _ allowed: [String]) -> String? {
+        if let close = didYouMean(word, allowed) { return close }
+        let (category, note) = HourTypeWords.guess(word)
+        guard note.check == nil, allowed.contains(category.rawValue) else { return nil }
+        return "did you mean '\(category.rawValue)'?"
     }
 
     private func checkUnusedCodes(_ codes: [String: CodeTable], fields: [String: FieldSpec], node: Node?,

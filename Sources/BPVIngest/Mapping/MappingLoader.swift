@@ -35,11 +35,7 @@ public struct MappingLoader {
     /// `# CHECK` marks a draft leaves for its author are warnings until they are deleted.
     public func check(yaml text: String, file: String) -> (mapping: HourMapping?, diagnostics: [MappingDiagnostic]) {
         let (mapping, diagnostics) = checkStructure(yaml: text, file: file)
-        let all = diagnostics + DraftCheckMarks.find(in: text, file: file)
-        let ordered = all.enumerated().sorted {
-            ($0.element.line, $0.element.column, $0.offset) < ($1.element.line, $1.element.column, $1.offset)
-        }
-        return (mapping, ordered.map(\.element))
+        return (mapping, (diagnostics + DraftCheckMarks.find(in: text, file: file)).inFileOrder())
     }
 
     private func checkStructure(yaml text: String, file: String) -> (HourMapping?, [MappingDiagnostic]) {
