@@ -68,7 +68,6 @@ struct ColumnProfile {
         let n = values.count
         var best: (DateTimePattern, String?, Int, String?)?
         for (pattern, swap) in candidates {
-            // Cheap reject: a pattern that fails on the first few values cannot be the best full fit.
             let (matched, miss) = count(pattern)
             if matched == n {
                 var note = DraftNote("\(n)/\(n) sampled values match \(pattern.pattern)")

@@ -64,8 +64,10 @@ public struct MappingSampleLinter {
                 return column
             }
             let names = table.columns.compactMap(\.name)
-            // A column whose name says it is this field comes first ("Starttijd" for a missing "Begintijd").
-            let sameRole = names.first { HeaderHints.hint(for: $0)?.field == field }
+            // Columns whose names say they hold this field come first ("Starttijd" for a missing "Begintijd"),
+            // the closest spelling among them.
+            let sameRole = names.filter { HeaderHints.hint(for: $0)?.field == field }
+                .min { editDistance(name.lowercased(), $0.lowercased()) < editDistance(name.lowercased(), $1.lowercased()) }
             var hint = sameRole.map { "did you mean '\($0)'?" } ?? didYouMean(name, names)
                 ?? "the header has: " + names.map { "\"\($0)\"" }.joined(separator: ", ")
             if names.count == 1, let only = names.first,
