@@ -87,8 +87,10 @@ struct ColumnProfile {
         guard let (pattern, _, matched, miss) = best, matched * 2 >= n else { return nil }
         return PatternFit(pattern: pattern.pattern, matched: matched, total: n,
                           note: DraftNote("\(matched)/\(n) sampled values match \(pattern.pattern)",
-                                          check: "\"\(miss ?? "")\" and \(n - matched - 1) other value(s) do not match: "
-                                              + "these records would be rejected"))
+                                          check: n - matched == 1
+                                              ? "\"\(miss ?? "")\" does not match: that record would be rejected"
+                                              : "\"\(miss ?? "")\" and \(n - matched - 1) other values do not match: "
+                                                  + "those records would be rejected"))
     }
 
     static func parses(_ pattern: DateTimePattern, _ value: String) -> Bool {

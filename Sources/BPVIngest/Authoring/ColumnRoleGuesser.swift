@@ -200,8 +200,12 @@ private struct State {
         var notes: [DraftNote] = []
         var chosen = candidates.first
         if let i = chosen {
-            // The values decide over the name: a "Medewerker" column of e-mail addresses holds e-mails.
-            identity = profiles[i].isEmail ? .email : hints[i]!.identity ?? .name
+            // The values decide over the name: a "Medewerker" column of e-mail addresses holds e-mails, one of
+            // whole numbers holds personeelsnummers.
+            let named = hints[i]!.identity ?? .name
+            identity = profiles[i].isEmail ? .email
+                : named == .name && profiles[i].values.allSatisfy({ $0.allSatisfy(\.isASCIIDigit) }) ? .personeelsnummer
+                : named
             notes.append(DraftNote(headerEvidence(i) + "; \(profiles[i].values.count)/\(profiles[i].total) values filled"))
         } else if let i = table.columns.indices.first(where: { !used.contains($0 + 1) && profiles[$0].isEmail }) {
             chosen = i

@@ -171,7 +171,7 @@ public struct DialectSniffer {
         }
         if !table.raggedLines.isEmpty {
             text += "; \(table.raggedLines.count) record(s) with another number of fields (line "
-                + table.raggedLines.prefix(3).map(String.init).joined(separator: ", ")
+                + table.raggedLines.prefix(3).map { String($0) }.joined(separator: ", ")
                 + ") would be rejected as ragged rows"
         }
         return DraftNote(text, check: check)

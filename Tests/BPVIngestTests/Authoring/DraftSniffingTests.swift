@@ -80,6 +80,19 @@ struct DraftSniffingTests {
         #expect(draft.loads)
     }
 
+    @Test("a sample with a ragged row, a malformed line and a bad date: named in the evidence, marked to check")
+    func imperfectSample() throws {
+        let (draft, sniff) = try draft("preview-small.csv")
+        #expect(sniff.delimiterNote.evidence.hasSuffix("; 1 record(s) with another number of fields (line 8) would be "
+                                                       + "rejected as ragged rows"))
+        #expect(sniff.delimiterNote.check == "only 6 of 8 records agree on their number of fields: check the delimiter")
+        #expect(sniff.table.malformedLines == [7])
+        #expect(draft.plan.identity == .personeelsnummer)  // "Medewerker" holding whole numbers
+        #expect(draft.plan.field(.date)?.notes.compactMap(\.check)
+                == ["\"31-02-2026\" does not match: that record would be rejected"])
+        #expect(draft.loads)
+    }
+
     @Test("Windows-1252 is named with the byte that is not UTF-8 and the word it makes")
     func windows1252Evidence() throws {
         let draft = try MappingDrafter().draft(path: try AuthoringFixtures.sample("podiumbouw-oost"), name: "x")
