@@ -17,16 +17,16 @@ import Testing
     @Test func unknownKeysGetADidYouMean() {
         #expect(Self.lint("unknown-keys.yaml") == [
             "unknown-keys.yaml:6:3: error: unknown key 'delimter' in source (hint: did you mean 'delimiter'?)",
-            "unknown-keys.yaml:8:3: error: unknown key 'employe' in fields (hint: did you mean 'employee'?)",
+            "unknown-keys.yaml:8:3: error: unknown field 'employe' in fields (hint: did you mean 'employee'?)",
             "unknown-keys.yaml:8:3: error: fields need 'employee' (or 'student') (hint: the employee's personeelsnummer, e-mail or name)",
         ])
     }
 
     @Test func badValuesNameTheirLineAndTheChoices() {
         #expect(Self.lint("bad-values.yaml") == [
-            "bad-values.yaml:6:13: error: encoding 'utf8-bom-ish' is not one of: utf-8, windows-1252, iso-8859-1, utf-16le, utf-16be, auto",
-            "bad-values.yaml:9:32: error: pattern \"dd-MM-jjjj\": 'jjjj' is not a pattern letter (use yyyy, MM, M, dd, d, HH, H, hh, h, mm, ss, a; quote literal text like 'T') (hint: for example dd-MM-yyyy, yyyy-MM-dd, HH:mm, h:mm a)",
-            "bad-values.yaml:10:39: error: duration format 'hours' is not one of: decimal_hours, H:MM, H:MM:SS, minutes, iso8601",
+            "bad-values.yaml:6:13: error: encoding 'utf8-bom-ish' is not one of: utf-8, windows-1252, iso-8859-1, utf-16le, utf-16be, auto (hint: auto detects it per file)",
+            "bad-values.yaml:9:32: error: pattern \"dd-MM-jjjj\": 'jjjj' is not a pattern letter (use yyyy, MM, M, dd, d, HH, H, hh, h, mm, ss, a; quote literal text like 'T') (hint: for example dd-MM-yyyy, d-M-yyyy, yyyy-MM-dd, dd/MM/yyyy)",
+            "bad-values.yaml:10:39: error: duration format 'hours' is not one of: decimal_hours, H:MM, H:MM:SS, minutes, iso8601 (hint: write one of them exactly as shown)",
             "bad-values.yaml:11:37: error: code table 'soort' is not defined under codes: (hint: did you mean 'soorten'?)",
             "bad-values.yaml:13:3: warning: code table 'soorten' is not used by any field (hint: use it with codes: soorten)",
         ])
@@ -54,11 +54,11 @@ import Testing
 
     @Test func missingPartsAreAllReportedInOnePass() {
         #expect(Self.lint("missing-parts.yaml") == [
+            "missing-parts.yaml:1:1: error: missing 'name' (a stable id such as shiftbase-roosterdetail) (hint: add name: vendor-report)",
             "missing-parts.yaml:1:14: error: mapping language version 2 is not supported by this bpv (hint: this bpv reads version 1)",
-            "missing-parts.yaml:1:1: error: missing 'name' (a stable id such as shiftbase-roosterdetail)",
-            "missing-parts.yaml:6:9: error: field 'date' needs a format (hint: date: ... or datetime: ...)",
             "missing-parts.yaml:6:3: error: fields need 'employee' (or 'student') (hint: the employee's personeelsnummer, e-mail or name)",
             "missing-parts.yaml:6:3: error: hours.from is times but 'start' and 'end' are not both mapped (hint: map start and end, or a duration field)",
+            "missing-parts.yaml:6:9: error: field 'date' needs a format (hint: date: ... or datetime: ...)",
         ])
     }
 

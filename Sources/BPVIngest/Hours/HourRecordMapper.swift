@@ -6,7 +6,7 @@ import BPVModel
 /// Values are read from bytes; a `String` is made only for the fields an entry keeps, and repeated values
 /// (employee ids, hour types) are decoded once (``ByteStringInterner``).
 public struct HourRecordMapper {
-    public enum Outcome {
+    public enum Outcome: Sendable {
         case entry(HourEntry)
         case reject(Reject)
     }

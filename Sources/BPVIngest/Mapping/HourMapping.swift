@@ -16,6 +16,8 @@ public struct HourMapping: Sendable {
     public var hours: HoursRule
     public var codes: [String: CodeTable]
     public var importRule: ImportRule
+    /// The line of each top-level key of the mapping file (`fields`, `codes`, ...), for messages.
+    public var sectionLines: [String: Int] = [:]
 
     /// How hour minutes are found.
     public enum MinutesSource: String, Sendable { case times, duration }
@@ -120,6 +122,8 @@ public struct FieldSpec: Sendable {
     public var optional: Bool
     /// The line in the mapping file, for messages.
     public var mappingLine: Int
+    /// The column in the mapping file, for messages.
+    public var mappingColumn: Int = 1
 }
 
 /// A code table: a source's own codes to dossier values (hour types to categories, for example). Keys match
@@ -132,6 +136,9 @@ public struct CodeTable: Sendable {
     public var listedCodes: [String]
     /// The value for codes that are not listed; `nil`: they are rejected.
     public var defaultValue: String?
+    /// The table's place in the mapping file, for messages.
+    public var mappingLine: Int = 1
+    public var mappingColumn: Int = 1
 
     public func lookup(_ code: String) -> String? {
         values[code.trimmingWhitespace().lowercased()] ?? defaultValue

@@ -24,7 +24,8 @@ struct HourMappingBuilder {
         guard !r.hasErrors else { return nil }
         return HourMapping(name: document.name, revision: document.revision, description: document.description,
                            path: document.path, source: document.source, identity: identity, fields: fields,
-                           hours: hours, codes: document.codes, importRule: document.importRule)
+                           hours: hours, codes: document.codes, importRule: document.importRule,
+                           sectionLines: document.sectionLines)
     }
 
     private func readHours(_ node: Node?, fields: [HourField: FieldSpec], root: Node,
@@ -37,7 +38,8 @@ struct HourMappingBuilder {
                 case "from":
                     if let s = r.string(value, "from") {
                         if let v = HourMapping.MinutesSource(rawValue: s) { rule.from = v } else {
-                            r.error(value, "from '\(s)' is not one of: times, duration", hint: nil)
+                            r.error(value, "from '\(s)' is not one of: times, duration",
+                                    hint: didYouMean(s, ["times", "duration"]) ?? "times: end - start - break; duration: the duration field")
                         }
                     }
                 case "max_entry_hours":
@@ -58,11 +60,12 @@ struct HourMappingBuilder {
         var startIsDatetime = false
         if let start = fields[.start], case .datetime = start.kind { startIsDatetime = true }
         if fields[.date] == nil && !startIsDatetime {
-            r.error(root, "fields need 'date' (or a 'start' read as datetime)", hint: nil)
+            r.error(root, "fields need 'date' (or a 'start' read as datetime)", hint: "date: { column: NAME, date: dd-MM-yyyy }")
         }
         switch hours.from {
         case .duration where fields[.duration] == nil:
-            r.error(root, "hours.from is duration but no 'duration' field is mapped", hint: nil)
+            r.error(root, "hours.from is duration but no 'duration' field is mapped",
+                    hint: "map duration: { column: NAME, duration: H:MM }, or set hours.from: times")
         case .times where fields[.start] == nil || fields[.end] == nil:
             r.error(root, "hours.from is times but 'start' and 'end' are not both mapped",
                     hint: "map start and end, or a duration field")

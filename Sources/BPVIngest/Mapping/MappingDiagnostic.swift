@@ -14,6 +14,15 @@ public struct MappingDiagnostic: Sendable, Equatable, CustomStringConvertible {
     }
 }
 
+extension Array where Element == MappingDiagnostic {
+    /// The diagnostics in the order of the mapping file: by line, then column; the same place keeps its order.
+    public func inFileOrder() -> [MappingDiagnostic] {
+        enumerated().sorted {
+            ($0.element.line, $0.element.column, $0.offset) < ($1.element.line, $1.element.column, $1.offset)
+        }.map(\.element)
+    }
+}
+
 /// A mapping file that cannot be used: every error found, not just the first.
 public struct MappingError: Error, Sendable, CustomStringConvertible {
     public var diagnostics: [MappingDiagnostic]

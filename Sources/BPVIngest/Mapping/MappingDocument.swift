@@ -13,6 +13,8 @@ public struct MappingDocument {
     public var fields: [String: FieldSpec]
     public var codes: [String: CodeTable]
     public var importRule: ImportRule
+    /// The line of each top-level key (`source`, `fields`, `codes`, ...), for messages about a whole section.
+    public var sectionLines: [String: Int]
     /// The kind's own top-level sections, unparsed (checked by the kind's builder).
     var sections: [String: Node]
     /// The node of `fields:`, for messages about missing fields.

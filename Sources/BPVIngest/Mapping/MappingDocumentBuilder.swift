@@ -18,7 +18,8 @@ final class MappingDocumentBuilder {
                 return nil
             }
         } else {
-            r.error(root, "missing 'produces' (what the records become, e.g. hour_entries)", hint: nil)
+            r.error(root, "missing 'produces' (what the records become, e.g. hour_entries)",
+                    hint: "add produces: hour_entries")
             return nil
         }
         var name: String?, revision = 1, description: String?
@@ -27,8 +28,10 @@ final class MappingDocumentBuilder {
         var importRule = ImportRule()
         var sections: [String: Node] = [:]
         var sawVersion = false, sawSource = false
+        var sectionLines: [String: Int] = [:]
 
-        for (key, _, value) in r.pairs(root, known: Self.commonKeys + schema.sections, context: "the mapping") {
+        for (key, keyNode, value) in r.pairs(root, known: Self.commonKeys + schema.sections, context: "the mapping") {
+            sectionLines[key] = keyNode.mark?.line ?? 1
             switch key {
             case "bpv_mapping":
                 sawVersion = true
@@ -40,7 +43,9 @@ final class MappingDocumentBuilder {
             case "name":
                 name = r.string(value, "name")
                 if let n = name, n.isEmpty || n.contains(where: { $0.isWhitespace }) {
-                    r.error(value, "name must be one word, like shiftbase-roosterdetail", hint: nil)
+                    r.error(value, "name must be one word, like shiftbase-roosterdetail",
+                            hint: n.isEmpty ? "give a stable id such as vendor-report"
+                                : "join the words with -: \(n.split(whereSeparator: { $0.isWhitespace }).joined(separator: "-"))")
                 }
             case "revision": revision = r.int(value, "revision", range: 1...1_000_000) ?? 1
             case "description": description = r.string(value, "description")
@@ -52,9 +57,9 @@ final class MappingDocumentBuilder {
             default: sections[key] = value
             }
         }
-        if !sawVersion { r.error(root, "missing 'bpv_mapping: 1' (the mapping language version)", hint: nil) }
-        if name == nil { r.error(root, "missing 'name' (a stable id such as shiftbase-roosterdetail)", hint: nil) }
-        if !sawSource { r.error(root, "missing 'source' (format, encoding, delimiter, header)", hint: nil) }
+        if !sawVersion { r.error(root, "missing 'bpv_mapping: 1' (the mapping language version)", hint: "add bpv_mapping: 1 as the first line") }
+        if name == nil { r.error(root, "missing 'name' (a stable id such as shiftbase-roosterdetail)", hint: "add name: vendor-report") }
+        if !sawSource { r.error(root, "missing 'source' (format, encoding, delimiter, header)", hint: "copy the source: section of a mapping in mappings/hours/") }
 
         let codes = codesNode.map { readCodes($0, &r) } ?? [:]
         var fields: [String: FieldSpec] = [:]
@@ -68,7 +73,7 @@ final class MappingDocumentBuilder {
         // lint shows every mistake.
         return MappingDocument(name: name ?? "unnamed", revision: revision, description: description, path: path, schema: schema,
                                source: source, fields: fields, codes: codes, importRule: importRule,
-                               sections: sections, fieldsNode: fieldsNode, root: root)
+                               sectionLines: sectionLines, sections: sections, fieldsNode: fieldsNode, root: root)
     }
 
     private func readSource(_ node: Node, _ r: inout NodeReader) -> SourceSpec {
@@ -81,7 +86,8 @@ final class MappingDocumentBuilder {
                 sawFormat = true
                 if let f = r.string(value, "format") {
                     if let format = SourceSpec.Format(rawValue: f) { spec.format = format } else {
-                        r.error(value, "format '\(f)' is not one of: csv, xml", hint: nil)
+                        r.error(value, "format '\(f)' is not one of: csv, xml",
+                                hint: didYouMean(f, ["csv", "xml"]) ?? "write format: csv")
                     }
                 }
             case "encoding":
@@ -93,7 +99,7 @@ final class MappingDocumentBuilder {
                 if let encoding = TextEncoding(rawValue: normalised) { spec.encoding = encoding } else {
                     let names = TextEncoding.allCases.map(\.rawValue) + ["auto"]
                     r.error(value, "encoding '\(e)' is not one of: \(names.joined(separator: ", "))",
-                            hint: didYouMean(e, names))
+                            hint: didYouMean(e, names) ?? "auto detects it per file")
                 }
             case "delimiter": if let b = readByte(value, "delimiter", &r) { spec.csv.delimiter = b }
             case "quote": if let b = readByte(value, "quote", &r) { spec.csv.quote = b }
@@ -102,9 +108,9 @@ final class MappingDocumentBuilder {
             default: break
             }
         }
-        if !sawFormat { r.error(node, "source needs a format (csv or xml)", hint: nil) }
+        if !sawFormat { r.error(node, "source needs a format (csv or xml)", hint: "add format: csv") }
         if spec.csv.delimiter == spec.csv.quote {
-            r.error(node, "delimiter and quote are the same character", hint: nil)
+            r.error(node, "delimiter and quote are the same character", hint: "the quote is almost always '\"'")
         }
         return spec
     }
@@ -114,7 +120,8 @@ final class MappingDocumentBuilder {
         let value = text == "\\t" || text == "tab" ? "\t" : text
         guard value.utf8.count == 1, let b = value.utf8.first, b < 0x80, b != 0x0A, b != 0x0D else {
             r.error(node, "\(what) must be one ASCII character, not '\(text)'",
-                    hint: what == "delimiter" ? "write \";\" or \",\" in quotes, or \"\\t\" for tab" : nil)
+                    hint: what == "delimiter" ? "write \";\" or \",\" in quotes, or \"\\t\" for tab"
+                        : "the quote is almost always '\"'")
             return nil
         }
         return b
@@ -126,12 +133,14 @@ final class MappingDocumentBuilder {
             if key == "supersede" {
                 if let s = r.string(value, "supersede") {
                     if let v = ImportRule.Supersede(rawValue: s) { rule.supersede = v } else {
-                        r.error(value, "supersede '\(s)' is not one of: period, none", hint: nil)
+                        r.error(value, "supersede '\(s)' is not one of: period, none",
+                                hint: didYouMean(s, ["period", "none"]) ?? "period replaces earlier entries of the file's period")
                     }
                 }
             } else if let text = r.string(value, key) {
                 if let v = Double(text), (0...100).contains(v) { rule.maxRejectPercent = v } else {
-                    r.error(value, "max_reject_percent must be a number from 0 to 100, not '\(text)'", hint: nil)
+                    r.error(value, "max_reject_percent must be a number from 0 to 100, not '\(text)'",
+                            hint: "100 never fails a file for its rejects; 5 fails it above 5%")
                 }
             }
         }
@@ -141,8 +150,9 @@ final class MappingDocumentBuilder {
     private func readCodes(_ node: Node, _ r: inout NodeReader) -> [String: CodeTable] {
         codeValueNodes = [:]
         var tables: [String: CodeTable] = [:]
-        for (name, _, tableNode) in r.pairs(node, known: [], context: "codes") {
-            var table = CodeTable(name: name, values: [:], listedCodes: [], defaultValue: nil)
+        for (name, nameNode, tableNode) in r.pairs(node, known: [], context: "codes") {
+            var table = CodeTable(name: name, values: [:], listedCodes: [], defaultValue: nil,
+                                  mappingLine: nameNode.mark?.line ?? 1, mappingColumn: nameNode.mark?.column ?? 1)
             var nodes: [Node] = []
             for (key, _, value) in r.pairs(tableNode, known: ["values", "default"], context: "code table '\(name)'") {
                 if key == "default" {
@@ -153,7 +163,8 @@ final class MappingDocumentBuilder {
                     guard let target = r.string(valueNode, "value of code '\(code)'") else { continue }
                     let normalised = code.trimmingWhitespace().lowercased()
                     if table.values[normalised] != nil {
-                        r.error(codeNode, "code '\(code)' is listed twice in '\(name)' (codes ignore case)", hint: nil)
+                        r.error(codeNode, "code '\(code)' is listed twice in '\(name)' (codes ignore case)",
+                                hint: "keep one of them")
                     }
                     table.values[normalised] = target
                     table.listedCodes.append(code)
@@ -172,7 +183,7 @@ final class MappingDocumentBuilder {
     private func readFields(_ node: Node, header: Bool, codes: [String: CodeTable],
                             _ r: inout NodeReader) -> [String: FieldSpec] {
         var fields: [String: FieldSpec] = [:]
-        for (name, _, value) in r.pairs(node, known: schema.fieldOrder, context: "fields") {
+        for (name, _, value) in r.pairs(node, known: schema.fieldOrder, context: "fields", noun: "field") {
             guard let rule = schema.fields[name] else { continue }
             if let spec = readField(name, rule, value, header: header, codes: codes, &r) { fields[name] = spec }
         }
@@ -189,7 +200,10 @@ final class MappingDocumentBuilder {
         let context = "field '\(fieldName)'"
         for (key, keyNode, value) in r.pairs(node, known: keys, context: context) {
             func setKind(_ k: FieldSpec.Kind) {
-                if kind != nil { r.error(keyNode, "\(context) has more than one value type", hint: nil) }
+                if kind != nil {
+                    r.error(keyNode, "\(context) has more than one value type",
+                            hint: "keep one of: \(rule.kinds.joined(separator: ", "))")
+                }
                 guard rule.kinds.contains(k.name) else {
                     r.error(keyNode, "\(context) cannot be read as \(k.name)",
                             hint: "\(fieldName) takes: \(rule.kinds.joined(separator: ", "))")
@@ -206,7 +220,7 @@ final class MappingDocumentBuilder {
                     source = .position(n)
                 } else {
                     r.error(value, "with header: false, column must be a position (1 = first column), not '\(text)'",
-                            hint: nil)
+                            hint: "write column: 3, or set source.header: true to use names")
                 }
             case "value":
                 if let text = r.string(value, "value") { source = .constant(text) }
@@ -216,15 +230,20 @@ final class MappingDocumentBuilder {
                 do {
                     let pattern = try DateTimePattern(text)
                     if key == "date" && (!pattern.hasDate || pattern.hasTime) {
-                        r.error(value, "date pattern '\(text)' must hold a date only", hint: "use datetime: for both")
+                        r.error(value, "date pattern '\(text)' must hold a date only",
+                                hint: pattern.hasDate ? "use datetime: for a date and a time" : "use time: for a time of day")
                     } else if key == "time" && (pattern.hasDate || !pattern.hasTime) {
-                        r.error(value, "time pattern '\(text)' must hold a time only", hint: "use datetime: for both")
+                        r.error(value, "time pattern '\(text)' must hold a time only",
+                                hint: pattern.hasTime ? "use datetime: for a date and a time" : "use date: for a date")
                     } else if key == "datetime" && !(pattern.hasDate && pattern.hasTime) {
-                        r.error(value, "datetime pattern '\(text)' must hold a date and a time", hint: nil)
+                        r.error(value, "datetime pattern '\(text)' must hold a date and a time",
+                                hint: pattern.hasDate ? "use date: for a date only" : "use time: for a time only")
                     }
                     setKind(key == "date" ? .date(pattern) : key == "time" ? .time(pattern) : .datetime(pattern))
                 } catch {
-                    r.error(value, "\(error)", hint: "for example dd-MM-yyyy, yyyy-MM-dd, HH:mm, h:mm a")
+                    let examples = key == "date" ? "dd-MM-yyyy, d-M-yyyy, yyyy-MM-dd, dd/MM/yyyy"
+                        : key == "time" ? "HH:mm, H:mm, HH:mm:ss, h:mm a" : "yyyy-MM-dd HH:mm, dd-MM-yyyy HH:mm:ss"
+                    r.error(value, "\(error)", hint: "for example \(examples)")
                 }
             case "duration":
                 formatGiven = true
@@ -233,13 +252,15 @@ final class MappingDocumentBuilder {
                 guard let table = r.string(value, "codes") else { break }
                 if codes[table] == nil {
                     r.error(value, "code table '\(table)' is not defined under codes:",
-                            hint: didYouMean(table, Array(codes.keys)) ?? "define it under codes:")
+                            hint: didYouMean(table, Array(codes.keys))
+                                ?? (codes.isEmpty ? "define it under codes: with values: {CODE: category}"
+                                    : "defined tables: \(codes.keys.sorted().joined(separator: ", "))"))
                 } else if let allowed = rule.codeValues {
                     for valueNode in codeValueNodes[table] ?? [] {
                         let target = valueNode.scalar?.string ?? ""
                         if !allowed.contains(target) {
                             r.error(valueNode, "'\(target)' in code table '\(table)' is not a \(fieldName) value",
-                                    hint: (didYouMean(target, allowed).map { $0 + "; " } ?? "") + "allowed: \(allowed.joined(separator: ", "))")
+                                    hint: (suggestion(target, allowed).map { $0 + "; " } ?? "") + "allowed: \(allowed.joined(separator: ", "))")
                         }
                     }
                 }
@@ -253,7 +274,8 @@ final class MappingDocumentBuilder {
                 }
                 if trues.isEmpty { r.error(value, "boolean needs a list of true values", hint: "true: [Ja, 1]") }
                 if !trues.isDisjoint(with: falses) {
-                    r.error(value, "a value is both true and false: \(trues.intersection(falses).sorted())", hint: nil)
+                    r.error(value, "a value is both true and false: \(trues.intersection(falses).sorted())",
+                            hint: "remove it from one of the lists")
                 }
                 setKind(.boolean(trueValues: trues, falseValues: falses))
             case "optional":
@@ -282,9 +304,18 @@ final class MappingDocumentBuilder {
         if case .constant(let text) = source, case .text = resolvedKind, let allowed = rule.codeValues,
            !allowed.contains(text) {
             r.error(node, "\(fieldName) '\(text)' is not one of: \(allowed.joined(separator: ", "))",
-                    hint: didYouMean(text, allowed))
+                    hint: didYouMean(text, allowed) ?? "allowed: \(allowed.joined(separator: ", "))")
         }
-        return FieldSpec(source: source, kind: resolvedKind, optional: optional, mappingLine: node.mark?.line ?? 1)
+        return FieldSpec(source: source, kind: resolvedKind, optional: optional, mappingLine: node.mark?.line ?? 1,
+                         mappingColumn: node.mark?.column ?? 1)
+    }
+
+    /// "did you mean" for a misspelt value, or for a word the hour-type guesser knows (`vacation` -> `leave`).
+    private func suggestion(_ word: String, _ allowed: [String]) -> String? {
+        if let close = didYouMean(word, allowed) { return close }
+        let (category, note) = HourTypeWords.guess(word)
+        guard note.check == nil, allowed.contains(category.rawValue) else { return nil }
+        return "did you mean '\(category.rawValue)'?"
     }
 
     private func checkUnusedCodes(_ codes: [String: CodeTable], fields: [String: FieldSpec], node: Node?,

@@ -25,22 +25,30 @@ public struct MappingLoader {
         }
         guard let text = String(data: data, encoding: .utf8) else {
             return (nil, [MappingDiagnostic(file: path, line: 1, column: 1, severity: .error,
-                                            message: "the mapping file is not UTF-8 text", hint: nil)])
+                                            message: "the mapping file is not UTF-8 text",
+                                            hint: "save it as UTF-8 (mapping files are plain text)")])
         }
         return check(yaml: text, file: path)
     }
 
-    /// Checks mapping text; `file` names it in messages.
+    /// Checks mapping text; `file` names it in messages. Diagnostics come in the order of their lines; the
+    /// `# CHECK` marks a draft leaves for its author are warnings until they are deleted.
     public func check(yaml text: String, file: String) -> (mapping: HourMapping?, diagnostics: [MappingDiagnostic]) {
+        let (mapping, diagnostics) = checkStructure(yaml: text, file: file)
+        return (mapping, (diagnostics + DraftCheckMarks.find(in: text, file: file)).inFileOrder())
+    }
+
+    private func checkStructure(yaml text: String, file: String) -> (HourMapping?, [MappingDiagnostic]) {
         var reader = NodeReader(file: file)
         guard let (root, document) = document(yaml: text, file: file, &reader) else { return (nil, reader.diagnostics) }
         guard document.schema.produces == MappingSchema.hourEntries.produces else {
-            reader.error(root, "this is a \(document.schema.produces) mapping, not an hour mapping", hint: nil)
+            reader.error(root, "this is a \(document.schema.produces) mapping, not an hour mapping",
+                         hint: "hour mappings say produces: hour_entries")
             return (nil, reader.diagnostics)
         }
         let mapping = HourMappingBuilder().build(document, &reader)
         if mapping == nil && !reader.hasErrors {
-            reader.error(root, "the mapping cannot be used", hint: nil)
+            reader.error(root, "the mapping cannot be used", hint: "compare it with a mapping in mappings/hours/")
         }
         return (mapping, reader.diagnostics)
     }
@@ -77,7 +85,7 @@ public struct MappingLoader {
         var probe = NodeReader(file: path)
         if let (_, document) = document(yaml: text, file: path, &probe),
            RecordKind(rawValue: document.schema.produces) != nil {
-            return checkRecordMapping(path: path, kind: nil).diagnostics
+            return checkRecordMapping(path: path, kind: nil).diagnostics.inFileOrder()
         }
         return check(yaml: text, file: path).diagnostics
     }
@@ -106,7 +114,7 @@ public struct MappingLoader {
             reader.yamlError(error)
             return nil
         } catch {
-            reader.error(nil, "not valid YAML: \(error)", hint: nil)
+            reader.error(nil, "not valid YAML: \(error)", hint: "check indentation and quoting")
             return nil
         }
         guard let document = MappingDocumentBuilder().build(root, path: file, &reader) else { return nil }
@@ -121,15 +129,15 @@ struct NodeReader {
 
     var hasErrors: Bool { diagnostics.contains { $0.severity == .error } }
 
-    mutating func error(_ node: Node?, _ message: String, hint: String?) {
+    mutating func error(_ node: Node?, _ message: String, hint: String) {
         add(.error, node, message, hint)
     }
 
-    mutating func warning(_ node: Node?, _ message: String, hint: String?) {
+    mutating func warning(_ node: Node?, _ message: String, hint: String) {
         add(.warning, node, message, hint)
     }
 
-    private mutating func add(_ severity: MappingDiagnostic.Severity, _ node: Node?, _ message: String, _ hint: String?) {
+    private mutating func add(_ severity: MappingDiagnostic.Severity, _ node: Node?, _ message: String, _ hint: String) {
         let mark = node?.mark
         diagnostics.append(MappingDiagnostic(file: file, line: mark?.line ?? 1, column: mark?.column ?? 1,
                                              severity: severity, message: message, hint: hint))
@@ -144,14 +152,16 @@ struct NodeReader {
                                                  hint: "check indentation and quoting near this place"))
         default:
             diagnostics.append(MappingDiagnostic(file: file, line: 1, column: 1, severity: .error,
-                                                 message: "not valid YAML: \(error)", hint: nil))
+                                                 message: "not valid YAML: \(error)",
+                                                 hint: "check indentation and quoting"))
         }
     }
 
-    /// The pairs of a mapping node, reporting keys that are not in `known`.
-    mutating func pairs(_ node: Node, known: [String], context: String) -> [(key: String, keyNode: Node, value: Node)] {
+    /// The pairs of a mapping node, reporting keys that are not in `known` (`noun` names them: key, field).
+    mutating func pairs(_ node: Node, known: [String], context: String,
+                        noun: String = "key") -> [(key: String, keyNode: Node, value: Node)] {
         guard let mapping = node.mapping else {
-            error(node, "\(context) must be a mapping of keys to values", hint: nil)
+            error(node, "\(context) must be a mapping of keys to values", hint: "write key: value pairs, indented below it")
             return []
         }
         var result: [(String, Node, Node)] = []
@@ -159,11 +169,11 @@ struct NodeReader {
         for (keyNode, value) in mapping {
             let key = keyNode.scalar?.string ?? ""
             if !known.isEmpty && !known.contains(key) {
-                error(keyNode, "unknown key '\(key)' in \(context)",
-                      hint: didYouMean(key, known) ?? "known keys: \(known.joined(separator: ", "))")
+                error(keyNode, "unknown \(noun) '\(key)' in \(context)",
+                      hint: didYouMean(key, known) ?? "known \(noun)s: \(known.joined(separator: ", "))")
                 continue
             }
-            if !seen.insert(key).inserted { error(keyNode, "'\(key)' appears twice in \(context)", hint: nil) }
+            if !seen.insert(key).inserted { error(keyNode, "'\(key)' appears twice in \(context)", hint: "keep one of them") }
             result.append((key, keyNode, value))
         }
         return result
@@ -171,7 +181,7 @@ struct NodeReader {
 
     mutating func string(_ node: Node, _ what: String) -> String? {
         guard let scalar = node.scalar else {
-            error(node, "\(what) must be a single value", hint: nil)
+            error(node, "\(what) must be a single value", hint: "write one value; quote it if it holds : or #")
             return nil
         }
         return scalar.string
@@ -181,7 +191,7 @@ struct NodeReader {
         guard let text = string(node, what) else { return nil }
         guard let value = Int(text), range.contains(value) else {
             error(node, "\(what) must be a whole number from \(range.lowerBound) to \(range.upperBound), not '\(text)'",
-                  hint: nil)
+                  hint: "write a whole number such as \(range.lowerBound)")
             return nil
         }
         return value
@@ -193,7 +203,7 @@ struct NodeReader {
         case "true", "yes": return true
         case "false", "no": return false
         default:
-            error(node, "\(what) must be true or false, not '\(text)'", hint: nil)
+            error(node, "\(what) must be true or false, not '\(text)'", hint: "write true or false")
             return nil
         }
     }
@@ -204,7 +214,7 @@ struct NodeReader {
         if let value = T(rawValue: text) { return value }
         let names = T.allCases.map(\.rawValue)
         error(node, "\(what) '\(text)' is not one of: \(names.joined(separator: ", "))",
-              hint: didYouMean(text, names))
+              hint: didYouMean(text, names) ?? "write one of them exactly as shown")
         return nil
     }
 }

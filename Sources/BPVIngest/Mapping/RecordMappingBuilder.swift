@@ -23,7 +23,7 @@ struct RecordMappingBuilder {
                         r.error(item, "rows.skip_when_empty names '\(name)', which is not a mapped field",
                                 hint: didYouMean(name, Array(written)) ?? "name fields mapped under fields:")
                     } else if let spec = document.fields[name], case .constant = spec.source {
-                        r.error(item, "rows.skip_when_empty names '\(name)', which is a constant", hint: nil)
+                        r.error(item, "rows.skip_when_empty names '\(name)', which is a constant", hint: "skip_when_empty lists fields read from columns")
                     } else {
                         skipWhenEmpty.append(name)
                     }

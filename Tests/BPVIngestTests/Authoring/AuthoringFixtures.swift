@@ -1,0 +1,47 @@
+import Foundation
+
+/// Paths of the authoring test fixtures and of the repository's samples and mappings, relative to this file.
+enum AuthoringFixtures {
+    static let testsFolder = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+    static let repository = testsFolder.deletingLastPathComponent().deletingLastPathComponent()
+
+    /// `Tests/BPVIngestTests/Fixtures/authoring/<name>`.
+    static func path(_ name: String) -> String {
+        testsFolder.appendingPathComponent("Fixtures/authoring").appendingPathComponent(name).path
+    }
+
+    static func golden(_ name: String) -> String {
+        testsFolder.appendingPathComponent("Fixtures/golden").appendingPathComponent(name).path
+    }
+
+    static func text(_ path: String) throws -> String {
+        try String(contentsOfFile: path, encoding: .utf8)
+    }
+
+    /// The one export in `samples/inbox/hours/<folder>/`.
+    static func sample(_ folder: String) throws -> String {
+        let dir = repository.appendingPathComponent("samples/inbox/hours").appendingPathComponent(folder)
+        let files = try FileManager.default.contentsOfDirectory(atPath: dir.path).filter { $0.hasSuffix(".csv") }
+        guard files.count == 1 else { throw FixtureError("expected one CSV in \(dir.path), found \(files)") }
+        return dir.appendingPathComponent(files[0]).path
+    }
+
+    static func mapping(_ name: String) -> String {
+        repository.appendingPathComponent("mappings/hours/\(name).yaml").path
+    }
+
+    /// Each shipped sample with the hand-written mapping it is imported with (samples/bpv.yaml).
+    static let shippedSamples: [(folder: String, mapping: String)] = [
+        ("podiumbouw-oost", "shiftbase-roosterdetail"),
+        ("klankwerk-events", "kimai-nl"),
+        ("theater-vechtkamer", "clockify-us"),
+        ("bytebrug-ict", "toggl-detailed"),
+        ("netwerk-noord", "clockify-eu"),
+        ("flexpool-uitzend", "afas-nacalculatie"),
+    ]
+}
+
+struct FixtureError: Error, CustomStringConvertible {
+    var description: String
+    init(_ description: String) { self.description = description }
+}
