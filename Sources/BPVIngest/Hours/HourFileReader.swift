@@ -1,7 +1,8 @@
 import BPVModel
 
-/// Reads one hour export with its mapping: the CSV reader, the header check and the record mapper together.
-/// Yields batches of entries and rejects, in file order, in constant memory.
+/// Reads one hour export with its mapping: the reader the mapping's `source.format` names (CSV: ``CSVReader`` with
+/// the header check; XML: ``XMLRecordReader``) and the record mapper together. Yields batches of entries and
+/// rejects, in file order, in constant memory.
 public final class HourFileReader {
     /// Entries and rejects from one chunk of the file.
     public struct Batch {
@@ -11,28 +12,56 @@ public final class HourFileReader {
 
     public let path: String
     public let mapping: HourMapping
-    public var encoding: TextEncoding { reader.encoding }
+    /// The file's encoding (XML: the nearest known one to what the file declares; see ``encodingName``).
+    public var encoding: TextEncoding {
+        if let xmlReader { return TextEncoding(rawValue: xmlReader.encodingName) ?? .utf8 }
+        return reader!.encoding
+    }
+    /// The file's encoding by name, as stored with the import batch.
+    public var encodingName: String { xmlReader?.encodingName ?? reader!.encoding.rawValue }
     /// A note on the encoding (a byte-order mark that overrode the declared encoding).
-    public var encodingNote: String? { reader.encodingNote }
+    public var encodingNote: String? { xmlReader != nil ? xmlReader!.encodingNote : reader!.encodingNote }
     /// Records read after the header (blank records not included).
     public private(set) var recordsRead = 0
-    public var blankRecords: Int { reader.blankRecords }
+    public var blankRecords: Int { reader?.blankRecords ?? 0 }
+    /// CSV: the header's column names; XML: the mapped paths.
     public var columnNames: [String]? { mapper.columnNames }
 
-    private let reader: CSVReader
+    private let reader: CSVReader?
+    private let xmlReader: XMLRecordReader?
     private var mapper: HourRecordMapper
     private var pending: CSVBatch?
 
-    /// Opens the file and checks its header against the mapping. Throws a ``FileLevelError`` for an empty file,
-    /// a file with a header and no records, or mapped columns that are not in the header.
+    /// Opens the file and checks it against the mapping. Throws a ``FileLevelError`` for an empty file, a CSV file
+    /// with a header and no records or without the mapped columns, or an XML file that is not well-formed where
+    /// its first chunk already shows it.
     public init(path: String, mapping: HourMapping, employerID: String?) throws(FileLevelError) {
-        guard mapping.source.format == .csv else {
-            throw FileLevelError(file: path, message: "mapping \(mapping.name) reads \(mapping.source.format.rawValue), "
-                                 + "not CSV")
-        }
         self.path = path
         self.mapping = mapping
-        reader = try CSVReader(path: path, dialect: mapping.source.csv, encoding: mapping.source.encoding)
+        if mapping.source.format == .xml {
+            guard let xml = mapping.source.xml else {
+                throw FileLevelError(file: path, message: "mapping \(mapping.name) reads XML but names no record path")
+            }
+            // One layout field per mapped dossier field, in a fixed order.
+            var fieldSlots: [HourField: Int] = [:]
+            var paths: [[XMLFieldPath]] = []
+            for field in HourField.allCases {
+                guard let spec = mapping.fields[field], case .path(let alternatives) = spec.source else { continue }
+                fieldSlots[field] = paths.count
+                paths.append(alternatives)
+            }
+            let layout = XMLRecordLayout(record: xml.record, fields: paths)
+            let xmlReader = try XMLRecordReader(path: path, layout: layout, encoding: mapping.source.encoding)
+            self.xmlReader = xmlReader
+            reader = nil
+            mapper = try HourRecordMapper(mapping: mapping, file: path, fieldSlots: fieldSlots,
+                                          fieldNames: layout.fieldNames, employerID: employerID,
+                                          encodingName: xmlReader.encodingName)
+            return
+        }
+        xmlReader = nil
+        let reader = try CSVReader(path: path, dialect: mapping.source.csv, encoding: mapping.source.encoding)
+        self.reader = reader
         var header: [String]?
         var first = try reader.nextBatch()
         if mapping.source.header {
@@ -65,9 +94,22 @@ public final class HourFileReader {
 
     /// The next batch, or `nil` at the end of the file.
     public func next() throws(FileLevelError) -> Batch? {
+        if let xmlReader {
+            guard let xml = try xmlReader.nextBatch() else { return nil }
+            var batch = Batch()
+            batch.entries.reserveCapacity(xml.records.count)
+            for record in xml.records {
+                recordsRead += 1
+                switch mapper.map(record) {
+                case .entry(let entry): batch.entries.append(entry)
+                case .reject(let reject): batch.rejects.append(reject)
+                }
+            }
+            return batch
+        }
         let csv: CSVBatch
         if let waiting = pending { csv = waiting; pending = nil } else {
-            guard let fresh = try reader.nextBatch() else { return nil }
+            guard let fresh = try reader!.nextBatch() else { return nil }
             csv = fresh
         }
         var batch = Batch()

@@ -23,6 +23,8 @@ public struct HourRecordMapper {
     private var interner = ByteStringInterner()
     private let encodingName: String
     private let delimiter: UInt8
+    /// XML records: slots are paths (no ragged rows, no column numbers, absent elements).
+    private let isXML: Bool
 
     /// Prepares the mapping for one file. `header` is the file's header record (for `header: true`).
     /// Throws a ``FileLevelError`` when a mapped column is not in the header (listing the expected and found
@@ -35,6 +37,7 @@ public struct HourRecordMapper {
         self.employerID = employerID
         encodingName = encoding.rawValue
         delimiter = mapping.source.csv.delimiter
+        isXML = false
         if let header { expectedFieldCount = header.count }
         guard employerID != nil || mapping.fields[.employer] != nil else {
             throw FileLevelError(file: file, message: "no employer: give --employer, configure the employer's folder "
@@ -53,7 +56,7 @@ public struct HourRecordMapper {
                 }
             case .position(let n):
                 slots[field] = n - 1
-            case .constant:
+            case .constant, .path:
                 break
             }
         }
@@ -75,13 +78,40 @@ public struct HourRecordMapper {
         }
     }
 
+    /// Prepares an XML mapping for one file: `fieldSlots` says which of the layout's fields holds each dossier
+    /// field, `fieldNames` names the layout's fields (their paths) for messages.
+    init(mapping: HourMapping, file: String, fieldSlots: [HourField: Int], fieldNames: [String], employerID: String?,
+         encodingName: String) throws(FileLevelError) {
+        self.mapping = mapping
+        self.file = file
+        columnNames = fieldNames
+        self.employerID = employerID
+        self.encodingName = encodingName
+        delimiter = UInt8(ascii: ";")
+        isXML = true
+        slots = fieldSlots
+        guard employerID != nil || mapping.fields[.employer] != nil else {
+            throw FileLevelError(file: file, message: "no employer: give --employer, configure the employer's folder "
+                                 + "in bpv.yaml, or map an 'employer' field")
+        }
+    }
+
     static func normaliseHeader(_ name: String) -> String {
         name.trimmingWhitespace().lowercased().split(whereSeparator: { $0 == " " || $0 == "\t" }).joined(separator: " ")
     }
 
     /// Maps one record.
     public mutating func map<R: FieldRecord>(_ record: R) -> Outcome {
-        let location = SourceLocation(file: file, line: record.line, byteOffset: record.byteOffset)
+        var location = SourceLocation(file: file, line: record.line, byteOffset: record.byteOffset)
+        if isXML {
+            do {
+                return .entry(try makeEntry(record, location))
+            } catch let problem {
+                location.elementPath = record.elementPath
+                return .reject(Reject(location: location, column: problem.column, value: problem.value,
+                                      reason: problem.reason, expected: problem.expected, record: recordText(record)))
+            }
+        }
         if let expected = expectedFieldCount, record.count != expected {
             return .reject(Reject(location: location, reason: "ragged row: \(record.count) fields where the header has \(expected)",
                                   expected: "\(expected) fields separated by '\(Character(UnicodeScalar(delimiter)))'",
@@ -134,32 +164,51 @@ public struct HourRecordMapper {
         date = day
         let endDate = try moment(.endDate, record)?.date ?? end?.date
 
-        let minutes = try computeMinutes(record, date: day, start: start?.time, end: end?.time, endDate: endDate)
-
+        let action = try actionValue(record)
+        let externalID = try text(.externalID, record)
+        if action != .add && externalID == nil {
+            throw problem(.externalID, record, reason: "empty",
+                          expected: "the entry's id: a \(action.rawValue) names the earlier entry it corrects")
+        }
+        // A void only names the entry it removes: its hours and type need not be valid.
+        let minutes: Int
         var category = HourCategory.work
         var hourType: String?
-        if let spec = fields[.category] {
-            let (value, raw) = try categoryValue(spec, record)
-            category = value
-            hourType = raw
+        if action == .void {
+            minutes = (try? computeMinutes(record, date: day, start: start?.time, end: end?.time, endDate: endDate)) ?? 0
+            if let spec = fields[.category], let (value, raw) = try? categoryValue(spec, record) {
+                category = value
+                hourType = raw
+            }
+        } else {
+            minutes = try computeMinutes(record, date: day, start: start?.time, end: end?.time, endDate: endDate)
+            if let spec = fields[.category] {
+                let (value, raw) = try categoryValue(spec, record)
+                category = value
+                hourType = raw
+            }
         }
+        let workDay = try assignedDay(record, startDate: day) ?? day
         var approved: Bool?
         if let spec = fields[.approved], case .boolean(let trues, let falses) = spec.kind {
             if let raw = try text(.approved, record) {
                 let word = raw.trimmingWhitespace().lowercased()
-                if trues.contains(word) { approved = true } else if falses.contains(word) || falses.isEmpty {
+                if trues.contains(word) { approved = true } else if falses.contains(word) {
+                    approved = false
+                } else if trues.contains("*") {
+                    approved = true
+                } else if falses.contains("*") || falses.isEmpty {
                     approved = false
                 } else {
                     throw problem(.approved, record, reason: "not a known yes/no value",
-                                  expected: "one of \((trues.sorted() + falses.sorted()).joined(separator: ", "))")
+                                  expected: "one of \((trues.sorted() + falses.sorted()).filter { $0 != "*" }.joined(separator: ", "))")
                 }
             }
         }
         return HourEntry(employerID: employer, employeeIdentity: identity, studentNumber: student,
-                         leerbedrijfID: leerbedrijf, date: day, start: start?.time, end: end?.time, minutes: minutes,
-                         category: category, hourType: hourType, approved: approved,
-                         externalID: try text(.externalID, record), description: try text(.description, record),
-                         source: location)
+                         leerbedrijfID: leerbedrijf, date: workDay, start: start?.time, end: end?.time, minutes: minutes,
+                         category: category, hourType: hourType, approved: approved, externalID: externalID,
+                         action: action, description: try text(.description, record), source: location)
     }
 
     private mutating func computeMinutes<R: FieldRecord>(_ record: R, date: CalendarDate, start: TimeOfDay?,
@@ -314,10 +363,72 @@ public struct HourRecordMapper {
         }
     }
 
+    /// The administrative day the source assigns (SETU `@dayAssignment`): a date in the field's pattern, or
+    /// `previous`, `current` or `next` relative to the start date. `nil` when unmapped or empty.
+    private func assignedDay<R: FieldRecord>(_ record: R, startDate: CalendarDate) throws(Problem) -> CalendarDate? {
+        guard let spec = mapping.fields[.assignedDay], case .date(let pattern) = spec.kind else { return nil }
+        let bytes: UnsafeRawBufferPointer
+        var constant: [UInt8] = []
+        if case .constant(let value) = spec.source { constant = Array(value.utf8) }
+        if !constant.isEmpty {
+            return constant.withUnsafeBytes { raw in Self.day(raw, pattern, startDate) }
+        }
+        guard let raw = raw(.assignedDay, record) else { return nil }
+        bytes = raw.trimmingASCIISpaces()
+        if bytes.isEmpty { return nil }
+        guard let day = Self.day(bytes, pattern, startDate) else {
+            try checkBytes(.assignedDay, bytes, record)
+            throw problem(.assignedDay, record, reason: "not a day assignment",
+                          expected: "previous, current, next or a date like \(pattern.pattern)")
+        }
+        return day
+    }
+
+    private static func day(_ bytes: UnsafeRawBufferPointer, _ pattern: DateTimePattern, _ start: CalendarDate) -> CalendarDate? {
+        func word(_ w: String) -> Bool {
+            bytes.count == w.utf8.count && zip(bytes, w.utf8).allSatisfy { $0 | 0x20 == $1 }
+        }
+        if word("previous") { return start.adding(days: -1) }
+        if word("current") { return start }
+        if word("next") { return start.adding(days: 1) }
+        return pattern.parse(bytes)?.date
+    }
+
+    /// Add, change or void: from a code table or the words themselves; `add` when unmapped or empty.
+    private mutating func actionValue<R: FieldRecord>(_ record: R) throws(Problem) -> EntryAction {
+        guard let spec = mapping.fields[.action] else { return .add }
+        guard let raw = try text(.action, record) else { return .add }
+        switch spec.kind {
+        case .codes(let tableName):
+            let table = mapping.codes[tableName]!
+            guard let action = table.lookup(raw).flatMap(EntryAction.init(rawValue:)) else {
+                throw problem(.action, record, reason: "unknown action code",
+                              expected: "one of \(table.listedCodes.joined(separator: ", ")) (add it to code table '\(tableName)')")
+            }
+            return action
+        default:
+            guard let action = EntryAction(rawValue: raw.trimmingWhitespace().lowercased()) else {
+                throw problem(.action, record, reason: "not an action",
+                              expected: EntryAction.allCases.map(\.rawValue).joined(separator: ", ") + " (or map the source's codes with a code table)")
+            }
+            return action
+        }
+    }
+
     // MARK: - Messages
 
     private func problem<R: FieldRecord>(_ field: HourField, _ record: R, reason: String, expected: String?) -> Problem {
         let slot = slots[field]
+        if isXML {
+            var column = field.rawValue
+            if let slot, let names = columnNames, slot < names.count { column = names[slot] }
+            else if let spec = mapping.fields[field], case .constant = spec.source { column = "\(field.rawValue) (constant)" }
+            var value: String?
+            if let slot, slot < record.count, record[slot].count > 0 { value = String(decoding: record[slot], as: UTF8.self) }
+            // An absent element or attribute and an empty one read the same: say both.
+            let why = reason == "empty" && slot != nil ? "missing or empty" : reason
+            return Problem(column: column, columnNumber: nil, value: value?.replacingNUL(), reason: why, expected: expected)
+        }
         var column: String?
         if let slot { column = columnNames.map { slot < $0.count ? $0[slot] : "#\(slot + 1)" } ?? "#\(slot + 1)" }
         else if let spec = mapping.fields[field], case .constant = spec.source { column = "\(field.rawValue) (constant)" }
@@ -331,7 +442,15 @@ public struct HourRecordMapper {
     }
 
     /// The record's fields joined with the delimiter, quoted where needed: what to send back to the employer.
+    /// XML: the mapped paths with their values, `path=value; ...`.
     func recordText<R: FieldRecord>(_ record: R) -> String {
+        if isXML {
+            let names = columnNames ?? []
+            return (0..<record.count).compactMap { i -> String? in
+                guard record[i].count > 0, i < names.count else { return nil }
+                return names[i] + "=" + String(decoding: record[i], as: UTF8.self).replacingNUL()
+            }.joined(separator: "; ")
+        }
         let d = Character(UnicodeScalar(delimiter))
         return (0..<record.count).map { i -> String in
             let field = String(decoding: record[i], as: UTF8.self).replacingNUL()
