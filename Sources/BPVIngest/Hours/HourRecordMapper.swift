@@ -105,7 +105,10 @@ public struct HourRecordMapper {
         var location = SourceLocation(file: file, line: record.line, byteOffset: record.byteOffset)
         if isXML {
             do {
-                return .entry(try makeEntry(record, location))
+                var entry = try makeEntry(record, location)
+                // Corrections are rare and the store may reject a void: keep their place in full.
+                if entry.action != .add { entry.source.elementPath = record.elementPath }
+                return .entry(entry)
             } catch let problem {
                 location.elementPath = record.elementPath
                 return .reject(Reject(location: location, column: problem.column, value: problem.value,

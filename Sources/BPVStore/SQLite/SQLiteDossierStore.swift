@@ -49,7 +49,8 @@ public final class SQLiteDossierStore: DossierStore {
             let batchID = try insertBatch(db, batch, status: .imported, message: nil)
             let aliases = try loadAliases(db, employerID: batch.employerID)
             let writer = try SQLiteHourImportWriter(db: db, batchID: batchID, sourceKey: batch.sourceKey,
-                                                    identityKind: batch.identityKind, aliases: aliases)
+                                                    identityKind: batch.identityKind, aliases: aliases,
+                                                    supersedeByExternalID: batch.supersedeByExternalID)
             try body(writer)
             var counts = ImportCounts()
             counts.recordsRead = writer.recordsRead
@@ -57,22 +58,24 @@ public final class SQLiteDossierStore: DossierStore {
             counts.entriesStored = writer.entryCount
             counts.rejects = writer.rejectCount
             counts.unresolved = writer.unresolvedCount
+            counts.superseded = writer.replacedCount
+            counts.voided = writer.voidedCount
             if batch.supersedeByPeriod, let first = writer.firstDate, let last = writer.lastDate {
                 try db.execute(sql: """
-                    UPDATE hour_entry SET superseded_by = ?
+                    UPDATE hour_entry SET superseded_by = ?, superseded_reason = 'period'
                     WHERE source_key = ? AND superseded_by IS NULL AND batch_id <> ? AND work_date BETWEEN ? AND ?
                     """, arguments: [batchID, batch.sourceKey, batchID, first.iso, last.iso])
-                counts.superseded = db.changesCount
+                counts.superseded += db.changesCount
             }
             let status: ImportBatch.Status = counts.rejects > 0 ? .importedWithRejects : .imported
             try db.execute(sql: """
                 UPDATE import_batch SET finished_at = ?, status = ?, encoding = COALESCE(?, encoding),
                     period_start = ?, period_end = ?, records_read = ?, entries_stored = ?, rejects = ?,
-                    blank_records = ?, superseded = ?, unresolved = ?
+                    blank_records = ?, superseded = ?, unresolved = ?, voided = ?
                 WHERE id = ?
                 """, arguments: [Self.now(), status.rawValue, writer.encoding, writer.firstDate?.iso,
                                  writer.lastDate?.iso, counts.recordsRead, counts.entriesStored, counts.rejects,
-                                 counts.blankRecords, counts.superseded, counts.unresolved, batchID])
+                                 counts.blankRecords, counts.superseded, counts.unresolved, counts.voided, batchID])
             return try Row.fetchOne(db, sql: "SELECT * FROM import_batch WHERE id = ?", arguments: [batchID])
                 .map(Self.batch)!
         }
@@ -199,6 +202,7 @@ public final class SQLiteDossierStore: DossierStore {
         counts.blankRecords = row["blank_records"]
         counts.superseded = row["superseded"]
         counts.unresolved = row["unresolved"]
+        counts.voided = row["voided"]
         return ImportBatch(id: row["id"], sourceKey: row["source_key"], employerID: row["employer_id"],
                            mappingName: row["mapping_name"], mappingRevision: row["mapping_revision"],
                            filePath: row["file_path"], fileSize: row["file_size"],
@@ -220,7 +224,7 @@ public final class SQLiteDossierStore: DossierStore {
             end: (row["end_time"] as String?).flatMap { TimeOfDay(storage: $0) },
             minutes: row["minutes"], category: HourCategory(rawValue: row["category"]) ?? .other,
             hourType: row["hour_type"], approved: approved.map { $0 != 0 }, externalID: row["external_id"],
-            description: row["description"],
+            action: EntryAction(rawValue: row["action"]) ?? .add, description: row["description"],
             source: SourceLocation(file: row["file_path"], line: row["source_line"], byteOffset: row["byte_offset"]))
         return StoredHourEntry(id: row["id"], batchID: row["batch_id"], entry: entry, supersededBy: row["superseded_by"])
     }

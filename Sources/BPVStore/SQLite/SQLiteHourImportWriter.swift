@@ -10,13 +10,19 @@ final class SQLiteHourImportWriter: HourImportWriter {
     private let sourceKey: String
     private let identityKind: String
     private let aliases: [String: [String: String]]   // employer -> identity key -> studentnummer
+    private let supersedeByExternalID: Bool
     private var resolvedCache: [String: String?] = [:]
     private var insertEntry: OpaquePointer?
     private var insertReject: OpaquePointer?
+    private var supersedeByID: OpaquePointer?
     private var recordNumber: Int64 = 0
     private(set) var entryCount = 0
     private(set) var rejectCount = 0
     private(set) var unresolvedCount = 0
+    /// Earlier entries replaced by an entry with the same external id.
+    private(set) var replacedCount = 0
+    /// Earlier entries removed by a void.
+    private(set) var voidedCount = 0
     private(set) var firstDate: CalendarDate?
     private(set) var lastDate: CalendarDate?
     var recordsRead = 0
@@ -24,18 +30,23 @@ final class SQLiteHourImportWriter: HourImportWriter {
     var encoding: String?
 
     init(db: Database, batchID: Int64, sourceKey: String, identityKind: EmployeeIdentityKind,
-         aliases: [String: [String: String]]) throws {
+         aliases: [String: [String: String]], supersedeByExternalID: Bool) throws {
         guard let connection = db.sqliteConnection else { throw StoreError("the SQLite connection is closed") }
         self.connection = connection
         self.batchID = batchID
         self.sourceKey = sourceKey
         self.identityKind = identityKind.rawValue
         self.aliases = aliases
+        self.supersedeByExternalID = supersedeByExternalID
         insertEntry = try prepare("""
             INSERT INTO hour_entry (batch_id, record_number, source_line, byte_offset, source_key, employer_id,
                 employee_identity, identity_kind, student_number, leerbedrijf_id, work_date, start_time, end_time,
-                minutes, category, hour_type, approved, external_id, description)
-            VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19)
+                minutes, category, hour_type, approved, external_id, description, action)
+            VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20)
+            """)
+        supersedeByID = try prepare("""
+            UPDATE hour_entry SET superseded_by = ?1, superseded_reason = ?2
+            WHERE source_key = ?3 AND external_id = ?4 AND superseded_by IS NULL
             """)
         insertReject = try prepare("""
             INSERT INTO import_reject (batch_id, source_line, byte_offset, element_path, column_name, column_number,
@@ -47,6 +58,7 @@ final class SQLiteHourImportWriter: HourImportWriter {
     deinit {
         sqlite3_finalize(insertEntry)
         sqlite3_finalize(insertReject)
+        sqlite3_finalize(supersedeByID)
     }
 
     private func prepare(_ sql: String) throws -> OpaquePointer? {
@@ -77,6 +89,13 @@ final class SQLiteHourImportWriter: HourImportWriter {
     func write(_ entries: [HourEntry]) throws {
         guard let s = insertEntry else { return }
         for entry in entries {
+            if entry.action == .void {
+                try void(entry)
+                continue
+            }
+            if let id = entry.externalID, entry.action == .change || supersedeByExternalID {
+                replacedCount += try supersede(externalID: id, reason: "external_id")
+            }
             recordNumber += 1
             let student = student(for: entry)
             if student == nil { unresolvedCount += 1 }
@@ -101,8 +120,33 @@ final class SQLiteHourImportWriter: HourImportWriter {
             bind(s, 17, entry.approved.map { $0 ? 1 : 0 })
             bind(s, 18, entry.externalID)
             bind(s, 19, entry.description)
+            bind(s, 20, entry.action.rawValue)
             try step(s)
             entryCount += 1
+        }
+    }
+
+    /// Marks the active entries of this source with `externalID` as superseded by this batch; returns how many.
+    private func supersede(externalID: String, reason: String) throws -> Int {
+        guard let s = supersedeByID else { return 0 }
+        sqlite3_bind_int64(s, 1, batchID)
+        bind(s, 2, reason)
+        bind(s, 3, sourceKey)
+        bind(s, 4, externalID)
+        try step(s)
+        return Int(sqlite3_changes(connection))
+    }
+
+    /// A void removes the active entry with its external id; with nothing to remove it becomes a reject, so that
+    /// the correction is not lost silently.
+    private func void(_ entry: HourEntry) throws {
+        guard let id = entry.externalID else { return }
+        let removed = try supersede(externalID: id, reason: "void")
+        voidedCount += removed
+        if removed == 0 {
+            try write([Reject(location: entry.source, column: "external_id", value: id,
+                              reason: "nothing to void: no active entry of this source has this id",
+                              expected: "the id of an entry imported earlier from \(sourceKey)")])
         }
     }
 
