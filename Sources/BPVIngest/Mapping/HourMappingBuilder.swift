@@ -13,13 +13,13 @@ struct HourMappingBuilder {
         for (name, spec) in document.fields {
             if let field = HourField(rawValue: name) { fields[field] = spec }
         }
-        let hours = readHours(document.sections["hours"], fields: fields, root: document.root, &r)
         // Fields written in the file but broken were reported already; only absent ones are "missing".
         let written = Set((document.fieldsNode?.mapping.map { Array($0.keys) } ?? []).compactMap { $0.scalar?.string })
         var present = fields
         for name in written { if let f = HourField(rawValue: name), present[f] == nil {
             present[f] = FieldSpec(source: .constant(""), kind: .text, optional: true, mappingLine: 0)
         } }
+        let hours = readHours(document.sections["hours"], fields: present, root: document.root, &r)
         checkRequiredFields(present, hours: hours, root: document.fieldsNode ?? document.root, &r)
         checkCorrections(present, document: document, &r)
         guard !r.hasErrors else { return nil }

@@ -29,6 +29,12 @@ public struct XMLRecordPath: Sendable, Equatable {
     public var steps: [XMLName]
     /// `//`: the steps may start at any depth.
     public var anywhere: Bool
+
+    public init(text: String, steps: [XMLName], anywhere: Bool) {
+        self.text = text
+        self.steps = steps
+        self.anywhere = anywhere
+    }
 }
 
 /// Where a field's value is, relative to the record element: child elements (`hr:Id/hr:IdValue`), an attribute
@@ -43,6 +49,13 @@ public struct XMLFieldPath: Sendable, Equatable {
     public var steps: [XMLName]
     /// The attribute at the end, if any; without one the value is the last element's text.
     public var attribute: XMLName?
+
+    public init(text: String, up: Int, steps: [XMLName], attribute: XMLName?) {
+        self.text = text
+        self.up = up
+        self.steps = steps
+        self.attribute = attribute
+    }
 }
 
 /// Namespace prefixes as a mapping declares them (`source.namespaces`). `xml` is always known.

@@ -390,7 +390,8 @@ func xmlRefuseDoctype(_ context: UnsafeMutableRawPointer?, _ name: UnsafePointer
 
 func xmlStructuredError(_ context: UnsafeMutableRawPointer?, _ error: xmlErrorPtr?) {
     guard let error, error.pointee.level.rawValue >= XML_ERR_ERROR.rawValue else { return }
-    var message = error.pointee.message.map { String(cString: $0) } ?? "not well-formed XML"
+    var message = error.pointee.message.map { String(cString: $0) } ?? "error"
     while message.last?.isNewline == true || message.last == " " { message.removeLast() }
-    collector(context).pointee.fail(line: Int(error.pointee.line), column: Int(error.pointee.int2), message: message)
+    collector(context).pointee.fail(line: Int(error.pointee.line), column: Int(error.pointee.int2),
+                                    message: "not well-formed XML: " + message)
 }

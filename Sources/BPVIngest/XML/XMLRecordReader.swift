@@ -128,9 +128,11 @@ public final class XMLRecordReader {
             var message = failure.message
             if message.contains("not proper UTF-8") || message.contains("encoding") {
                 message += " (the XML declaration names the encoding; set source.encoding in the mapping for files without one)"
+            } else if terminate {
+                message += " (at the end of the file: is it truncated?)"
             }
             throw FileLevelError(file: path, line: failure.line, column: failure.column > 0 ? failure.column : nil,
-                                 message: "not well-formed XML: " + message)
+                                 message: message)
         }
     }
 
