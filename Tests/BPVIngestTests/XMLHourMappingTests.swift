@@ -91,6 +91,8 @@ import Testing
         // No Duration: 22:00 to 02:00 the next day, from the times (the +01:00 is not applied).
         #expect(overtime.minutes == 4 * 60)
         #expect(overtime.date == day("2026-12-07"))
+        // status="Submitted", but the card's ApprovalInfo after the intervals approves them.
+        #expect(overtime.approved == true)
         let resource = try #require(read.entry("E-2"))
         #expect(resource.employeeIdentity == "TW-50002")  // the second path: ReportedResource/Resource
         #expect(resource.minutes == 6 * 60 + 15)  // P0DT6H15M
