@@ -24,6 +24,8 @@ import Testing
         #expect(read.rejects.allSatisfy { $0.location.file == XMLFixture.path(file) })
         // Overnight without a Duration: from the times, 22:00 to 02:00.
         #expect(read.entry("B-8")?.minutes == 4 * 60)
+        // Its start tag spans three lines: the record starts on the first.
+        #expect(read.entry("B-8")?.source.line == (try XMLFixture.line(of: "<TimeInterval", before: "B-8", in: file)))
     }
 
     // The SETU mapping's record path is //hr:TimeCard/...: the path counts TimeCards from the document's start.

@@ -12,6 +12,7 @@ struct ByteStringInterner {
         var hash: UInt64
         var bytes: [UInt8]
         var string: String
+        var id: Int
     }
     private var slots: [Slot?]
     private var mask: Int
@@ -25,23 +26,27 @@ struct ByteStringInterner {
     }
 
     /// The string for `bytes` (UTF-8, invalid sequences repaired).
-    mutating func string(_ bytes: UnsafeRawBufferPointer) -> String {
+    @inline(__always) mutating func string(_ bytes: UnsafeRawBufferPointer) -> String { intern(bytes).string }
+
+    /// The string for `bytes` and a small id for it (0, 1, 2, ... in order of first appearance; the same bytes
+    /// always get the same id), for per-value caches. The id is -1 once the interner is full.
+    mutating func intern(_ bytes: UnsafeRawBufferPointer) -> (string: String, id: Int) {
         var hash: UInt64 = 0xcbf2_9ce4_8422_2325
         for b in bytes { hash = (hash ^ UInt64(b)) &* 0x100_0000_01b3 }
         var i = Int(truncatingIfNeeded: hash) & mask
         while let slot = slots[i] {
             if slot.hash == hash && slot.bytes.count == bytes.count &&
                 (bytes.count == 0 || slot.bytes.withUnsafeBytes({ memcmp($0.baseAddress!, bytes.baseAddress!, bytes.count) == 0 })) {
-                return slot.string
+                return (slot.string, slot.id)
             }
             i = (i + 1) & mask
         }
         let string = String(decoding: bytes, as: UTF8.self)
-        guard stored < limit else { return string }
-        slots[i] = Slot(hash: hash, bytes: Array(bytes), string: string)
+        guard stored < limit else { return (string, -1) }
+        slots[i] = Slot(hash: hash, bytes: Array(bytes), string: string, id: stored)
         stored += 1
         if stored * 2 > slots.count { grow() }
-        return string
+        return (string, stored - 1)
     }
 
     private mutating func grow() {

@@ -9,10 +9,11 @@ import BPVModel
 /// taken as the wall-clock time written; `a` AM/PM (any case). `[...]` is an optional part. Other characters
 /// must appear as written; text in single quotes is literal.
 public struct DateTimePattern: Sendable, Equatable, CustomStringConvertible {
-    indirect enum Token: Sendable, Equatable {
+    enum Token: Sendable, Equatable {
         case year4, month(fixed: Bool), day(fixed: Bool), hour24(fixed: Bool), hour12(fixed: Bool)
         case minute, second, fraction, zone, ampm, literal(UInt8)
-        case optional([Token])
+        /// An optional part: the tokens up to index `end` (exclusive) match together or not at all.
+        case optional(end: Int)
     }
 
     public let pattern: String
@@ -25,11 +26,17 @@ public struct DateTimePattern: Sendable, Equatable, CustomStringConvertible {
         self.pattern = pattern
         let chars = Array(pattern.utf8)
         var i = 0
-        let tokens = try Self.compile(chars, &i, pattern: pattern, nested: false)
+        var tokens: [Token] = []
+        try Self.compile(chars, &i, into: &tokens, pattern: pattern, nested: false)
         self.tokens = tokens
-        // The checks look at every letter, optional or not; a date or a time must not be optional as a whole.
-        let all = Self.flatten(tokens)
-        let required = tokens
+        // The checks look at every letter, optional or not; the year and the minutes must not be optional.
+        let all = tokens
+        var required: [Token] = []
+        var k = 0
+        while k < tokens.count {
+            if case .optional(let end) = tokens[k] { k = end; continue }
+            required.append(tokens[k]); k += 1
+        }
         hasDate = all.contains(.year4)
         hasTime = all.contains { if case .hour24 = $0 { return true }; if case .hour12 = $0 { return true }; return false }
         let hasMonth = all.contains { if case .month = $0 { return true }; return false }
@@ -50,23 +57,19 @@ public struct DateTimePattern: Sendable, Equatable, CustomStringConvertible {
         if !hasDate && !hasTime { throw PatternError(pattern: pattern, message: "no date or time letters") }
     }
 
-    private static func flatten(_ tokens: [Token]) -> [Token] {
-        tokens.flatMap { token -> [Token] in
-            if case .optional(let inner) = token { return flatten(inner) }
-            return [token]
-        }
-    }
-
-    /// Compiles up to the end of the pattern, or up to the `]` that closes an optional part.
-    private static func compile(_ chars: [UInt8], _ i: inout Int, pattern: String, nested: Bool) throws(PatternError) -> [Token] {
-        var tokens: [Token] = []
+    /// Compiles up to the end of the pattern, or up to the `]` that closes an optional part, appending to `tokens`
+    /// (flat: an optional part is a marker followed by its tokens).
+    private static func compile(_ chars: [UInt8], _ i: inout Int, into tokens: inout [Token], pattern: String,
+                                nested: Bool) throws(PatternError) {
         while i < chars.count {
             let c = chars[i]
             if c == UInt8(ascii: "[") {
                 i += 1
-                let inner = try compile(chars, &i, pattern: pattern, nested: true)
-                if inner.isEmpty { throw PatternError(pattern: pattern, message: "an optional part [] is empty") }
-                tokens.append(.optional(inner))
+                let marker = tokens.count
+                tokens.append(.optional(end: 0))
+                try compile(chars, &i, into: &tokens, pattern: pattern, nested: true)
+                if tokens.count == marker + 1 { throw PatternError(pattern: pattern, message: "an optional part [] is empty") }
+                tokens[marker] = .optional(end: tokens.count)
                 continue
             }
             if c == UInt8(ascii: "]") {
@@ -74,7 +77,7 @@ public struct DateTimePattern: Sendable, Equatable, CustomStringConvertible {
                     throw PatternError(pattern: pattern, message: "a ] without [ (quote it as ']' to match it)")
                 }
                 i += 1
-                return tokens
+                return
             }
             var run = 1
             while i + run < chars.count && chars[i + run] == c { run += 1 }
@@ -106,7 +109,6 @@ public struct DateTimePattern: Sendable, Equatable, CustomStringConvertible {
             i += run
         }
         if nested { throw PatternError(pattern: pattern, message: "an optional part [ is not closed with ]") }
-        return tokens
     }
 
     public var description: String { pattern }
@@ -129,7 +131,8 @@ public struct DateTimePattern: Sendable, Equatable, CustomStringConvertible {
         let bytes = raw.trimmingASCIISpaces()
         var i = 0
         var fields = Fields()
-        guard Self.match(tokens, bytes, &i, &fields), i == bytes.count else { return nil }
+        let matched = tokens.withUnsafeBufferPointer { Self.match($0, 0, $0.count, bytes, &i, &fields) }
+        guard matched, i == bytes.count else { return nil }
         var value = Value()
         if hasDate {
             guard let date = CalendarDate(year: fields.year, month: fields.month, day: fields.day) else { return nil }
@@ -147,16 +150,20 @@ public struct DateTimePattern: Sendable, Equatable, CustomStringConvertible {
         return value
     }
 
-    /// Matches `tokens` from `i`; on failure `i` and `fields` may have moved (an optional part restores them).
-    private static func match(_ tokens: [Token], _ bytes: UnsafeRawBufferPointer, _ i: inout Int,
-                              _ fields: inout Fields) -> Bool {
+    /// Matches `tokens[from..<to]` from `i`; on failure `i` and `fields` may have moved (an optional part restores
+    /// them).
+    private static func match(_ tokens: UnsafeBufferPointer<Token>, _ from: Int, _ to: Int, _ bytes: UnsafeRawBufferPointer,
+                              _ i: inout Int, _ fields: inout Fields) -> Bool {
         let n = bytes.count
         @inline(__always) func digits(min: Int, max: Int) -> Int? {
             var value = 0, k = 0
             while k < max && i < n, bytes[i] &- 48 < 10 { value = value * 10 + Int(bytes[i] &- 48); i += 1; k += 1 }
             return k >= min ? value : nil
         }
-        for token in tokens {
+        var t = from
+        while t < to {
+            let token = tokens[t]
+            t += 1
             switch token {
             case .year4: guard let v = digits(min: 4, max: 4) else { return false }; fields.year = v
             case .month(let fixed): guard let v = digits(min: fixed ? 2 : 1, max: 2) else { return false }; fields.month = v
@@ -182,9 +189,10 @@ public struct DateTimePattern: Sendable, Equatable, CustomStringConvertible {
                 fields.pm = a == UInt8(ascii: "p"); i += 2
             case .literal(let c):
                 guard i < n, bytes[i] == c else { return false }; i += 1
-            case .optional(let inner):
+            case .optional(let end):
                 let savedIndex = i, savedFields = fields
-                if !match(inner, bytes, &i, &fields) { i = savedIndex; fields = savedFields }
+                if !match(tokens, t, end, bytes, &i, &fields) { i = savedIndex; fields = savedFields }
+                t = end
             }
         }
         return true

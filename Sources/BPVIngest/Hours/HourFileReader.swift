@@ -14,13 +14,13 @@ public final class HourFileReader {
     public let mapping: HourMapping
     /// The file's encoding (XML: the nearest known one to what the file declares; see ``encodingName``).
     public var encoding: TextEncoding {
-        if let xmlReader { return TextEncoding(rawValue: xmlReader.encodingName) ?? .utf8 }
+        if let xmlEncoding { return TextEncoding(rawValue: xmlEncoding.name) ?? .utf8 }
         return reader!.encoding
     }
     /// The file's encoding by name, as stored with the import batch.
-    public var encodingName: String { xmlReader?.encodingName ?? reader!.encoding.rawValue }
+    public var encodingName: String { xmlEncoding?.name ?? reader!.encoding.rawValue }
     /// A note on the encoding (a byte-order mark that overrode the declared encoding).
-    public var encodingNote: String? { xmlReader != nil ? xmlReader!.encodingNote : reader!.encodingNote }
+    public var encodingNote: String? { xmlEncoding != nil ? xmlEncoding!.note : reader!.encodingNote }
     /// Records read after the header (blank records not included).
     public private(set) var recordsRead = 0
     public var blankRecords: Int { reader?.blankRecords ?? 0 }
@@ -28,7 +28,10 @@ public final class HourFileReader {
     public var columnNames: [String]? { mapper.columnNames }
 
     private let reader: CSVReader?
-    private let xmlReader: XMLRecordReader?
+    /// XML: the encoding, known once the reader has read the first chunk.
+    private let xmlEncoding: (name: String, note: String?)?
+    /// XML is parsed on a thread of its own, a block ahead of the mapping.
+    private let prefetcher: XMLPrefetcher?
     private var mapper: HourRecordMapper
     private var pending: CSVBatch?
 
@@ -52,14 +55,16 @@ public final class HourFileReader {
             }
             let layout = XMLRecordLayout(record: xml.record, fields: paths)
             let xmlReader = try XMLRecordReader(path: path, layout: layout, encoding: mapping.source.encoding)
-            self.xmlReader = xmlReader
+            xmlEncoding = (xmlReader.encodingName, xmlReader.encodingNote)
             reader = nil
+            prefetcher = XMLPrefetcher(reader: xmlReader)
             mapper = try HourRecordMapper(mapping: mapping, file: path, fieldSlots: fieldSlots,
                                           fieldNames: layout.fieldNames, employerID: employerID,
                                           encodingName: xmlReader.encodingName)
             return
         }
-        xmlReader = nil
+        xmlEncoding = nil
+        prefetcher = nil
         let reader = try CSVReader(path: path, dialect: mapping.source.csv, encoding: mapping.source.encoding)
         self.reader = reader
         var header: [String]?
@@ -94,8 +99,8 @@ public final class HourFileReader {
 
     /// The next batch, or `nil` at the end of the file.
     public func next() throws(FileLevelError) -> Batch? {
-        if let xmlReader {
-            guard let xml = try xmlReader.nextBatch() else { return nil }
+        if let prefetcher {
+            guard let xml = try prefetcher.next() else { return nil }
             var batch = Batch()
             batch.entries.reserveCapacity(xml.records.count)
             for record in xml.records {

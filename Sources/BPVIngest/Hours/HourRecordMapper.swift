@@ -25,6 +25,20 @@ public struct HourRecordMapper {
     private let delimiter: UInt8
     /// XML records: slots are paths (no ragged rows, no column numbers, absent elements).
     private let isXML: Bool
+    // The hot path's tables, by `HourField.ordinal`, so that no record pays for hashing field names.
+    private var specs: [FieldSpec?] = []
+    private var slotIndex: [Int] = []
+    /// Whether a field's values repeat (ids, codes) and are worth interning; unique ones (entry ids,
+    /// descriptions) are decoded directly.
+    private var interns: [Bool] = []
+    private var categoryTable: CodeTable?
+    private var actionTable: CodeTable?
+    /// Per interned value (``ByteStringInterner`` id): what it read as, 0 = not looked up yet.
+    private var categoryCache: [UInt8] = []
+    private var actionCache: [UInt8] = []
+    private var approvedCache: [UInt8] = []
+    private static let categories = HourCategory.allCases
+    private static let actions = EntryAction.allCases
 
     /// Prepares the mapping for one file. `header` is the file's header record (for `header: true`).
     /// Throws a ``FileLevelError`` when a mapped column is not in the header (listing the expected and found
@@ -76,6 +90,7 @@ public struct HourRecordMapper {
             }
             throw FileLevelError(file: file, line: mapping.source.csv.skipLines + 1, message: message)
         }
+        prepareTables()
     }
 
     /// Prepares an XML mapping for one file: `fieldSlots` says which of the layout's fields holds each dossier
@@ -94,6 +109,31 @@ public struct HourRecordMapper {
             throw FileLevelError(file: file, message: "no employer: give --employer, configure the employer's folder "
                                  + "in bpv.yaml, or map an 'employer' field")
         }
+        prepareTables()
+    }
+
+    private mutating func prepareTables() {
+        let count = HourField.allCases.count
+        specs = Array(repeating: nil, count: count)
+        slotIndex = Array(repeating: -1, count: count)
+        interns = Array(repeating: true, count: count)
+        for field in HourField.allCases {
+            specs[field.ordinal] = mapping.fields[field]
+            slotIndex[field.ordinal] = slots[field] ?? -1
+        }
+        interns[HourField.externalID.ordinal] = false
+        interns[HourField.description.ordinal] = false
+        if let spec = mapping.fields[.category], case .codes(let name) = spec.kind { categoryTable = mapping.codes[name] }
+        if let spec = mapping.fields[.action], case .codes(let name) = spec.kind { actionTable = mapping.codes[name] }
+    }
+
+    @inline(__always) private func spec(_ field: HourField) -> FieldSpec? { specs[field.ordinal] }
+
+    /// Sets `cache[id] = value`, growing the cache as ids appear.
+    @inline(__always) private static func remember(_ value: UInt8, _ id: Int, in cache: inout [UInt8]) {
+        guard id >= 0 else { return }
+        if id >= cache.count { cache.append(contentsOf: repeatElement(0, count: id - cache.count + 1)) }
+        cache[id] = value
     }
 
     static func normaliseHeader(_ name: String) -> String {
@@ -179,35 +219,20 @@ public struct HourRecordMapper {
         var hourType: String?
         if action == .void {
             minutes = (try? computeMinutes(record, date: day, start: start?.time, end: end?.time, endDate: endDate)) ?? 0
-            if let spec = fields[.category], let (value, raw) = try? categoryValue(spec, record) {
+            if let spec = spec(.category), let (value, raw) = try? categoryValue(spec, record) {
                 category = value
                 hourType = raw
             }
         } else {
             minutes = try computeMinutes(record, date: day, start: start?.time, end: end?.time, endDate: endDate)
-            if let spec = fields[.category] {
+            if let spec = spec(.category) {
                 let (value, raw) = try categoryValue(spec, record)
                 category = value
                 hourType = raw
             }
         }
         let workDay = try assignedDay(record, startDate: day) ?? day
-        var approved: Bool?
-        if let spec = fields[.approved], case .boolean(let trues, let falses) = spec.kind {
-            if let raw = try text(.approved, record) {
-                let word = raw.trimmingWhitespace().lowercased()
-                if trues.contains(word) { approved = true } else if falses.contains(word) {
-                    approved = false
-                } else if trues.contains("*") {
-                    approved = true
-                } else if falses.contains("*") || falses.isEmpty {
-                    approved = false
-                } else {
-                    throw problem(.approved, record, reason: "not a known yes/no value",
-                                  expected: "one of \((trues.sorted() + falses.sorted()).filter { $0 != "*" }.joined(separator: ", "))")
-                }
-            }
-        }
+        let approved = try approval(record)
         return HourEntry(employerID: employer, employeeIdentity: identity, studentNumber: student,
                          leerbedrijfID: leerbedrijf, date: workDay, start: start?.time, end: end?.time, minutes: minutes,
                          category: category, hourType: hourType, approved: approved, externalID: externalID,
@@ -270,16 +295,52 @@ public struct HourRecordMapper {
 
     /// The raw bytes of a column-backed field, `nil` for constants and unmapped fields.
     private func raw<R: FieldRecord>(_ field: HourField, _ record: R) -> UnsafeRawBufferPointer? {
-        guard let slot = slots[field], slot < record.count else { return nil }
+        let slot = slotIndex[field.ordinal]
+        guard slot >= 0, slot < record.count else { return nil }
         return record[slot]
     }
 
     private mutating func text<R: FieldRecord>(_ field: HourField, _ record: R) throws(Problem) -> String? {
-        guard let spec = mapping.fields[field] else { return nil }
+        guard let spec = spec(field) else { return nil }
         if case .constant(let value) = spec.source { return value }
         guard let bytes = raw(field, record)?.trimmingASCIISpaces(), !bytes.isEmpty else { return nil }
         try checkBytes(field, bytes, record)
-        return interner.string(bytes)
+        return interns[field.ordinal] ? interner.string(bytes) : String(decoding: bytes, as: UTF8.self)
+    }
+
+    /// The text and its interner id (-1 for constants and when the interner is full).
+    private mutating func internedText<R: FieldRecord>(_ field: HourField, _ record: R) throws(Problem) -> (String, Int)? {
+        guard let spec = spec(field) else { return nil }
+        if case .constant(let value) = spec.source { return (value, -1) }
+        guard let bytes = raw(field, record)?.trimmingASCIISpaces(), !bytes.isEmpty else { return nil }
+        try checkBytes(field, bytes, record)
+        return interner.intern(bytes)
+    }
+
+    /// Approved, from a yes/no field; a value is looked up once, then remembered.
+    private mutating func approval<R: FieldRecord>(_ record: R) throws(Problem) -> Bool? {
+        guard let spec = spec(.approved), case .boolean(let trues, let falses) = spec.kind else { return nil }
+        guard let (raw, id) = try internedText(.approved, record) else { return nil }
+        if id >= 0, id < approvedCache.count, approvedCache[id] != 0 {
+            if approvedCache[id] <= 2 { return approvedCache[id] == 2 }
+        }
+        let word = raw.trimmingWhitespace().lowercased()
+        let value: Bool?
+        if trues.contains(word) { value = true } else if falses.contains(word) {
+            value = false
+        } else if trues.contains("*") {
+            value = true
+        } else if falses.contains("*") || falses.isEmpty {
+            value = false
+        } else {
+            value = nil
+        }
+        Self.remember(value.map { $0 ? 2 : 1 } ?? 3, id, in: &approvedCache)
+        guard let value else {
+            throw problem(.approved, record, reason: "not a known yes/no value",
+                          expected: "one of \((trues.sorted() + falses.sorted()).filter { $0 != "*" }.joined(separator: ", "))")
+        }
+        return value
     }
 
     /// Rejects NUL bytes and text that is not valid in the file's encoding.
@@ -299,7 +360,7 @@ public struct HourRecordMapper {
     }
 
     private func moment<R: FieldRecord>(_ field: HourField, _ record: R) throws(Problem) -> DateTimePattern.Value? {
-        guard let spec = mapping.fields[field] else { return nil }
+        guard let spec = spec(field) else { return nil }
         let pattern: DateTimePattern
         switch spec.kind {
         case .date(let p), .time(let p), .datetime(let p): pattern = p
@@ -323,7 +384,7 @@ public struct HourRecordMapper {
     }
 
     private func seconds<R: FieldRecord>(_ field: HourField, _ record: R) throws(Problem) -> Int? {
-        guard let spec = mapping.fields[field], case .duration(let format) = spec.kind else { return nil }
+        guard let spec = spec(field), case .duration(let format) = spec.kind else { return nil }
         let value: Int?
         if case .constant(let text) = spec.source {
             value = text.utf8CString.withUnsafeBytes { format.seconds(UnsafeRawBufferPointer(rebasing: $0.dropLast())) }
@@ -341,8 +402,12 @@ public struct HourRecordMapper {
     private mutating func categoryValue<R: FieldRecord>(_ spec: FieldSpec, _ record: R) throws(Problem) -> (HourCategory, String?) {
         switch spec.kind {
         case .codes(let tableName):
-            let table = mapping.codes[tableName]!
-            let code = try text(.category, record)
+            let table = categoryTable!
+            let interned = try internedText(.category, record)
+            if let (code, id) = interned, id >= 0, id < categoryCache.count, categoryCache[id] != 0 {
+                return (Self.categories[Int(categoryCache[id]) - 1], code)
+            }
+            let code = interned?.0
             guard let code else {
                 if let fallback = table.defaultValue.flatMap(HourCategory.init(rawValue:)), spec.optional {
                     return (fallback, nil)
@@ -356,6 +421,7 @@ public struct HourRecordMapper {
                 throw problem(.category, record, reason: "unknown hour type",
                               expected: "one of \(table.listedCodes.joined(separator: ", ")) (add it to code table '\(tableName)')")
             }
+            if let id = interned?.1 { Self.remember(UInt8(Self.categories.firstIndex(of: category)! + 1), id, in: &categoryCache) }
             return (category, code)
         default:
             let name = try text(.category, record)
@@ -369,7 +435,7 @@ public struct HourRecordMapper {
     /// The administrative day the source assigns (SETU `@dayAssignment`): a date in the field's pattern, or
     /// `previous`, `current` or `next` relative to the start date. `nil` when unmapped or empty.
     private func assignedDay<R: FieldRecord>(_ record: R, startDate: CalendarDate) throws(Problem) -> CalendarDate? {
-        guard let spec = mapping.fields[.assignedDay], case .date(let pattern) = spec.kind else { return nil }
+        guard let spec = spec(.assignedDay), case .date(let pattern) = spec.kind else { return nil }
         let bytes: UnsafeRawBufferPointer
         var constant: [UInt8] = []
         if case .constant(let value) = spec.source { constant = Array(value.utf8) }
@@ -399,23 +465,27 @@ public struct HourRecordMapper {
 
     /// Add, change or void: from a code table or the words themselves; `add` when unmapped or empty.
     private mutating func actionValue<R: FieldRecord>(_ record: R) throws(Problem) -> EntryAction {
-        guard let spec = mapping.fields[.action] else { return .add }
-        guard let raw = try text(.action, record) else { return .add }
+        guard let spec = spec(.action) else { return .add }
+        guard let (raw, id) = try internedText(.action, record) else { return .add }
+        if id >= 0, id < actionCache.count, actionCache[id] != 0 { return Self.actions[Int(actionCache[id]) - 1] }
+        let action: EntryAction
         switch spec.kind {
         case .codes(let tableName):
-            let table = mapping.codes[tableName]!
-            guard let action = table.lookup(raw).flatMap(EntryAction.init(rawValue:)) else {
+            guard let found = actionTable?.lookup(raw).flatMap(EntryAction.init(rawValue:)) else {
+                let listed = actionTable?.listedCodes.joined(separator: ", ") ?? ""
                 throw problem(.action, record, reason: "unknown action code",
-                              expected: "one of \(table.listedCodes.joined(separator: ", ")) (add it to code table '\(tableName)')")
+                              expected: "one of \(listed) (add it to code table '\(tableName)')")
             }
-            return action
+            action = found
         default:
-            guard let action = EntryAction(rawValue: raw.trimmingWhitespace().lowercased()) else {
+            guard let found = EntryAction(rawValue: raw.trimmingWhitespace().lowercased()) else {
                 throw problem(.action, record, reason: "not an action",
                               expected: EntryAction.allCases.map(\.rawValue).joined(separator: ", ") + " (or map the source's codes with a code table)")
             }
-            return action
+            action = found
         }
+        Self.remember(UInt8(Self.actions.firstIndex(of: action)! + 1), id, in: &actionCache)
+        return action
     }
 
     // MARK: - Messages

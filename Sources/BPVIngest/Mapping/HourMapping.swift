@@ -60,6 +60,28 @@ public enum HourField: String, CaseIterable, Sendable {
     /// Add, change or void (SETU `@actionCode`).
     case action
 
+    /// A dense index (0 ..< allCases.count) for per-field tables: the mapper looks fields up without hashing.
+    @inline(__always) var ordinal: Int {
+        switch self {
+        case .employee: return 0
+        case .student: return 1
+        case .employer: return 2
+        case .leerbedrijf: return 3
+        case .date: return 4
+        case .start: return 5
+        case .end: return 6
+        case .endDate: return 7
+        case .breakTime: return 8
+        case .duration: return 9
+        case .category: return 10
+        case .approved: return 11
+        case .externalID: return 12
+        case .description: return 13
+        case .assignedDay: return 14
+        case .action: return 15
+        }
+    }
+
     /// The value types a field accepts (the first is its default).
     var allowedKinds: [String] {
         switch self {

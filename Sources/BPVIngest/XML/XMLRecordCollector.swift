@@ -15,6 +15,8 @@ import Darwin
 struct XMLRecordCollector {
     unowned(unsafe) let layout: XMLRecordLayout
     let n: Int32
+    /// The record path starts with `//`.
+    let anywhere: Bool
     let slotCount: Int
     var context: xmlParserCtxtPtr?
 
@@ -65,6 +67,7 @@ struct XMLRecordCollector {
     init(layout: XMLRecordLayout, maxWaitingRecords: Int) {
         self.layout = layout
         n = Int32(layout.depth)
+        anywhere = layout.record.anywhere
         slotCount = layout.slotCount
         self.maxWaitingRecords = maxWaitingRecords
         cacheKeys = .allocate(capacity: 1024)
@@ -131,7 +134,7 @@ struct XMLRecordCollector {
             let parentLevel = depth > 1 ? stackLevel[stackLevel.count - 1] : 0
             if parentLevel > 0 && parentLevel < n && id >= 0 && id == layout.recordStep[Int(parentLevel)] {
                 level = parentLevel + 1
-            } else if id >= 0 && id == layout.recordStep[0] && (layout.record.anywhere || depth == 1) {
+            } else if id >= 0 && id == layout.recordStep[0] && (anywhere || depth == 1) {
                 level = 1
             } else if id >= 0 {
                 let parentNode = depth > 1 ? stackNode[stackLevel.count - 1] : -1
@@ -225,12 +228,17 @@ struct XMLRecordCollector {
             let cur = input.pointee.cur, begin = input.pointee.base
             line = Int(input.pointee.line)
             offset = Int(input.pointee.consumed)
-            if var p = cur, let begin {
-                while p > begin && p.pointee != UInt8(ascii: "<") {
-                    if p.pointee == 0x0A { line -= 1 }
-                    p -= 1
+            if let cur, let begin, cur > begin {
+                var tag = cur - 1
+                while tag > begin && tag.pointee != UInt8(ascii: "<") { tag -= 1 }
+                if tag.pointee == UInt8(ascii: "<") {
+                    var p = tag
+                    while let newline = memchr(p, 0x0A, p.distance(to: cur)) {  // a start tag over several lines
+                        line -= 1
+                        p = UnsafePointer(newline.assumingMemoryBound(to: UInt8.self)) + 1
+                    }
+                    offset += begin.distance(to: tag)
                 }
-                offset += begin.distance(to: p)
             }
         }
         recordLine.append(line)

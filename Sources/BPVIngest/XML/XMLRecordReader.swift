@@ -120,6 +120,12 @@ public final class XMLRecordReader {
         return XMLBatch(records: collector.pointee.releasedRecords())
     }
 
+    /// Like ``nextBatch()``, but the records own their memory (for another thread).
+    func nextBlock() throws(FileLevelError) -> XMLRecordBlock? {
+        guard try nextBatch() != nil else { return nil }
+        return XMLRecordBlock(collector.pointee, layout: layout)
+    }
+
     private func parse(_ chunk: UnsafeRawBufferPointer, terminate: Bool) throws(FileLevelError) {
         let bytes = chunk.baseAddress?.assumingMemoryBound(to: CChar.self)
         _ = xmlParseChunk(parser, chunk.count > 0 ? bytes : nil, Int32(chunk.count), terminate ? 1 : 0)

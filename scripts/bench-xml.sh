@@ -1,0 +1,86 @@
+#!/usr/bin/env bash
+# Benchmarks the XML hour path on a generated SETU-like export (default 1M TimeIntervals), best of 3 runs each:
+#   xmllint --stream            libxml2's own streaming reader (xmlTextReader), parse only
+#   C + libxml2 SAX2            the parser's ceiling: push parser, sums one field (Benchmarks/xml/sax-sum.c)
+#   bpv import --dry-run        parse + map (the SETU mapping) into entries and rejects, nothing stored
+#   bpv import                  parse + map + store in a fresh SQLite database
+# and bpv's parse + map on a file a tenth the size, to show that peak RSS does not grow with the file.
+# Prints a Markdown table with records/s, peak RSS and the ratios the targets are stated in
+# (parse + map >= 0.8 x C, >= 2 x xmllint --stream, RSS < 64 MiB and flat).
+#
+# Usage: scripts/bench-xml.sh            (RECORDS=200000 RUNS=1 scripts/bench-xml.sh for a quick look)
+# Needs: swift, cc, python3, xml2-config (libxml2-dev), xmllint (libxml2-utils), /usr/bin/time (time).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+RECORDS=${RECORDS:-1000000}
+RUNS=${RUNS:-3}
+DATA=Benchmarks/data
+WORK=Benchmarks/work
+MAPPING=mappings/hours/setu-timecard.yaml
+mkdir -p "$DATA" "$WORK"
+
+if [ ! -x /usr/bin/time ] || ! command -v xmllint >/dev/null; then
+    echo "installing time and libxml2-utils" >&2
+    if [ "$(id -u)" = 0 ]; then apt-get install -y time libxml2-utils >&2; else sudo apt-get install -y time libxml2-utils >&2; fi
+fi
+
+echo "building bpv (release)" >&2
+swift build -c release --product bpv >&2
+BPV="$(swift build -c release --show-bin-path)/bpv"
+cc -O2 Benchmarks/xml/sax-sum.c $(xml2-config --cflags --libs) -o "$WORK/sax-sum"
+
+SMALL_RECORDS=$((RECORDS / 10))
+FILE="$DATA/setu-$RECORDS.xml"
+SMALL="$DATA/setu-$SMALL_RECORDS.xml"
+for pair in "$RECORDS:$FILE" "$SMALL_RECORDS:$SMALL"; do
+    if [ ! -s "${pair#*:}" ]; then
+        echo "generating ${pair#*:}" >&2
+        python3 Benchmarks/xml/generate-setu.py "${pair%%:*}" "${pair#*:}"
+    fi
+done
+
+# measure NAME COMMAND...: best wall time and the peak RSS of that run over $RUNS runs -> "seconds kib".
+# A command whose name starts with "fresh-db:" gets a new empty database file first.
+measure() {
+    local name=$1; shift
+    local best_time="" best_rss=""
+    for _ in $(seq "$RUNS"); do
+        rm -f "$WORK/bench.sqlite" "$WORK/bench.sqlite-wal" "$WORK/bench.sqlite-shm"
+        if ! /usr/bin/time -f '%e %M' -o "$WORK/time.txt" "$@" >"$WORK/out.txt" 2>&1; then
+            echo "$name failed:" >&2; cat "$WORK/out.txt" >&2; exit 1
+        fi
+        read -r t rss <"$WORK/time.txt"
+        if [ -z "$best_time" ] || awk -v a="$t" -v b="$best_time" 'BEGIN { exit !(a < b) }'; then
+            best_time=$t; best_rss=$rss
+        fi
+    done
+    echo "$name: $(head -c 300 "$WORK/out.txt" | tr '\n' ' ')" >&2
+    echo "$best_time $best_rss"
+}
+
+echo "measuring, best of $RUNS" >&2
+read -r t_lint m_lint < <(measure "xmllint --stream" xmllint --stream "$FILE")
+read -r t_c m_c < <(measure "C SAX2" "$WORK/sax-sum" "$FILE")
+read -r t_map m_map < <(measure "bpv parse+map" "$BPV" import hours --dry-run --mapping "$MAPPING" --employer bench "$FILE")
+read -r t_imp m_imp < <(measure "bpv import" "$BPV" import hours --db "$WORK/bench.sqlite" --mapping "$MAPPING" --employer bench "$FILE")
+read -r t_small m_small < <(measure "bpv parse+map (small)" "$BPV" import hours --dry-run --mapping "$MAPPING" --employer bench "$SMALL")
+
+size_mib=$(awk -v b="$(stat -c %s "$FILE")" 'BEGIN { printf "%.0f", b / 1048576 }')
+row() {  # name seconds kib records
+    awk -v n="$1" -v t="$2" -v k="$3" -v r="$4" -v c="$t_c" -v x="$t_lint" -v rc="$RECORDS" 'BEGIN {
+        rate = r / t; crate = rc / c; xrate = rc / x
+        printf "| %s | %d | %.2f | %.2f M | %.1f | %.2f | %.2f |\n", n, r, t, rate / 1e6, k / 1024, rate / crate, rate / xrate }'
+}
+echo
+echo "XML hour export, SETU-like, $RECORDS TimeIntervals in $((RECORDS / 20)) TimeCards ($size_mib MiB), best of $RUNS; $(nproc) cores"
+echo
+echo "| what | records | seconds | records/s | peak RSS (MiB) | × C SAX2 | × xmllint --stream |"
+echo "|---|---|---|---|---|---|---|"
+row "xmllint --stream (xmlTextReader, parse only)" "$t_lint" "$m_lint" "$RECORDS"
+row "C + libxml2 SAX2 push, sum Duration (ceiling)" "$t_c" "$m_c" "$RECORDS"
+row "bpv import --dry-run (parse + map)" "$t_map" "$m_map" "$RECORDS"
+row "bpv import (parse + map + SQLite)" "$t_imp" "$m_imp" "$RECORDS"
+row "bpv import --dry-run, a tenth of the file (RSS flat?)" "$t_small" "$m_small" "$SMALL_RECORDS"
+echo
+echo "Targets: parse + map >= 0.8 × C SAX2 and >= 2 × xmllint --stream; peak RSS < 64 MiB and flat in file size."
