@@ -34,11 +34,16 @@ struct XMLRecordCollector {
     private let cacheMask = 1023
     private var cacheUsed = 0
 
-    // The open elements.
-    private var stackLevel = GrowableBuffer<Int32>(capacity: 64)
-    private var stackNode = GrowableBuffer<Int32>(capacity: 64)
-    private var stackCollect = GrowableBuffer<Int32>(capacity: 64)
-    private var stackTextStart = GrowableBuffer<Int32>(capacity: 64)
+    /// One open element: its place on the record path (0: none, 1...n), its trie node (-1: nothing to collect
+    /// below it), the slot its text goes to (-1: none) and where that text starts in `text`.
+    struct OpenElement {
+        var level: Int32
+        var node: Int32
+        var collect: Int32
+        var textStart: Int32
+    }
+
+    private var stack = GrowableBuffer<OpenElement>(capacity: 64)
     private var recordDepth = 0  // depth of the open record element, 0 outside records
     private var text = GrowableBuffer<UInt8>(capacity: 1 << 12)
 
@@ -86,8 +91,8 @@ struct XMLRecordCollector {
         cacheKeys.deallocate(); cacheValues.deallocate(); position.deallocate(); scopeFirstRecord.deallocate()
         for i in 0..<max(slotCount, 1) { scopeValues[i].deallocate() }
         scopeValues.deallocate()
-        for buffer in [stackLevel, stackNode, stackCollect, stackTextStart, slotStart, slotLength, recordPositions,
-                       recordWait] { buffer.deallocate() }
+        stack.deallocate()
+        for buffer in [slotStart, slotLength, recordPositions, recordWait] { buffer.deallocate() }
         text.deallocate(); bytes.deallocate(); spare.deallocate(); recordLine.deallocate(); recordOffset.deallocate()
     }
 
@@ -119,7 +124,8 @@ struct XMLRecordCollector {
 
     mutating func startElement(_ local: UnsafePointer<UInt8>?, _ uri: UnsafePointer<UInt8>?,
                                _ attributeCount: Int32, _ attributes: UnsafeMutablePointer<UnsafePointer<UInt8>?>?) {
-        let depth = stackLevel.count + 1
+        let depth = stack.count + 1
+        let parent = depth > 1 ? stack[stack.count - 1] : OpenElement(level: 0, node: -1, collect: -1, textStart: 0)
         if depth == 1 {
             rootName = (uri.map { String(cString: $0) } ?? "", local.map { String(cString: $0) } ?? "")
         }
@@ -128,21 +134,19 @@ struct XMLRecordCollector {
         var node: Int32 = -1
         if recordDepth > 0 {
             // Inside a record: only the record's own paths.
-            let parentNode = stackNode[stackLevel.count - 1]
-            if parentNode >= 0 && id >= 0 { node = layout.child(parentNode, id) }
+            if parent.node >= 0 && id >= 0 { node = layout.child(parent.node, id) }
         } else {
-            let parentLevel = depth > 1 ? stackLevel[stackLevel.count - 1] : 0
+            let parentLevel = parent.level
             if parentLevel > 0 && parentLevel < n && id >= 0 && id == layout.recordStep[Int(parentLevel)] {
                 level = parentLevel + 1
             } else if id >= 0 && id == layout.recordStep[0] && (anywhere || depth == 1) {
                 level = 1
             } else if id >= 0 {
-                let parentNode = depth > 1 ? stackNode[stackLevel.count - 1] : -1
                 if parentLevel > 0 {
                     let root = layout.trieRoot[Int(parentLevel)]
                     if root >= 0 { node = layout.child(root, id) }
-                } else if parentNode >= 0 {
-                    node = layout.child(parentNode, id)
+                } else if parent.node >= 0 {
+                    node = layout.child(parent.node, id)
                 }
             }
             if level > 0 {
@@ -166,29 +170,25 @@ struct XMLRecordCollector {
             let slot = layout.textSlot[Int(node)]
             if slot >= 0 && !isFilled(slot) { collect = slot }
         }
-        stackLevel.append(level)
-        stackNode.append(node)
-        stackCollect.append(collect)
-        stackTextStart.append(Int32(text.count))
+        stack.append(OpenElement(level: level, node: node, collect: collect, textStart: Int32(text.count)))
     }
 
     mutating func endElement() {
-        let top = stackLevel.count - 1
-        guard top >= 0 else { return }
-        let collect = stackCollect[top]
+        guard stack.count > 0 else { return }
+        let element = stack[stack.count - 1]
+        stack.removeLast(1)
+        let collect = element.collect
         if collect >= 0 {
-            let start = Int(stackTextStart[top])
+            let start = Int(element.textStart)
             store(collect, UnsafeRawBufferPointer(start: text.base + start, count: text.count - start))
             text.removeLast(text.count - start)
         }
-        let level = stackLevel[top]
-        stackLevel.removeLast(1); stackNode.removeLast(1); stackCollect.removeLast(1); stackTextStart.removeLast(1)
+        let level = element.level
         if level == n { endRecord() } else if level > 0 { closeScope(level) }
     }
 
     @inline(__always) mutating func characters(_ data: UnsafePointer<UInt8>?, _ length: Int32) {
-        let top = stackCollect.count - 1
-        guard top >= 0, stackCollect[top] >= 0, let data, length > 0 else { return }
+        guard stack.count > 0, stack[stack.count - 1].collect >= 0, let data, length > 0 else { return }
         text.append(data, count: Int(length))
     }
 
@@ -221,7 +221,8 @@ struct XMLRecordCollector {
 
     private mutating func beginRecord(_ depth: Int) {
         recordDepth = depth
-        for _ in 0..<slotCount { slotStart.append(0); slotLength.append(0) }
+        slotStart.appendZeros(slotCount)
+        slotLength.appendZeros(slotCount)
         // The start tag's first line and offset: the parser stands at its end, the '<' is behind it.
         var line = 0, offset = 0
         if let input = context?.pointee.input {
