@@ -40,31 +40,35 @@ for pair in "$RECORDS:$FILE" "$SMALL_RECORDS:$SMALL"; do
     fi
 done
 
-# measure NAME COMMAND...: best wall time and the peak RSS of that run over $RUNS runs -> "seconds kib".
-# A command whose name starts with "fresh-db:" gets a new empty database file first.
-measure() {
-    local name=$1; shift
-    local best_time="" best_rss=""
-    for _ in $(seq "$RUNS"); do
-        rm -f "$WORK/bench.sqlite" "$WORK/bench.sqlite-wal" "$WORK/bench.sqlite-shm"
-        if ! /usr/bin/time -f '%e %M' -o "$WORK/time.txt" "$@" >"$WORK/out.txt" 2>&1; then
-            echo "$name failed:" >&2; cat "$WORK/out.txt" >&2; exit 1
-        fi
-        read -r t rss <"$WORK/time.txt"
-        if [ -z "$best_time" ] || awk -v a="$t" -v b="$best_time" 'BEGIN { exit !(a < b) }'; then
-            best_time=$t; best_rss=$rss
-        fi
-    done
-    echo "$name: $(head -c 300 "$WORK/out.txt" | tr '\n' ' ')" >&2
-    echo "$best_time $best_rss"
+# run KEY COMMAND...: one timed run -> appends "seconds kib" to $WORK/KEY.times. Runs are interleaved (every tool
+# once per round) so that the machine's drift hits all tools alike; the best round of each tool counts.
+run() {
+    local key=$1; shift
+    rm -f "$WORK/bench.sqlite" "$WORK/bench.sqlite-wal" "$WORK/bench.sqlite-shm"
+    if ! /usr/bin/time -f '%e %M' -o "$WORK/time.txt" "$@" >"$WORK/out.txt" 2>&1; then
+        echo "$key failed:" >&2; cat "$WORK/out.txt" >&2; exit 1
+    fi
+    cat "$WORK/time.txt" >>"$WORK/$key.times"
+    echo "  $key: $(cat "$WORK/time.txt") $(head -c 200 "$WORK/out.txt" | tr '\n' ' ')" >&2
 }
+best() { sort -n "$WORK/$1.times" | head -1; }  # -> "seconds kib" of the fastest run
 
-echo "measuring, best of $RUNS" >&2
-read -r t_lint m_lint < <(measure "xmllint --stream" xmllint --stream "$FILE")
-read -r t_c m_c < <(measure "C SAX2" "$WORK/sax-sum" "$FILE")
-read -r t_map m_map < <(measure "bpv parse+map" "$BPV" import hours --dry-run --mapping "$MAPPING" --employer bench "$FILE")
-read -r t_imp m_imp < <(measure "bpv import" "$BPV" import hours --db "$WORK/bench.sqlite" --mapping "$MAPPING" --employer bench "$FILE")
-read -r t_small m_small < <(measure "bpv parse+map (small)" "$BPV" import hours --dry-run --mapping "$MAPPING" --employer bench "$SMALL")
+KEYS="lint c map import small"
+for key in $KEYS; do rm -f "$WORK/$key.times"; done
+echo "measuring, $RUNS interleaved rounds" >&2
+for round in $(seq "$RUNS"); do
+    echo "round $round" >&2
+    run lint xmllint --stream "$FILE"
+    run c "$WORK/sax-sum" "$FILE"
+    run map "$BPV" import hours --dry-run --mapping "$MAPPING" --employer bench "$FILE"
+    run import "$BPV" import hours --db "$WORK/bench.sqlite" --mapping "$MAPPING" --employer bench "$FILE"
+    run small "$BPV" import hours --dry-run --mapping "$MAPPING" --employer bench "$SMALL"
+done
+read -r t_lint m_lint < <(best lint)
+read -r t_c m_c < <(best c)
+read -r t_map m_map < <(best map)
+read -r t_imp m_imp < <(best import)
+read -r t_small m_small < <(best small)
 
 size_mib=$(awk -v b="$(stat -c %s "$FILE")" 'BEGIN { printf "%.0f", b / 1048576 }')
 row() {  # name seconds kib records
@@ -73,7 +77,7 @@ row() {  # name seconds kib records
         printf "| %s | %d | %.2f | %.2f M | %.1f | %.2f | %.2f |\n", n, r, t, rate / 1e6, k / 1024, rate / crate, rate / xrate }'
 }
 echo
-echo "XML hour export, SETU-like, $RECORDS TimeIntervals in $((RECORDS / 20)) TimeCards ($size_mib MiB), best of $RUNS; $(nproc) cores"
+echo "XML hour export, SETU-like, $RECORDS TimeIntervals in $((RECORDS / 20)) TimeCards ($size_mib MiB), best of $RUNS interleaved rounds; $(nproc) cores"
 echo
 echo "| what | records | seconds | records/s | peak RSS (MiB) | × C SAX2 | × xmllint --stream |"
 echo "|---|---|---|---|---|---|---|"

@@ -89,4 +89,14 @@ import Testing
         #expect(minutes["a"] == [75])
         #expect(minutes["b"] == nil)
     }
+
+    @Test func aDuplicateIDWithinOneFileOfANewSourceKeepsTheLast() throws {
+        // Nothing of this source is stored yet: only the file's own earlier entries can be replaced.
+        let first = try store.importHours(batch("one", byID: true)) { writer in
+            try writer.write([entry("a", minutes: 60), entry("b", minutes: 30), entry("a", minutes: 61)])
+        }
+        #expect(first.counts.superseded == 1)
+        #expect(try activeMinutes()["a"] == [61])
+        #expect(try activeMinutes()["b"] == [30])
+    }
 }

@@ -11,6 +11,10 @@ final class SQLiteHourImportWriter: HourImportWriter {
     private let identityKind: String
     private let aliases: [String: [String: String]]   // employer -> identity key -> studentnummer
     private let supersedeByExternalID: Bool
+    /// Whether the source had active entries with an external id before this import: only then, or when the id
+    /// was written earlier in this file, can an `add` replace anything (saves an UPDATE per entry otherwise).
+    private var sourceHadActiveIDs = true
+    private var idsWritten = IDFilter()
     private var resolvedCache: [String: String?] = [:]
     private var insertEntry: OpaquePointer?
     private var insertReject: OpaquePointer?
@@ -48,6 +52,12 @@ final class SQLiteHourImportWriter: HourImportWriter {
             UPDATE hour_entry SET superseded_by = ?1, superseded_reason = ?2
             WHERE source_key = ?3 AND external_id = ?4 AND superseded_by IS NULL
             """)
+        if supersedeByExternalID {
+            sourceHadActiveIDs = try Bool.fetchOne(db, sql: """
+                SELECT EXISTS (SELECT 1 FROM hour_entry WHERE source_key = ? AND superseded_by IS NULL
+                    AND external_id IS NOT NULL)
+                """, arguments: [sourceKey]) ?? true
+        }
         insertReject = try prepare("""
             INSERT INTO import_reject (batch_id, source_line, byte_offset, element_path, column_name, column_number,
                 value, reason, expected, record)
@@ -94,7 +104,10 @@ final class SQLiteHourImportWriter: HourImportWriter {
                 continue
             }
             if let id = entry.externalID, entry.action == .change || supersedeByExternalID {
-                replacedCount += try supersede(externalID: id, reason: "external_id")
+                if entry.action == .change || sourceHadActiveIDs || idsWritten.mightContain(id) {
+                    replacedCount += try supersede(externalID: id, reason: "external_id")
+                }
+                idsWritten.insert(id)
             }
             recordNumber += 1
             let student = student(for: entry)
@@ -190,6 +203,33 @@ final class SQLiteHourImportWriter: HourImportWriter {
     @inline(__always) private func bind(_ s: OpaquePointer, _ index: Int32, _ value: Int?) {
         guard let value else { sqlite3_bind_null(s, index); return }
         sqlite3_bind_int64(s, index, Int64(value))
+    }
+}
+
+/// A Bloom filter of the external ids written in one import (1 MiB, three hashes): "not written" is certain,
+/// "written" may be wrong a few percent of the time, which only costs an UPDATE that finds nothing.
+struct IDFilter {
+    private var words: [UInt64] = []
+    private static let bits = 1 << 23
+
+    mutating func insert(_ id: String) {
+        if words.isEmpty { words = Array(repeating: 0, count: Self.bits / 64) }
+        let (a, b, c) = Self.positions(id)
+        for bit in [a, b, c] { words[bit >> 6] |= 1 << UInt64(bit & 63) }
+    }
+
+    func mightContain(_ id: String) -> Bool {
+        guard !words.isEmpty else { return false }
+        let (a, b, c) = Self.positions(id)
+        @inline(__always) func isSet(_ bit: Int) -> Bool { words[bit >> 6] & (1 << UInt64(bit & 63)) != 0 }
+        return isSet(a) && isSet(b) && isSet(c)
+    }
+
+    private static func positions(_ id: String) -> (Int, Int, Int) {
+        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+        for b in id.utf8 { hash = (hash ^ UInt64(b)) &* 0x100_0000_01b3 }
+        let h1 = Int(truncatingIfNeeded: hash & 0xFFFF_FFFF), h2 = Int(truncatingIfNeeded: hash >> 32) | 1
+        return (h1 & (bits - 1), (h1 &+ h2) & (bits - 1), (h1 &+ 2 &* h2) & (bits - 1))
     }
 }
 
