@@ -128,11 +128,16 @@ public struct DateTimePattern: Sendable, Equatable, CustomStringConvertible {
     /// Matches the whole of `bytes` (surrounding spaces trimmed). `nil` when it does not fit the pattern or names
     /// no real date or time (31-02-2026, 25:00).
     public func parse(_ raw: UnsafeRawBufferPointer) -> Value? {
+        tokens.withUnsafeBufferPointer { Self.parse(raw, tokens: $0, hasDate: hasDate, hasTime: hasTime) }
+    }
+
+    /// `parse` on tokens kept elsewhere (the mapper keeps them in unmanaged memory for its hot path).
+    static func parse(_ raw: UnsafeRawBufferPointer, tokens: UnsafeBufferPointer<Token>, hasDate: Bool,
+                      hasTime: Bool) -> Value? {
         let bytes = raw.trimmingASCIISpaces()
         var i = 0
         var fields = Fields()
-        let matched = tokens.withUnsafeBufferPointer { Self.match($0, 0, $0.count, bytes, &i, &fields) }
-        guard matched, i == bytes.count else { return nil }
+        guard match(tokens, 0, tokens.count, bytes, &i, &fields), i == bytes.count else { return nil }
         var value = Value()
         if hasDate {
             guard let date = CalendarDate(year: fields.year, month: fields.month, day: fields.day) else { return nil }

@@ -25,12 +25,12 @@ public struct HourRecordMapper {
     private let delimiter: UInt8
     /// XML records: slots are paths (no ragged rows, no column numbers, absent elements).
     private let isXML: Bool
-    // The hot path's tables, by `HourField.ordinal`, so that no record pays for hashing field names.
+    // The hot path's tables, by `HourField.ordinal`, so that no record pays for hashing field names or for
+    // copying specs (with their strings and arrays) field by field.
     private var specs: [FieldSpec?] = []
     private var slotIndex: [Int] = []
-    /// Whether a field's values repeat (ids, codes) and are worth interning; unique ones (entry ids,
-    /// descriptions) are decoded directly.
-    private var interns: [Bool] = []
+    private var plans: [FieldPlan] = []
+    private var tokenStorage: TokenStorage?
     private var categoryTable: CodeTable?
     private var actionTable: CodeTable?
     /// Per interned value (``ByteStringInterner`` id): what it read as, 0 = not looked up yet.
@@ -116,18 +116,48 @@ public struct HourRecordMapper {
         let count = HourField.allCases.count
         specs = Array(repeating: nil, count: count)
         slotIndex = Array(repeating: -1, count: count)
-        interns = Array(repeating: true, count: count)
+        plans = Array(repeating: FieldPlan(), count: count)
+        var patterns: [(Int, DateTimePattern)] = []
         for field in HourField.allCases {
-            specs[field.ordinal] = mapping.fields[field]
-            slotIndex[field.ordinal] = slots[field] ?? -1
+            let i = field.ordinal
+            specs[i] = mapping.fields[field]
+            slotIndex[i] = slots[field] ?? -1
+            guard let spec = mapping.fields[field] else { continue }
+            var plan = FieldPlan()
+            plan.mapped = true
+            if case .constant = spec.source { plan.constant = true }
+            plan.optional = spec.optional
+            // Unique values (entry ids, descriptions) are decoded directly; repeating ones are interned.
+            plan.intern = field != .externalID && field != .description
+            switch spec.kind {
+            case .date(let p): plan.kind = .date; patterns.append((i, p))
+            case .time(let p): plan.kind = .time; patterns.append((i, p))
+            case .datetime(let p): plan.kind = .datetime; patterns.append((i, p))
+            case .duration(let format): plan.kind = .duration; plan.duration = format
+            case .boolean: plan.kind = .boolean
+            case .codes: plan.kind = .codes
+            case .text: plan.kind = .text
+            }
+            plans[i] = plan
         }
-        interns[HourField.externalID.ordinal] = false
-        interns[HourField.description.ordinal] = false
+        let storage = TokenStorage(patterns.map(\.1))
+        for (k, (i, pattern)) in patterns.enumerated() {
+            plans[i].tokens = storage.tokens(k)
+            plans[i].hasDate = pattern.hasDate
+            plans[i].hasTime = pattern.hasTime
+        }
+        tokenStorage = storage
         if let spec = mapping.fields[.category], case .codes(let name) = spec.kind { categoryTable = mapping.codes[name] }
         if let spec = mapping.fields[.action], case .codes(let name) = spec.kind { actionTable = mapping.codes[name] }
     }
 
     @inline(__always) private func spec(_ field: HourField) -> FieldSpec? { specs[field.ordinal] }
+
+    /// The constant of a `value:` field.
+    private func constant(_ field: HourField) -> String? {
+        if let spec = specs[field.ordinal], case .constant(let value) = spec.source { return value }
+        return nil
+    }
 
     /// Sets `cache[id] = value`, growing the cache as ids appear.
     @inline(__always) private static func remember(_ value: UInt8, _ id: Int, in cache: inout [UInt8]) {
@@ -219,14 +249,14 @@ public struct HourRecordMapper {
         var hourType: String?
         if action == .void {
             minutes = (try? computeMinutes(record, date: day, start: start?.time, end: end?.time, endDate: endDate)) ?? 0
-            if let spec = spec(.category), let (value, raw) = try? categoryValue(spec, record) {
+            if plans[HourField.category.ordinal].mapped, let (value, raw) = try? categoryValue(record) {
                 category = value
                 hourType = raw
             }
         } else {
             minutes = try computeMinutes(record, date: day, start: start?.time, end: end?.time, endDate: endDate)
-            if let spec = spec(.category) {
-                let (value, raw) = try categoryValue(spec, record)
+            if plans[HourField.category.ordinal].mapped {
+                let (value, raw) = try categoryValue(record)
                 category = value
                 hourType = raw
             }
@@ -301,17 +331,19 @@ public struct HourRecordMapper {
     }
 
     private mutating func text<R: FieldRecord>(_ field: HourField, _ record: R) throws(Problem) -> String? {
-        guard let spec = spec(field) else { return nil }
-        if case .constant(let value) = spec.source { return value }
+        let plan = plans[field.ordinal]
+        guard plan.mapped else { return nil }
+        if plan.constant { return constant(field) }
         guard let bytes = raw(field, record)?.trimmingASCIISpaces(), !bytes.isEmpty else { return nil }
         try checkBytes(field, bytes, record)
-        return interns[field.ordinal] ? interner.string(bytes) : String(decoding: bytes, as: UTF8.self)
+        return plan.intern ? interner.string(bytes) : String(decoding: bytes, as: UTF8.self)
     }
 
     /// The text and its interner id (-1 for constants and when the interner is full).
     private mutating func internedText<R: FieldRecord>(_ field: HourField, _ record: R) throws(Problem) -> (String, Int)? {
-        guard let spec = spec(field) else { return nil }
-        if case .constant(let value) = spec.source { return (value, -1) }
+        let plan = plans[field.ordinal]
+        guard plan.mapped else { return nil }
+        if plan.constant { return constant(field).map { ($0, -1) } }
         guard let bytes = raw(field, record)?.trimmingASCIISpaces(), !bytes.isEmpty else { return nil }
         try checkBytes(field, bytes, record)
         return interner.intern(bytes)
@@ -319,11 +351,12 @@ public struct HourRecordMapper {
 
     /// Approved, from a yes/no field; a value is looked up once, then remembered.
     private mutating func approval<R: FieldRecord>(_ record: R) throws(Problem) -> Bool? {
-        guard let spec = spec(.approved), case .boolean(let trues, let falses) = spec.kind else { return nil }
+        guard plans[HourField.approved.ordinal].kind == .boolean else { return nil }
         guard let (raw, id) = try internedText(.approved, record) else { return nil }
         if id >= 0, id < approvedCache.count, approvedCache[id] != 0 {
             if approvedCache[id] <= 2 { return approvedCache[id] == 2 }
         }
+        guard let spec = spec(.approved), case .boolean(let trues, let falses) = spec.kind else { return nil }
         let word = raw.trimmingWhitespace().lowercased()
         let value: Bool?
         if trues.contains(word) { value = true } else if falses.contains(word) {
@@ -360,33 +393,39 @@ public struct HourRecordMapper {
     }
 
     private func moment<R: FieldRecord>(_ field: HourField, _ record: R) throws(Problem) -> DateTimePattern.Value? {
-        guard let spec = spec(field) else { return nil }
-        let pattern: DateTimePattern
-        switch spec.kind {
-        case .date(let p), .time(let p), .datetime(let p): pattern = p
-        default: return nil
-        }
-        if case .constant(let value) = spec.source {
-            return value.utf8CString.withUnsafeBytes {
-                pattern.parse(UnsafeRawBufferPointer(rebasing: $0.dropLast()))
+        let plan = plans[field.ordinal]
+        guard plan.mapped, plan.kind == .date || plan.kind == .time || plan.kind == .datetime else { return nil }
+        if plan.constant {
+            return constant(field)?.utf8CString.withUnsafeBytes {
+                DateTimePattern.parse(UnsafeRawBufferPointer(rebasing: $0.dropLast()), tokens: plan.tokens,
+                                      hasDate: plan.hasDate, hasTime: plan.hasTime)
             }
         }
         guard let bytes = raw(field, record), !bytes.trimmingASCIISpaces().isEmpty else {
-            if spec.optional { return nil }
-            throw problem(field, record, reason: "empty", expected: "a value like \(pattern.pattern)")
+            if plan.optional { return nil }
+            throw problem(field, record, reason: "empty", expected: "a value like \(patternText(field))")
         }
-        guard let value = pattern.parse(bytes) else {
+        guard let value = DateTimePattern.parse(bytes, tokens: plan.tokens, hasDate: plan.hasDate, hasTime: plan.hasTime) else {
             try checkBytes(field, bytes, record)
-            let what = spec.kind.name == "time" ? "time" : spec.kind.name == "date" ? "date" : "date and time"
-            throw problem(field, record, reason: "not a valid \(what)", expected: pattern.pattern)
+            let what = plan.kind == .time ? "time" : plan.kind == .date ? "date" : "date and time"
+            throw problem(field, record, reason: "not a valid \(what)", expected: patternText(field))
         }
         return value
     }
 
+    private func patternText(_ field: HourField) -> String {
+        switch spec(field)?.kind {
+        case .date(let p), .time(let p), .datetime(let p): return p.pattern
+        default: return ""
+        }
+    }
+
     private func seconds<R: FieldRecord>(_ field: HourField, _ record: R) throws(Problem) -> Int? {
-        guard let spec = spec(field), case .duration(let format) = spec.kind else { return nil }
+        let plan = plans[field.ordinal]
+        guard plan.mapped, plan.kind == .duration else { return nil }
+        let format = plan.duration
         let value: Int?
-        if case .constant(let text) = spec.source {
+        if plan.constant, let text = constant(field) {
             value = text.utf8CString.withUnsafeBytes { format.seconds(UnsafeRawBufferPointer(rebasing: $0.dropLast())) }
         } else {
             guard let bytes = raw(field, record), !bytes.trimmingASCIISpaces().isEmpty else { return nil }
@@ -399,14 +438,18 @@ public struct HourRecordMapper {
         return value
     }
 
-    private mutating func categoryValue<R: FieldRecord>(_ spec: FieldSpec, _ record: R) throws(Problem) -> (HourCategory, String?) {
-        switch spec.kind {
-        case .codes(let tableName):
-            let table = categoryTable!
+    private mutating func categoryValue<R: FieldRecord>(_ record: R) throws(Problem) -> (HourCategory, String?) {
+        if plans[HourField.category.ordinal].kind == .codes {
             let interned = try internedText(.category, record)
             if let (code, id) = interned, id >= 0, id < categoryCache.count, categoryCache[id] != 0 {
                 return (Self.categories[Int(categoryCache[id]) - 1], code)
             }
+        }
+        let spec = spec(.category)!
+        switch spec.kind {
+        case .codes(let tableName):
+            let table = categoryTable!
+            let interned = try internedText(.category, record)
             let code = interned?.0
             guard let code else {
                 if let fallback = table.defaultValue.flatMap(HourCategory.init(rawValue:)), spec.optional {
@@ -435,39 +478,38 @@ public struct HourRecordMapper {
     /// The administrative day the source assigns (SETU `@dayAssignment`): a date in the field's pattern, or
     /// `previous`, `current` or `next` relative to the start date. `nil` when unmapped or empty.
     private func assignedDay<R: FieldRecord>(_ record: R, startDate: CalendarDate) throws(Problem) -> CalendarDate? {
-        guard let spec = spec(.assignedDay), case .date(let pattern) = spec.kind else { return nil }
-        let bytes: UnsafeRawBufferPointer
-        var constant: [UInt8] = []
-        if case .constant(let value) = spec.source { constant = Array(value.utf8) }
-        if !constant.isEmpty {
-            return constant.withUnsafeBytes { raw in Self.day(raw, pattern, startDate) }
+        let plan = plans[HourField.assignedDay.ordinal]
+        guard plan.mapped, plan.kind == .date else { return nil }
+        if plan.constant, let value = constant(.assignedDay) {
+            return Array(value.utf8).withUnsafeBytes { raw in Self.day(raw, plan, startDate) }
         }
         guard let raw = raw(.assignedDay, record) else { return nil }
-        bytes = raw.trimmingASCIISpaces()
+        let bytes = raw.trimmingASCIISpaces()
         if bytes.isEmpty { return nil }
-        guard let day = Self.day(bytes, pattern, startDate) else {
+        guard let day = Self.day(bytes, plan, startDate) else {
             try checkBytes(.assignedDay, bytes, record)
             throw problem(.assignedDay, record, reason: "not a day assignment",
-                          expected: "previous, current, next or a date like \(pattern.pattern)")
+                          expected: "previous, current, next or a date like \(patternText(.assignedDay))")
         }
         return day
     }
 
-    private static func day(_ bytes: UnsafeRawBufferPointer, _ pattern: DateTimePattern, _ start: CalendarDate) -> CalendarDate? {
+    private static func day(_ bytes: UnsafeRawBufferPointer, _ plan: FieldPlan, _ start: CalendarDate) -> CalendarDate? {
         func word(_ w: String) -> Bool {
             bytes.count == w.utf8.count && zip(bytes, w.utf8).allSatisfy { $0 | 0x20 == $1 }
         }
         if word("previous") { return start.adding(days: -1) }
         if word("current") { return start }
         if word("next") { return start.adding(days: 1) }
-        return pattern.parse(bytes)?.date
+        return DateTimePattern.parse(bytes, tokens: plan.tokens, hasDate: plan.hasDate, hasTime: plan.hasTime)?.date
     }
 
     /// Add, change or void: from a code table or the words themselves; `add` when unmapped or empty.
     private mutating func actionValue<R: FieldRecord>(_ record: R) throws(Problem) -> EntryAction {
-        guard let spec = spec(.action) else { return .add }
+        guard plans[HourField.action.ordinal].mapped else { return .add }
         guard let (raw, id) = try internedText(.action, record) else { return .add }
         if id >= 0, id < actionCache.count, actionCache[id] != 0 { return Self.actions[Int(actionCache[id]) - 1] }
+        let spec = spec(.action)!
         let action: EntryAction
         switch spec.kind {
         case .codes(let tableName):
@@ -547,4 +589,38 @@ extension String {
         for c in self { out.append(c); if c == "\"" { out.append("\"") } }
         return out
     }
+}
+
+/// How the mapper reads one dossier field, in plain values (no references): the per-record path copies nothing
+/// that needs reference counting. The field's ``FieldSpec`` is still consulted on rare paths (constants,
+/// messages, first sight of a code).
+private struct FieldPlan {
+    enum Kind: UInt8 { case text, date, time, datetime, duration, codes, boolean }
+    var mapped = false
+    var constant = false
+    var optional = false
+    /// Values repeat (ids, codes) and are worth interning; unique ones (entry ids, descriptions) are not.
+    var intern = true
+    var kind = Kind.text
+    var duration = DurationFormat.minutes
+    var tokens = UnsafeBufferPointer<DateTimePattern.Token>(start: nil, count: 0)
+    var hasDate = false
+    var hasTime = false
+}
+
+/// The tokens of a mapper's date and time patterns in unmanaged memory, freed with the last copy of the mapper.
+private final class TokenStorage {
+    private let buffers: [UnsafeMutableBufferPointer<DateTimePattern.Token>]
+
+    init(_ patterns: [DateTimePattern]) {
+        buffers = patterns.map { pattern in
+            let buffer = UnsafeMutableBufferPointer<DateTimePattern.Token>.allocate(capacity: max(pattern.tokens.count, 1))
+            _ = buffer.initialize(fromContentsOf: pattern.tokens)
+            return UnsafeMutableBufferPointer(rebasing: buffer[0..<pattern.tokens.count])
+        }
+    }
+
+    func tokens(_ k: Int) -> UnsafeBufferPointer<DateTimePattern.Token> { UnsafeBufferPointer(buffers[k]) }
+
+    deinit { for buffer in buffers { buffer.baseAddress?.deallocate() } }
 }

@@ -28,7 +28,8 @@ final class XMLRecordBlock: @unchecked Sendable {
         for i in 0..<count {
             records.append(XMLRecord(bytes: UnsafePointer(bytes), starts: UnsafePointer(slots + i * slotCount),
                                      lengths: UnsafePointer(slots + (count + i) * slotCount),
-                                     positions: UnsafePointer(positions + i * levels), layout: layout,
+                                     positions: UnsafePointer(positions + i * levels), tables: UnsafePointer(layout.tables),
+                                     layout: layout,
                                      line: collector.recordLine[i], byteOffset: collector.recordOffset[i]))
         }
     }

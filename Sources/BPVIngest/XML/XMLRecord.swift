@@ -7,6 +7,8 @@ public struct XMLRecord: FieldRecord {
     let starts: UnsafePointer<Int32>
     let lengths: UnsafePointer<Int32>
     let positions: UnsafePointer<Int32>
+    let tables: UnsafePointer<XMLTables>
+    /// For ``elementPath`` only (messages).
     unowned(unsafe) let layout: XMLRecordLayout
     /// 1-based line of the record element's start tag.
     public let line: Int
@@ -14,13 +16,14 @@ public struct XMLRecord: FieldRecord {
     public let byteOffset: Int
 
     /// Number of fields.
-    public var count: Int { layout.fieldCount }
+    public var count: Int { tables.pointee.fieldSlotStart.count }
 
     /// The value of field `i`: its first path that has a value; empty when none has.
     @inline(__always) public subscript(i: Int) -> UnsafeRawBufferPointer {
-        let start = Int(layout.fieldSlotStart[i])
-        for k in start..<(start + Int(layout.fieldSlotCount[i])) {
-            let slot = Int(layout.fieldSlots[k])
+        let t = tables.pointee
+        let start = Int(t.fieldSlotStart[i])
+        for k in start..<(start + Int(t.fieldSlotCount[i])) {
+            let slot = Int(t.fieldSlots[k])
             let length = Int(lengths[slot])
             if length > 0 { return UnsafeRawBufferPointer(start: bytes + Int(starts[slot]), count: length) }
         }

@@ -14,6 +14,8 @@ import Darwin
 /// occurrence of a path wins.
 struct XMLRecordCollector {
     unowned(unsafe) let layout: XMLRecordLayout
+    /// The layout's tables, copied: the hot path reads them without touching the class.
+    let t: XMLTables
     let n: Int32
     /// The record path starts with `//`.
     let anywhere: Bool
@@ -71,6 +73,7 @@ struct XMLRecordCollector {
 
     init(layout: XMLRecordLayout, maxWaitingRecords: Int) {
         self.layout = layout
+        t = layout.tables.pointee
         n = Int32(layout.depth)
         anywhere = layout.record.anywhere
         slotCount = layout.slotCount
@@ -134,32 +137,32 @@ struct XMLRecordCollector {
         var node: Int32 = -1
         if recordDepth > 0 {
             // Inside a record: only the record's own paths.
-            if parent.node >= 0 && id >= 0 { node = layout.child(parent.node, id) }
+            if parent.node >= 0 && id >= 0 { node = t.child(parent.node, id) }
         } else {
             let parentLevel = parent.level
-            if parentLevel > 0 && parentLevel < n && id >= 0 && id == layout.recordStep[Int(parentLevel)] {
+            if parentLevel > 0 && parentLevel < n && id >= 0 && id == t.recordStep[Int(parentLevel)] {
                 level = parentLevel + 1
-            } else if id >= 0 && id == layout.recordStep[0] && (anywhere || depth == 1) {
+            } else if id >= 0 && id == t.recordStep[0] && (anywhere || depth == 1) {
                 level = 1
             } else if id >= 0 {
                 if parentLevel > 0 {
-                    let root = layout.trieRoot[Int(parentLevel)]
-                    if root >= 0 { node = layout.child(root, id) }
+                    let root = t.trieRoot[Int(parentLevel)]
+                    if root >= 0 { node = t.child(root, id) }
                 } else if parent.node >= 0 {
-                    node = layout.child(parent.node, id)
+                    node = t.child(parent.node, id)
                 }
             }
             if level > 0 {
-                node = layout.trieRoot[Int(level)]
+                node = t.trieRoot[Int(level)]
                 position[Int(level)] += 1
                 position[Int(level) + 1] = 0
                 if level == n { beginRecord(depth) } else { openScope(level) }
             }
         }
-        if node >= 0 && attributeCount > 0 && layout.hasAttributes(node), let attributes {
+        if node >= 0 && attributeCount > 0 && t.hasAttributes(node), let attributes {
             for k in 0..<Int(attributeCount) {
                 let a = attributes + 5 * k  // localname, prefix, URI, value, end
-                let slot = layout.attribute(node, nameID(a[0], a[2]))
+                let slot = t.attribute(node, nameID(a[0], a[2]))
                 if slot >= 0, let value = a[3], let end = a[4] {
                     store(slot, UnsafeRawBufferPointer(start: value, count: value.distance(to: end)))
                 }
@@ -167,7 +170,7 @@ struct XMLRecordCollector {
         }
         var collect: Int32 = -1
         if node >= 0 {
-            let slot = layout.textSlot[Int(node)]
+            let slot = t.textSlot[Int(node)]
             if slot >= 0 && !isFilled(slot) { collect = slot }
         }
         stack.append(OpenElement(level: level, node: node, collect: collect, textStart: Int32(text.count)))
@@ -198,14 +201,14 @@ struct XMLRecordCollector {
     @inline(__always) private var openRecordSlots: Int { (total - base) * slotCount }
 
     @inline(__always) private func isFilled(_ slot: Int32) -> Bool {
-        if layout.slotLevel[Int(slot)] == n { return slotLength[openRecordSlots + Int(slot)] > 0 }
+        if t.slotLevel[Int(slot)] == n { return slotLength[openRecordSlots + Int(slot)] > 0 }
         return scopeValues[Int(slot)].count > 0
     }
 
     /// Keeps the first non-empty value of a path.
     @inline(__always) private mutating func store(_ slot: Int32, _ value: UnsafeRawBufferPointer) {
         guard value.count > 0, let start = value.baseAddress?.assumingMemoryBound(to: UInt8.self) else { return }
-        if layout.slotLevel[Int(slot)] == n {
+        if t.slotLevel[Int(slot)] == n {
             guard recordDepth > 0 else { return }
             let index = openRecordSlots + Int(slot)
             guard slotLength[index] == 0 else { return }
@@ -251,8 +254,8 @@ struct XMLRecordCollector {
         recordDepth = 0
         let slots = openRecordSlots
         var wait: Int32 = 0
-        for k in 0..<layout.inheritedSlots.count {
-            let slot = Int(layout.inheritedSlots[k])
+        for k in 0..<t.inheritedSlots.count {
+            let slot = Int(t.inheritedSlots[k])
             guard slotLength[slots + slot] == 0 else { continue }
             let value = scopeValues[slot]
             if value.count > 0 {
@@ -260,7 +263,7 @@ struct XMLRecordCollector {
                 slotLength[slots + slot] = Int32(value.count)
                 bytes.append(value.base, count: value.count)
             } else {
-                let level = layout.slotLevel[slot]
+                let level = t.slotLevel[slot]
                 if wait == 0 || level < wait { wait = level }
             }
         }
@@ -272,9 +275,9 @@ struct XMLRecordCollector {
 
     private mutating func openScope(_ level: Int32) {
         scopeFirstRecord[Int(level)] = total
-        for k in 0..<layout.inheritedSlots.count {
-            let slot = Int(layout.inheritedSlots[k])
-            if layout.slotLevel[slot] == level { scopeValues[slot].removeAll() }
+        for k in 0..<t.inheritedSlots.count {
+            let slot = Int(t.inheritedSlots[k])
+            if t.slotLevel[slot] == level { scopeValues[slot].removeAll() }
         }
     }
 
@@ -286,9 +289,9 @@ struct XMLRecordCollector {
         for record in first..<total {
             let local = record - base
             let slots = local * slotCount
-            for k in 0..<layout.inheritedSlots.count {
-                let slot = Int(layout.inheritedSlots[k])
-                guard layout.slotLevel[slot] == level, slotLength[slots + slot] == 0 else { continue }
+            for k in 0..<t.inheritedSlots.count {
+                let slot = Int(t.inheritedSlots[k])
+                guard t.slotLevel[slot] == level, slotLength[slots + slot] == 0 else { continue }
                 let value = scopeValues[slot]
                 guard value.count > 0 else { continue }
                 slotStart[slots + slot] = Int32(bytes.count)
@@ -307,8 +310,8 @@ struct XMLRecordCollector {
     private mutating func failWaiting() {
         guard failure == nil else { return }
         let level = Int(recordWait[released - base])
-        let waiting = (0..<layout.inheritedSlots.count).map { Int(layout.inheritedSlots[$0]) }
-            .filter { Int(layout.slotLevel[$0]) == level }.map { layout.slotNames[$0] }
+        let waiting = (0..<t.inheritedSlots.count).map { Int(t.inheritedSlots[$0]) }
+            .filter { Int(t.slotLevel[$0]) == level }.map { layout.slotNames[$0] }
         failure = (recordLine[released - base], 0,
                    "more than \(maxWaitingRecords) records inside one <\(layout.stepName(level: level))> wait for "
                    + waiting.joined(separator: ", ") + ", which has not appeared yet: BPVKit holds such records "
@@ -326,7 +329,8 @@ struct XMLRecordCollector {
         for local in 0..<count {
             records.append(XMLRecord(bytes: UnsafePointer(bytes.base), starts: UnsafePointer(slotStart.base + local * slotCount),
                                      lengths: UnsafePointer(slotLength.base + local * slotCount),
-                                     positions: UnsafePointer(recordPositions.base + local * Int(n)), layout: layout,
+                                     positions: UnsafePointer(recordPositions.base + local * Int(n)),
+                                     tables: UnsafePointer(layout.tables), layout: layout,
                                      line: recordLine[local], byteOffset: recordOffset[local]))
         }
         return records

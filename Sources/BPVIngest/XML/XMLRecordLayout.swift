@@ -17,33 +17,14 @@ public final class XMLRecordLayout {
     let names: [XMLName]
     let nameNamespaceBytes: [[UInt8]]
     let nameLocalBytes: [[UInt8]]
-    /// Name id of each record path step (0-based: step `i` is level `i + 1`).
-    let recordStep: UnsafeMutableBufferPointer<Int32>
-    /// Trie root per level (index = level, 0 unused); -1 when no path starts there.
-    let trieRoot: UnsafeMutableBufferPointer<Int32>
-    // Trie nodes, flattened.
-    let childStart: UnsafeMutableBufferPointer<Int32>
-    let childCount: UnsafeMutableBufferPointer<Int32>
-    let childName: UnsafeMutableBufferPointer<Int32>
-    let childNode: UnsafeMutableBufferPointer<Int32>
-    let textSlot: UnsafeMutableBufferPointer<Int32>
-    let attributeStart: UnsafeMutableBufferPointer<Int32>
-    let attributeCount: UnsafeMutableBufferPointer<Int32>
-    let attributeName: UnsafeMutableBufferPointer<Int32>
-    let attributeSlot: UnsafeMutableBufferPointer<Int32>
-    /// Per slot: the level of the element its path starts from (`n` for the record itself).
-    let slotLevel: UnsafeMutableBufferPointer<Int32>
+    /// The tables the SAX callbacks and the records read, in unmanaged memory (one allocation, freed with the
+    /// layout). Plain pointers: reading them costs no reference counting.
+    let tables: UnsafeMutablePointer<XMLTables>
     /// Per slot: its path text, for messages.
     let slotNames: [String]
-    /// Slots of enclosing elements (level < n), for copying into records.
-    let inheritedSlots: UnsafeMutableBufferPointer<Int32>
-    // Per field: its slots, first to last alternative.
-    let fieldSlotStart: UnsafeMutableBufferPointer<Int32>
-    let fieldSlotCount: UnsafeMutableBufferPointer<Int32>
-    let fieldSlots: UnsafeMutableBufferPointer<Int32>
 
-    var slotCount: Int { slotLevel.count }
-    var fieldCount: Int { fieldSlotStart.count }
+    var slotCount: Int { tables.pointee.slotLevel.count }
+    var fieldCount: Int { tables.pointee.fieldSlotStart.count }
 
     /// Compiles `fields` (each a list of alternative paths) for records at `record`.
     public init(record: XMLRecordPath, fields: [[XMLFieldPath]]) {
@@ -112,8 +93,9 @@ public final class XMLRecordLayout {
             _ = buffer.initialize(fromContentsOf: values)
             return UnsafeMutableBufferPointer(rebasing: buffer[0..<values.count])
         }
-        recordStep = table(steps)
-        trieRoot = table(roots)
+        var t = XMLTables()
+        t.recordStep = table(steps)
+        t.trieRoot = table(roots)
         var starts: [Int32] = [], counts: [Int32] = [], childNames: [Int32] = [], childNodes: [Int32] = []
         var texts: [Int32] = [], attrStarts: [Int32] = [], attrCounts: [Int32] = [], attrNames: [Int32] = []
         var attrSlots: [Int32] = []
@@ -124,40 +106,27 @@ public final class XMLRecordLayout {
             attrStarts.append(Int32(attrNames.count)); attrCounts.append(Int32(node.attributes.count))
             for (name, slot) in node.attributes { attrNames.append(name); attrSlots.append(slot) }
         }
-        childStart = table(starts); childCount = table(counts); childName = table(childNames)
-        childNode = table(childNodes); textSlot = table(texts)
-        attributeStart = table(attrStarts); attributeCount = table(attrCounts)
-        attributeName = table(attrNames); attributeSlot = table(attrSlots)
-        slotLevel = table(slotLevels)
+        t.childStart = table(starts); t.childCount = table(counts); t.childName = table(childNames)
+        t.childNode = table(childNodes); t.textSlot = table(texts)
+        t.attributeStart = table(attrStarts); t.attributeCount = table(attrCounts)
+        t.attributeName = table(attrNames); t.attributeSlot = table(attrSlots)
+        t.slotLevel = table(slotLevels)
         let levelCount = Int32(record.steps.count)
-        inheritedSlots = table(slotLevels.indices.filter { slotLevels[$0] < levelCount }.map(Int32.init))
-        fieldSlotStart = table(fieldStarts); fieldSlotCount = table(fieldCounts); fieldSlots = table(fieldSlotList)
+        t.inheritedSlots = table(slotLevels.indices.filter { slotLevels[$0] < levelCount }.map(Int32.init))
+        t.fieldSlotStart = table(fieldStarts); t.fieldSlotCount = table(fieldCounts); t.fieldSlots = table(fieldSlotList)
+        tables = .allocate(capacity: 1)
+        tables.initialize(to: t)
     }
 
     deinit {
-        for buffer in [recordStep, trieRoot, childStart, childCount, childName, childNode, textSlot, attributeStart,
-                       attributeCount, attributeName, attributeSlot, slotLevel, inheritedSlots, fieldSlotStart,
-                       fieldSlotCount, fieldSlots] {
+        let t = tables.pointee
+        for buffer in [t.recordStep, t.trieRoot, t.childStart, t.childCount, t.childName, t.childNode, t.textSlot,
+                       t.attributeStart, t.attributeCount, t.attributeName, t.attributeSlot, t.slotLevel,
+                       t.inheritedSlots, t.fieldSlotStart, t.fieldSlotCount, t.fieldSlots] {
             buffer.baseAddress?.deallocate()
         }
+        tables.deallocate()
     }
-
-    /// The child of trie node `node` named `name`, or -1.
-    @inline(__always) func child(_ node: Int32, _ name: Int32) -> Int32 {
-        let start = Int(childStart[Int(node)])
-        for k in start..<(start + Int(childCount[Int(node)])) where childName[k] == name { return childNode[k] }
-        return -1
-    }
-
-    /// The slot of attribute `name` at trie node `node`, or -1.
-    @inline(__always) func attribute(_ node: Int32, _ name: Int32) -> Int32 {
-        let start = Int(attributeStart[Int(node)])
-        for k in start..<(start + Int(attributeCount[Int(node)])) where attributeName[k] == name { return attributeSlot[k] }
-        return -1
-    }
-
-    /// Whether any attribute of node `node` is collected.
-    @inline(__always) func hasAttributes(_ node: Int32) -> Bool { attributeCount[Int(node)] > 0 }
 
     /// The id of a name (namespace URI bytes, local name bytes), or -1 when no path uses it.
     func nameID(namespace: UnsafeRawBufferPointer, local: UnsafeRawBufferPointer) -> Int32 {
@@ -179,4 +148,47 @@ public final class XMLRecordLayout {
 
     /// The name of the enclosing element at `level` (1-based), for messages.
     func stepName(level: Int) -> String { record.steps[level - 1].description }
+}
+
+/// The compiled layout as flat tables (see ``XMLRecordLayout``).
+struct XMLTables {
+    /// Name id of each record path step (0-based: step `i` is level `i + 1`).
+    var recordStep = UnsafeMutableBufferPointer<Int32>(start: nil, count: 0)
+    /// Trie root per level (index = level, 0 unused); -1 when no path starts there.
+    var trieRoot = UnsafeMutableBufferPointer<Int32>(start: nil, count: 0)
+    // Trie nodes, flattened.
+    var childStart = UnsafeMutableBufferPointer<Int32>(start: nil, count: 0)
+    var childCount = UnsafeMutableBufferPointer<Int32>(start: nil, count: 0)
+    var childName = UnsafeMutableBufferPointer<Int32>(start: nil, count: 0)
+    var childNode = UnsafeMutableBufferPointer<Int32>(start: nil, count: 0)
+    var textSlot = UnsafeMutableBufferPointer<Int32>(start: nil, count: 0)
+    var attributeStart = UnsafeMutableBufferPointer<Int32>(start: nil, count: 0)
+    var attributeCount = UnsafeMutableBufferPointer<Int32>(start: nil, count: 0)
+    var attributeName = UnsafeMutableBufferPointer<Int32>(start: nil, count: 0)
+    var attributeSlot = UnsafeMutableBufferPointer<Int32>(start: nil, count: 0)
+    /// Per slot: the level of the element its path starts from (`n` for the record itself).
+    var slotLevel = UnsafeMutableBufferPointer<Int32>(start: nil, count: 0)
+    /// Slots of enclosing elements (level < n), for copying into records.
+    var inheritedSlots = UnsafeMutableBufferPointer<Int32>(start: nil, count: 0)
+    // Per field: its slots, first to last alternative.
+    var fieldSlotStart = UnsafeMutableBufferPointer<Int32>(start: nil, count: 0)
+    var fieldSlotCount = UnsafeMutableBufferPointer<Int32>(start: nil, count: 0)
+    var fieldSlots = UnsafeMutableBufferPointer<Int32>(start: nil, count: 0)
+
+    /// The child of trie node `node` named `name`, or -1.
+    @inline(__always) func child(_ node: Int32, _ name: Int32) -> Int32 {
+        let start = Int(childStart[Int(node)])
+        for k in start..<(start + Int(childCount[Int(node)])) where childName[k] == name { return childNode[k] }
+        return -1
+    }
+
+    /// The slot of attribute `name` at trie node `node`, or -1.
+    @inline(__always) func attribute(_ node: Int32, _ name: Int32) -> Int32 {
+        let start = Int(attributeStart[Int(node)])
+        for k in start..<(start + Int(attributeCount[Int(node)])) where attributeName[k] == name { return attributeSlot[k] }
+        return -1
+    }
+
+    /// Whether any attribute of node `node` is collected.
+    @inline(__always) func hasAttributes(_ node: Int32) -> Bool { attributeCount[Int(node)] > 0 }
 }
