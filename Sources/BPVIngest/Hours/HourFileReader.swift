@@ -1,4 +1,3 @@
-import Foundation
 import BPVModel
 
 /// Reads one hour export with its mapping: the reader the mapping's `source.format` names (CSV: ``CSVReader`` with
@@ -102,16 +101,10 @@ public final class HourFileReader {
     public func next() throws(FileLevelError) -> Batch? {
         if let prefetcher {
             guard let xml = try prefetcher.next() else { return nil }
-            if getenv("BPV_NOMAP") != nil { recordsRead += xml.records.count; return Batch() }
             var batch = Batch()
             batch.entries.reserveCapacity(xml.records.count)
-            for record in xml.records {
-                recordsRead += 1
-                switch mapper.map(record) {
-                case .entry(let entry): batch.entries.append(entry)
-                case .reject(let reject): batch.rejects.append(reject)
-                }
-            }
+            recordsRead += xml.records.count
+            for record in xml.records { mapper.map(record, into: &batch.entries, rejects: &batch.rejects) }
             return batch
         }
         let csv: CSVBatch
@@ -128,10 +121,7 @@ public final class HourFileReader {
                 batch.rejects.append(reject(error)); errors = errors.dropFirst()
             }
             recordsRead += 1
-            switch mapper.map(record) {
-            case .entry(let entry): batch.entries.append(entry)
-            case .reject(let reject): batch.rejects.append(reject)
-            }
+            mapper.map(record, into: &batch.entries, rejects: &batch.rejects)
         }
         for error in errors { batch.rejects.append(reject(error)) }
         return batch

@@ -172,31 +172,52 @@ public struct HourRecordMapper {
 
     /// Maps one record.
     public mutating func map<R: FieldRecord>(_ record: R) -> Outcome {
+        switch mapOrReject(record) {
+        case .success(let entry): return .entry(entry)
+        case .failure(let reject): return .reject(reject.reject)
+        }
+    }
+
+    /// Maps one record straight into `entries` or `rejects`: the readers' path, without an intermediate outcome.
+    mutating func map<R: FieldRecord>(_ record: R, into entries: inout [HourEntry], rejects: inout [Reject]) {
+        switch mapOrReject(record) {
+        case .success(let entry): entries.append(entry)
+        case .failure(let reject): rejects.append(reject.reject)
+        }
+    }
+
+    private struct RejectBox: Error { var reject: Reject }
+
+    @inline(__always)
+    private mutating func mapOrReject<R: FieldRecord>(_ record: R) -> Result<HourEntry, RejectBox> {
         var location = SourceLocation(file: file, line: record.line, byteOffset: record.byteOffset)
         if isXML {
             do {
                 var entry = try makeEntry(record, location)
                 // Corrections are rare and the store may reject a void: keep their place in full.
                 if entry.action != .add { entry.source.elementPath = record.elementPath }
-                return .entry(entry)
+                return .success(entry)
             } catch let problem {
                 location.elementPath = record.elementPath
-                return .reject(Reject(location: location, column: problem.column, value: problem.value,
-                                      reason: problem.reason, expected: problem.expected, record: recordText(record)))
+                return .failure(RejectBox(reject: Reject(location: location, column: problem.column, value: problem.value,
+                                                         reason: problem.reason, expected: problem.expected,
+                                                         record: recordText(record))))
             }
         }
         if let expected = expectedFieldCount, record.count != expected {
-            return .reject(Reject(location: location, reason: "ragged row: \(record.count) fields where the header has \(expected)",
-                                  expected: "\(expected) fields separated by '\(Character(UnicodeScalar(delimiter)))'",
-                                  record: recordText(record)))
+            return .failure(RejectBox(reject: Reject(
+                location: location, reason: "ragged row: \(record.count) fields where the header has \(expected)",
+                expected: "\(expected) fields separated by '\(Character(UnicodeScalar(delimiter)))'",
+                record: recordText(record))))
         }
         if expectedFieldCount == nil { expectedFieldCount = record.count }
         do {
-            return .entry(try makeEntry(record, location))
+            return .success(try makeEntry(record, location))
         } catch let problem {
-            return .reject(Reject(location: location, column: problem.column, columnNumber: problem.columnNumber,
-                                  value: problem.value, reason: problem.reason, expected: problem.expected,
-                                  record: recordText(record)))
+            return .failure(RejectBox(reject: Reject(location: location, column: problem.column,
+                                                     columnNumber: problem.columnNumber, value: problem.value,
+                                                     reason: problem.reason, expected: problem.expected,
+                                                     record: recordText(record))))
         }
     }
 
