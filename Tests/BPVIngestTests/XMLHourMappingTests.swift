@@ -119,4 +119,30 @@ import Testing
         #expect(read.entry("VG-88126")?.approved == false)
         #expect(read.entry("VG-88121")?.approved == true)
     }
+
+    @Test func aDeclaredEncodingReadsAFileWithoutDeclarationAndAutoExplainsWhy() throws {
+        var mapping = try XMLFixture.shippedMapping("vechtgroep-urenverantwoording")
+        let file = "vechtgroep-cp1252-undeclared.xml"
+        // encoding: auto. Without an XML declaration the file must be UTF-8: it is not.
+        var caught: FileLevelError?
+        do { _ = try XMLFixture.read(file, mapping, employer: "vechtgroep-holding") } catch let e as FileLevelError { caught = e }
+        let e = try #require(caught)
+        #expect(e.line == (try XMLFixture.line(of: "Omschrijving", before: "Omschrijving", in: file)))
+        #expect(e.message.contains("not proper UTF-8"))
+        #expect(e.message.contains("set source.encoding"))
+        #expect(!e.message.contains("\n"))
+
+        mapping.source.encoding = .windows1252
+        let read = try XMLFixture.read(file, mapping, employer: "vechtgroep-holding")
+        #expect(read.encodingName == "windows-1252")
+        #expect(read.entry("VG-9001")?.description == "Café-avond, entree € 5")
+    }
+
+    @Test func utf16WithAByteOrderMark() throws {
+        let mapping = try XMLFixture.shippedMapping("vechtgroep-urenverantwoording")
+        let read = try XMLFixture.read("vechtgroep-utf16-bom.xml", mapping, employer: "vechtgroep-holding")
+        #expect(read.encodingName == "utf-16le")
+        #expect(read.entry("VG-9001")?.description == "Café-avond, entree € 5")
+        #expect(read.entry("VG-9001")?.minutes == 4 * 60)
+    }
 }

@@ -1,4 +1,5 @@
 import CLibXML2
+import Foundation
 
 // The SAX2 callbacks libxml2 calls while parsing; each hands over to the ``XMLRecordCollector`` passed as the
 // parser's user data.
@@ -40,7 +41,8 @@ func xmlRefuseDoctype(_ context: UnsafeMutableRawPointer?, _ name: UnsafePointer
 func xmlStructuredError(_ context: UnsafeMutableRawPointer?, _ error: xmlErrorPtr?) {
     guard let error, error.pointee.level.rawValue >= XML_ERR_ERROR.rawValue else { return }
     var message = error.pointee.message.map { String(cString: $0) } ?? "error"
-    while message.last?.isNewline == true || message.last == " " { message.removeLast() }
+    message = message.split(whereSeparator: \.isNewline).map { $0.trimmingCharacters(in: .whitespaces) }
+        .joined(separator: " ")
     collector(context).pointee.fail(line: Int(error.pointee.line), column: Int(error.pointee.int2),
                                     message: "not well-formed XML: " + message)
 }
