@@ -20,10 +20,11 @@ public struct XMLRecord: FieldRecord {
 
     /// The value of field `i`: its first path that has a value; empty when none has.
     @inline(__always) public subscript(i: Int) -> UnsafeRawBufferPointer {
-        let t = tables.pointee
-        let start = Int(t.fieldSlotStart[i])
-        for k in start..<(start + Int(t.fieldSlotCount[i])) {
-            let slot = Int(t.fieldSlots[k])
+        let start = Int(tables.pointee.fieldSlotStart[i])
+        let end = start + Int(tables.pointee.fieldSlotCount[i])
+        let slots = tables.pointee.fieldSlots
+        for k in start..<end {
+            let slot = Int(slots[k])
             let length = Int(lengths[slot])
             if length > 0 { return UnsafeRawBufferPointer(start: bytes + Int(starts[slot]), count: length) }
         }
