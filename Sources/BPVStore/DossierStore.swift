@@ -14,6 +14,11 @@ public protocol DossierStore: ReferenceStore, POKStore {
     /// Imports one file in one transaction: the body writes entries and rejects; then the store resolves
     /// employee identities through the alias table, applies the supersede rule for the batch's period, and
     /// commits. If the body throws, nothing of the file is stored (the error is rethrown).
+    ///
+    /// Corrections act as entries are written, in file order: a `change` entry (and, with
+    /// ``NewImportBatch/supersedeByExternalID``, any entry with an external id) supersedes the active entry of the
+    /// same source with the same external id; a `void` entry supersedes it and is not stored itself. A void that
+    /// finds nothing to remove is stored as a reject.
     func importHours(_ batch: NewImportBatch, body: (any HourImportWriter) throws -> Void) throws -> ImportBatch
 
     /// Records a file that failed as a whole (no entries), so the run history shows it.
@@ -54,11 +59,15 @@ public struct NewImportBatch: Sendable {
     public var supersedeByPeriod: Bool
     /// What the file holds: `hours`, or a record kind (`erkenningen`, `crebos`, `poks`).
     public var kind: String
+    /// Each entry with an external id replaces the active entry of the same source with that id (`change` and
+    /// `void` entries act by id whatever this says).
+    public var supersedeByExternalID: Bool
 
     public init(sourceKey: String, employerID: String?, mappingName: String, mappingRevision: Int, filePath: String,
                 fileSize: Int, contentFingerprint: String, encoding: String?, identityKind: EmployeeIdentityKind,
-                supersedeByPeriod: Bool, kind: String = "hours") {
+                supersedeByPeriod: Bool, supersedeByExternalID: Bool = false, kind: String = "hours") {
         self.kind = kind
+        self.supersedeByExternalID = supersedeByExternalID
         self.sourceKey = sourceKey
         self.employerID = employerID
         self.mappingName = mappingName
@@ -69,6 +78,7 @@ public struct NewImportBatch: Sendable {
         self.encoding = encoding
         self.identityKind = identityKind
         self.supersedeByPeriod = supersedeByPeriod
+        self.supersedeByExternalID = supersedeByExternalID
     }
 }
 

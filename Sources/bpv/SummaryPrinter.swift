@@ -16,6 +16,7 @@ enum SummaryPrinter {
             var line = "ok      \(name): \(c.recordsRead) records read, \(c.entriesStored) \(verb), \(c.rejects) rejected"
             if c.blankRecords > 0 { line += ", \(c.blankRecords) blank skipped" }
             if c.superseded > 0 { line += ", \(c.superseded) earlier entries superseded" }
+            if c.voided > 0 { line += ", \(c.voided) voided" }
             if c.unresolved > 0 { line += ", \(c.unresolved) not linked to a student" }
             if let encoding = result.encoding { line += " [\(encoding)]" }
             if c.rejects > 0 { line = "REJECTS" + line.dropFirst(7) }

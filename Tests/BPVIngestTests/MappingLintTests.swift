@@ -25,8 +25,8 @@ import Testing
     @Test func badValuesNameTheirLineAndTheChoices() {
         #expect(Self.lint("bad-values.yaml") == [
             "bad-values.yaml:6:13: error: encoding 'utf8-bom-ish' is not one of: utf-8, windows-1252, iso-8859-1, utf-16le, utf-16be, auto (hint: auto detects it per file)",
-            "bad-values.yaml:9:32: error: pattern \"dd-MM-jjjj\": 'jjjj' is not a pattern letter (use yyyy, MM, M, dd, d, HH, H, hh, h, mm, ss, a; quote literal text like 'T') (hint: for example dd-MM-yyyy, d-M-yyyy, yyyy-MM-dd, dd/MM/yyyy)",
-            "bad-values.yaml:10:39: error: duration format 'hours' is not one of: decimal_hours, H:MM, H:MM:SS, minutes, iso8601 (hint: write one of them exactly as shown)",
+            "bad-values.yaml:9:32: error: pattern \"dd-MM-jjjj\": 'jjjj' is not a pattern letter (use yyyy, MM, M, dd, d, HH, H, hh, h, mm, ss, S, X, a; [ ] for an optional part; quote literal text like 'T') (hint: for example dd-MM-yyyy, d-M-yyyy, yyyy-MM-dd, dd/MM/yyyy)",
+            "bad-values.yaml:10:39: error: duration format 'hours' is not one of: decimal_hours, H:MM, H:MM:SS, minutes, iso8601, auto (hint: write one of them exactly as shown)",
             "bad-values.yaml:11:37: error: code table 'soort' is not defined under codes: (hint: did you mean 'soorten'?)",
             "bad-values.yaml:13:3: warning: code table 'soorten' is not used by any field (hint: use it with codes: soorten)",
         ])

@@ -109,7 +109,7 @@ public struct MappingPreviewer {
             case .column(let name):
                 if let i = names?.firstIndex(of: HourRecordMapper.normaliseHeader(name)) { read.insert(i + 1) }
             case .position(let n): read.insert(n)
-            case .constant: break
+            case .constant, .path: break
             }
         }
         return read

@@ -51,7 +51,7 @@ public struct MappingSampleLinter {
     private func locate(_ field: HourField, _ spec: FieldSpec, _ table: SampleTable, _ mapping: HourMapping,
                         _ out: inout Output) -> SampleTable.Column? {
         switch spec.source {
-        case .constant:
+        case .constant, .path:
             return nil
         case .position(let n):
             if n <= table.columns.count { return table.columns[n - 1] }

@@ -5,15 +5,15 @@ import Darwin
 #endif
 
 /// Turns byte spans into `String`s once per distinct value: employee ids and hour-type codes repeat on every row,
-/// so each distinct value is decoded once and shared afterwards, with a payload computed once per value (a code's
-/// category, say). Bounded: past `limit` distinct values it stops remembering new ones (the results are still
-/// correct, only computed again).
-struct ByteStringInterner<Payload> {
+/// so each distinct value is decoded once and shared afterwards, with a small id per value for per-value caches
+/// (a code's category, say). Bounded: past `limit` distinct values it stops remembering new ones (the results are
+/// still correct, only computed again).
+struct ByteStringInterner {
     private struct Slot {
         var hash: UInt64
         var bytes: [UInt8]
         var string: String
-        var payload: Payload
+        var id: Int
     }
     private var slots: [Slot?]
     private var mask: Int
@@ -26,24 +26,27 @@ struct ByteStringInterner<Payload> {
         mask = 1023
     }
 
-    /// The string for `bytes` (UTF-8, invalid sequences repaired) and its payload, made by `make` on first sight.
-    mutating func lookup(_ bytes: UnsafeRawBufferPointer, make: (String) -> Payload) -> (string: String, payload: Payload) {
+    /// The string for `bytes` (UTF-8, invalid sequences repaired).
+    @inline(__always) mutating func string(_ bytes: UnsafeRawBufferPointer) -> String { intern(bytes).string }
+
+    /// The string for `bytes` and a small id for it (0, 1, 2, ... in order of first appearance; the same bytes
+    /// always get the same id), for per-value caches. The id is -1 once the interner is full.
+    mutating func intern(_ bytes: UnsafeRawBufferPointer) -> (string: String, id: Int) {
         let hash = Self.hash(bytes)
         var i = Int(truncatingIfNeeded: hash) & mask
         while let slot = slots[i] {
             if slot.hash == hash && slot.bytes.count == bytes.count &&
                 (bytes.count == 0 || slot.bytes.withUnsafeBytes({ memcmp($0.baseAddress!, bytes.baseAddress!, bytes.count) == 0 })) {
-                return (slot.string, slot.payload)
+                return (slot.string, slot.id)
             }
             i = (i + 1) & mask
         }
         let string = String(decoding: bytes, as: UTF8.self)
-        let payload = make(string)
-        guard stored < limit else { return (string, payload) }
-        slots[i] = Slot(hash: hash, bytes: Array(bytes), string: string, payload: payload)
+        guard stored < limit else { return (string, -1) }
+        slots[i] = Slot(hash: hash, bytes: Array(bytes), string: string, id: stored)
         stored += 1
         if stored * 2 > slots.count { grow() }
-        return (string, payload)
+        return (string, stored - 1)
     }
 
     /// A quick hash, eight bytes at a time (values are short; collisions only cost a comparison).
@@ -70,9 +73,4 @@ struct ByteStringInterner<Payload> {
             slots[i] = slot
         }
     }
-}
-
-extension ByteStringInterner where Payload == Void {
-    /// The string for `bytes`.
-    mutating func string(_ bytes: UnsafeRawBufferPointer) -> String { lookup(bytes) { _ in () }.string }
 }

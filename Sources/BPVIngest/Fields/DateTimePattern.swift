@@ -1,15 +1,19 @@
 import BPVModel
 
-/// A date and/or time pattern such as `dd-MM-yyyy`, `h:mm:ss a` or `yyyy-MM-dd'T'HH:mm`, compiled once and
-/// matched against bytes (no `DateFormatter`, no `String` on the hot path).
+/// A date and/or time pattern such as `dd-MM-yyyy`, `h:mm:ss a` or `yyyy-MM-dd'T'HH:mm[:ss][.S][X]`, compiled
+/// once and matched against bytes (no `DateFormatter`, no `String` on the hot path).
 ///
 /// Letters: `yyyy` year; `MM`/`M` month (2 digits / 1–2); `dd`/`d` day; `HH`/`H` hour 0–24; `hh`/`h` hour 1–12
-/// (needs `a`); `mm` minutes; `ss` seconds; `a` AM/PM (any case). Other characters must appear as written; text in
-/// single quotes is literal.
+/// (needs `a`); `mm` minutes; `ss` seconds; `S` (any number of them) the digits of a fraction of a second, which
+/// are dropped; `X` a time-zone designator (`Z`, `+01:00`, `+0100`, `+01`), read but **not applied**: the time is
+/// taken as the wall-clock time written; `a` AM/PM (any case). `[...]` is an optional part. Other characters
+/// must appear as written; text in single quotes is literal.
 public struct DateTimePattern: Sendable, Equatable, CustomStringConvertible {
     enum Token: Sendable, Equatable {
         case year4, month(fixed: Bool), day(fixed: Bool), hour24(fixed: Bool), hour12(fixed: Bool)
-        case minute, second, ampm, literal(UInt8)
+        case minute, second, fraction, zone, ampm, literal(UInt8)
+        /// An optional part: the tokens up to index `end` (exclusive) match together or not at all.
+        case optional(end: Int)
     }
 
     public let pattern: String
@@ -20,11 +24,61 @@ public struct DateTimePattern: Sendable, Equatable, CustomStringConvertible {
     /// Compiles `pattern`; the error says which letter is not understood.
     public init(_ pattern: String) throws(PatternError) {
         self.pattern = pattern
-        var tokens: [Token] = []
         let chars = Array(pattern.utf8)
         var i = 0
+        var tokens: [Token] = []
+        try Self.compile(chars, &i, into: &tokens, pattern: pattern, nested: false)
+        self.tokens = tokens
+        // The checks look at every letter, optional or not; the year and the minutes must not be optional.
+        let all = tokens
+        var required: [Token] = []
+        var k = 0
+        while k < tokens.count {
+            if case .optional(let end) = tokens[k] { k = end; continue }
+            required.append(tokens[k]); k += 1
+        }
+        hasDate = all.contains(.year4)
+        hasTime = all.contains { if case .hour24 = $0 { return true }; if case .hour12 = $0 { return true }; return false }
+        let hasMonth = all.contains { if case .month = $0 { return true }; return false }
+        let hasDay = all.contains { if case .day = $0 { return true }; return false }
+        if hasDate != hasMonth || hasDate != hasDay {
+            throw PatternError(pattern: pattern, message: "a date needs yyyy, MM (or M) and dd (or d)")
+        }
+        if hasDate && !required.contains(.year4) {
+            throw PatternError(pattern: pattern, message: "the year (yyyy) cannot be optional")
+        }
+        let has12 = all.contains { if case .hour12 = $0 { return true }; return false }
+        if has12 != all.contains(.ampm) {
+            throw PatternError(pattern: pattern, message: "hh/h (12-hour clock) and a (AM/PM) go together")
+        }
+        if hasTime && !required.contains(.minute) {
+            throw PatternError(pattern: pattern, message: "a time needs mm (minutes), not in an optional part")
+        }
+        if !hasDate && !hasTime { throw PatternError(pattern: pattern, message: "no date or time letters") }
+    }
+
+    /// Compiles up to the end of the pattern, or up to the `]` that closes an optional part, appending to `tokens`
+    /// (flat: an optional part is a marker followed by its tokens).
+    private static func compile(_ chars: [UInt8], _ i: inout Int, into tokens: inout [Token], pattern: String,
+                                nested: Bool) throws(PatternError) {
         while i < chars.count {
             let c = chars[i]
+            if c == UInt8(ascii: "[") {
+                i += 1
+                let marker = tokens.count
+                tokens.append(.optional(end: 0))
+                try compile(chars, &i, into: &tokens, pattern: pattern, nested: true)
+                if tokens.count == marker + 1 { throw PatternError(pattern: pattern, message: "an optional part [] is empty") }
+                tokens[marker] = .optional(end: tokens.count)
+                continue
+            }
+            if c == UInt8(ascii: "]") {
+                guard nested else {
+                    throw PatternError(pattern: pattern, message: "a ] without [ (quote it as ']' to match it)")
+                }
+                i += 1
+                return
+            }
             var run = 1
             while i + run < chars.count && chars[i + run] == c { run += 1 }
             switch (c, run) {
@@ -35,6 +89,8 @@ public struct DateTimePattern: Sendable, Equatable, CustomStringConvertible {
             case (UInt8(ascii: "h"), 1...2): tokens.append(.hour12(fixed: run == 2))
             case (UInt8(ascii: "m"), 2): tokens.append(.minute)
             case (UInt8(ascii: "s"), 2): tokens.append(.second)
+            case (UInt8(ascii: "S"), _): tokens.append(.fraction)
+            case (UInt8(ascii: "X"), 1): tokens.append(.zone)
             case (UInt8(ascii: "a"), 1):
                 // "9:05 PM" and "9:05PM" both occur: the AM/PM marker takes its own optional spaces.
                 while tokens.last == .literal(UInt8(ascii: " ")) { tokens.removeLast() }
@@ -49,28 +105,13 @@ public struct DateTimePattern: Sendable, Equatable, CustomStringConvertible {
             case (let letter, _) where (letter >= 65 && letter <= 90) || (letter >= 97 && letter <= 122):
                 let text = String(repeating: Character(UnicodeScalar(letter)), count: run)
                 throw PatternError(pattern: pattern, message: "'\(text)' is not a pattern letter (use yyyy, MM, M, dd, "
-                                   + "d, HH, H, hh, h, mm, ss, a; quote literal text like 'T')")
+                                   + "d, HH, H, hh, h, mm, ss, S, X, a; [ ] for an optional part; quote literal text like 'T')")
             default:
                 for _ in 0..<run { tokens.append(.literal(c)) }
             }
             i += run
         }
-        self.tokens = tokens
-        hasDate = tokens.contains(.year4)
-        hasTime = tokens.contains { if case .hour24 = $0 { return true }; if case .hour12 = $0 { return true }; return false }
-        let hasMonth = tokens.contains { if case .month = $0 { return true }; return false }
-        let hasDay = tokens.contains { if case .day = $0 { return true }; return false }
-        if hasDate != hasMonth || hasDate != hasDay {
-            throw PatternError(pattern: pattern, message: "a date needs yyyy, MM (or M) and dd (or d)")
-        }
-        let has12 = tokens.contains { if case .hour12 = $0 { return true }; return false }
-        if has12 != tokens.contains(.ampm) {
-            throw PatternError(pattern: pattern, message: "hh/h (12-hour clock) and a (AM/PM) go together")
-        }
-        if hasTime && !tokens.contains(.minute) {
-            throw PatternError(pattern: pattern, message: "a time needs mm (minutes)")
-        }
-        if !hasDate && !hasTime { throw PatternError(pattern: pattern, message: "no date or time letters") }
+        if nested { throw PatternError(pattern: pattern, message: "an optional part [ is not closed with ]") }
     }
 
     public var description: String { pattern }
@@ -81,53 +122,88 @@ public struct DateTimePattern: Sendable, Equatable, CustomStringConvertible {
         public var time: TimeOfDay?
     }
 
+    /// The fields read while matching.
+    private struct Fields {
+        var year = 0, month = 0, day = 0, hour = 0, minute = 0, second = 0
+        var pm: Bool?
+    }
+
     /// Matches the whole of `bytes` (surrounding spaces trimmed). `nil` when it does not fit the pattern or names
     /// no real date or time (31-02-2026, 25:00).
     public func parse(_ raw: UnsafeRawBufferPointer) -> Value? {
+        tokens.withUnsafeBufferPointer { Self.parse(raw, tokens: $0, hasDate: hasDate, hasTime: hasTime) }
+    }
+
+    /// `parse` on tokens kept elsewhere (the mapper keeps them in unmanaged memory for its hot path).
+    static func parse(_ raw: UnsafeRawBufferPointer, tokens: UnsafeBufferPointer<Token>, hasDate: Bool,
+                      hasTime: Bool) -> Value? {
         let bytes = raw.trimmingASCIISpaces()
         var i = 0
+        var fields = Fields()
+        guard match(tokens, 0, tokens.count, bytes, &i, &fields), i == bytes.count else { return nil }
+        var value = Value()
+        if hasDate {
+            guard let date = CalendarDate(year: fields.year, month: fields.month, day: fields.day) else { return nil }
+            value.date = date
+        }
+        if hasTime {
+            var hour = fields.hour
+            if let pm = fields.pm {
+                guard (1...12).contains(hour) else { return nil }
+                hour = hour % 12 + (pm ? 12 : 0)
+            }
+            guard let time = TimeOfDay(hour: hour, minute: fields.minute, second: fields.second) else { return nil }
+            value.time = time
+        }
+        return value
+    }
+
+    /// Matches `tokens[from..<to]` from `i`; on failure `i` and `fields` may have moved (an optional part restores
+    /// them).
+    private static func match(_ tokens: UnsafeBufferPointer<Token>, _ from: Int, _ to: Int, _ bytes: UnsafeRawBufferPointer,
+                              _ i: inout Int, _ fields: inout Fields) -> Bool {
         let n = bytes.count
-        var year = 0, month = 0, day = 0, hour = 0, minute = 0, second = 0
-        var pm: Bool?
         @inline(__always) func digits(min: Int, max: Int) -> Int? {
             var value = 0, k = 0
             while k < max && i < n, bytes[i] &- 48 < 10 { value = value * 10 + Int(bytes[i] &- 48); i += 1; k += 1 }
             return k >= min ? value : nil
         }
-        for token in tokens {
+        var t = from
+        while t < to {
+            let token = tokens[t]
+            t += 1
             switch token {
-            case .year4: guard let v = digits(min: 4, max: 4) else { return nil }; year = v
-            case .month(let fixed): guard let v = digits(min: fixed ? 2 : 1, max: 2) else { return nil }; month = v
-            case .day(let fixed): guard let v = digits(min: fixed ? 2 : 1, max: 2) else { return nil }; day = v
+            case .year4: guard let v = digits(min: 4, max: 4) else { return false }; fields.year = v
+            case .month(let fixed): guard let v = digits(min: fixed ? 2 : 1, max: 2) else { return false }; fields.month = v
+            case .day(let fixed): guard let v = digits(min: fixed ? 2 : 1, max: 2) else { return false }; fields.day = v
             case .hour24(let fixed), .hour12(let fixed):
-                guard let v = digits(min: fixed ? 2 : 1, max: 2) else { return nil }; hour = v
-            case .minute: guard let v = digits(min: 2, max: 2) else { return nil }; minute = v
-            case .second: guard let v = digits(min: 2, max: 2) else { return nil }; second = v
+                guard let v = digits(min: fixed ? 2 : 1, max: 2) else { return false }; fields.hour = v
+            case .minute: guard let v = digits(min: 2, max: 2) else { return false }; fields.minute = v
+            case .second: guard let v = digits(min: 2, max: 2) else { return false }; fields.second = v
+            case .fraction: guard digits(min: 1, max: 9) != nil else { return false }
+            case .zone:
+                guard i < n else { return false }
+                if bytes[i] == UInt8(ascii: "Z") || bytes[i] == UInt8(ascii: "z") { i += 1; break }
+                guard bytes[i] == UInt8(ascii: "+") || bytes[i] == UInt8(ascii: "-") else { return false }
+                i += 1
+                guard let h = digits(min: 2, max: 2), h <= 14 else { return false }
+                if i < n && bytes[i] == UInt8(ascii: ":") { i += 1 }
+                if i < n, bytes[i] &- 48 < 10 { guard let m = digits(min: 2, max: 2), m < 60 else { return false } }
             case .ampm:
                 while i < n && bytes[i] == 0x20 { i += 1 } // "9:00 PM" and "9:00PM" both occur
-                guard i + 1 < n else { return nil }
+                guard i + 1 < n else { return false }
                 let a = bytes[i] | 0x20, m = bytes[i + 1] | 0x20
-                guard m == UInt8(ascii: "m"), a == UInt8(ascii: "a") || a == UInt8(ascii: "p") else { return nil }
-                pm = a == UInt8(ascii: "p"); i += 2
+                guard m == UInt8(ascii: "m"), a == UInt8(ascii: "a") || a == UInt8(ascii: "p") else { return false }
+                fields.pm = a == UInt8(ascii: "p"); i += 2
             case .literal(let c):
-                guard i < n, bytes[i] == c else { return nil }; i += 1
+                guard i < n, bytes[i] == c else { return false }; i += 1
+            case .optional(let end):
+                let savedIndex = i, savedFields = fields
+                if !match(tokens, t, end, bytes, &i, &fields) { i = savedIndex; fields = savedFields }
+                t = end
             }
         }
-        guard i == n else { return nil }
-        var value = Value()
-        if hasDate {
-            guard let date = CalendarDate(year: year, month: month, day: day) else { return nil }
-            value.date = date
-        }
-        if hasTime {
-            if let pm {
-                guard (1...12).contains(hour) else { return nil }
-                hour = hour % 12 + (pm ? 12 : 0)
-            }
-            guard let time = TimeOfDay(hour: hour, minute: minute, second: second) else { return nil }
-            value.time = time
-        }
-        return value
+        return true
     }
 }
 

@@ -10,6 +10,9 @@ public enum DurationFormat: String, CaseIterable, Sendable {
     case minutes
     /// `PT7H30M`, `P1DT2H`: `xsd:duration`.
     case iso8601
+    /// Any of the above told apart by its look: `P...` is ISO 8601, `7:30` is H:MM, `07:30:00` is H:MM:SS, and a
+    /// plain number is decimal hours (never minutes). For sources that mix them (SETU `Duration`: `8.00` or `PT8H`).
+    case auto
 
     /// What a value in this format looks like, for messages.
     public var example: String {
@@ -19,6 +22,7 @@ public enum DurationFormat: String, CaseIterable, Sendable {
         case .hoursMinutesSeconds: return "hours, minutes and seconds like 07:30:00"
         case .minutes: return "whole minutes like 30"
         case .iso8601: return "an ISO 8601 duration like PT7H30M"
+        case .auto: return "decimal hours like 7.50, hours and minutes like 7:30, or an ISO 8601 duration like PT7H30M"
         }
     }
 
@@ -26,6 +30,7 @@ public enum DurationFormat: String, CaseIterable, Sendable {
     /// A leading `-` gives a negative duration (corrections); the mapper decides whether that is allowed.
     public func seconds(_ raw: UnsafeRawBufferPointer) -> Int? {
         let bytes = raw.trimmingASCIISpaces()
+        if self == .auto { return Self.recognise(bytes)?.seconds(bytes) }
         var i = 0
         let n = bytes.count
         guard n > 0 else { return nil }
@@ -79,6 +84,8 @@ public enum DurationFormat: String, CaseIterable, Sendable {
                 guard s.count == 2, s.value < 60 else { return nil }
                 total += s.value
             }
+        case .auto:
+            return nil // resolved above
         case .iso8601:
             guard i < n, bytes[i] == UInt8(ascii: "P") else { return nil }
             i += 1
@@ -112,6 +119,17 @@ public enum DurationFormat: String, CaseIterable, Sendable {
         }
         guard i == n else { return nil }
         return negative ? -total : total
+    }
+
+    /// The format a value of `auto` is in, from its look; `nil` for an empty value.
+    static func recognise(_ bytes: UnsafeRawBufferPointer) -> DurationFormat? {
+        var colons = 0
+        for b in bytes {
+            if b == UInt8(ascii: "P") { return .iso8601 }
+            if b == UInt8(ascii: ":") { colons += 1 }
+        }
+        if bytes.isEmpty { return nil }
+        return colons == 0 ? .decimalHours : colons == 1 ? .hoursMinutes : .hoursMinutesSeconds
     }
 
     /// Seconds to whole minutes, rounding half away from zero (90 s -> 2 min, 89 s -> 1 min).

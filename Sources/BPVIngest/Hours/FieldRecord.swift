@@ -1,5 +1,5 @@
 /// A record as the mapper sees it: numbered field slots holding bytes, and where the record is.
-/// CSV records number their columns; XML records (later) number the paths a mapping asks for.
+/// CSV records number their columns; XML records number the paths a mapping asks for.
 public protocol FieldRecord {
     /// Number of slots.
     var count: Int { get }
@@ -8,6 +8,13 @@ public protocol FieldRecord {
     /// 1-based line of the record's start.
     var line: Int { get }
     var byteOffset: Int { get }
+    /// XML: the record element's place (`/TimeCard/ReportedTime[1]/TimeInterval[3]`); `nil` for CSV. Built only
+    /// for messages.
+    var elementPath: String? { get }
+}
+
+extension FieldRecord {
+    public var elementPath: String? { nil }
 }
 
 extension CSVRecord: FieldRecord {}

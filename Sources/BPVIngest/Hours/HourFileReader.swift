@@ -1,7 +1,8 @@
 import BPVModel
 
-/// Reads one hour export with its mapping: the CSV reader, the header check and the record mapper together.
-/// Yields batches of entries and rejects, in file order, in constant memory.
+/// Reads one hour export with its mapping: the reader the mapping's `source.format` names (CSV: ``CSVReader`` with
+/// the header check; XML: ``XMLRecordReader``) and the record mapper together. Yields batches of entries and
+/// rejects, in file order, in constant memory.
 public final class HourFileReader {
     /// Entries and rejects from one chunk of the file.
     public struct Batch: Sendable {
@@ -11,15 +12,27 @@ public final class HourFileReader {
 
     public let path: String
     public let mapping: HourMapping
-    public var encoding: TextEncoding { file.reader.encoding }
+    /// The file's encoding (XML: the nearest known one to what the file declares; see ``encodingName``).
+    public var encoding: TextEncoding {
+        if let xmlEncoding { return TextEncoding(rawValue: xmlEncoding.name) ?? .utf8 }
+        return file!.reader.encoding
+    }
+    /// The file's encoding by name, as stored with the import batch.
+    public var encodingName: String { xmlEncoding?.name ?? file!.reader.encoding.rawValue }
     /// A note on the encoding (a byte-order mark that overrode the declared encoding).
-    public var encodingNote: String? { file.reader.encodingNote }
+    public var encodingNote: String? { xmlEncoding != nil ? xmlEncoding!.note : file!.reader.encodingNote }
     /// Records read after the header (blank records not included).
     public private(set) var recordsRead = 0
-    public var blankRecords: Int { file.reader.blankRecords }
+    public var blankRecords: Int { file?.reader.blankRecords ?? 0 }
+    /// CSV: the header's column names; XML: the mapped paths.
     public var columnNames: [String]? { mapper.columnNames }
 
-    private let file: MappedCSVFile
+    /// CSV: the file with its header read.
+    private let file: MappedCSVFile?
+    /// XML: the encoding, known once the reader has read the first chunk.
+    private let xmlEncoding: (name: String, note: String?)?
+    /// XML is parsed on a thread of its own, a block ahead of the mapping.
+    private let prefetcher: XMLPrefetcher?
     private var mapper: HourRecordMapper
 
     /// Opens the file and checks its header against the mapping. Throws a ``FileLevelError`` for an empty file,
@@ -27,7 +40,32 @@ public final class HourFileReader {
     public init(path: String, mapping: HourMapping, employerID: String?) throws(FileLevelError) {
         self.path = path
         self.mapping = mapping
-        file = try MappedCSVFile(path: path, source: mapping.source, mappingName: mapping.name)
+        if mapping.source.format == .xml {
+            guard let xml = mapping.source.xml else {
+                throw FileLevelError(file: path, message: "mapping \(mapping.name) reads XML but names no record path")
+            }
+            // One layout field per mapped dossier field, in a fixed order.
+            var fieldSlots: [HourField: Int] = [:]
+            var paths: [[XMLFieldPath]] = []
+            for field in HourField.allCases {
+                guard let spec = mapping.fields[field], case .path(let alternatives) = spec.source else { continue }
+                fieldSlots[field] = paths.count
+                paths.append(alternatives)
+            }
+            let layout = XMLRecordLayout(record: xml.record, fields: paths)
+            let xmlReader = try XMLRecordReader(path: path, layout: layout, encoding: mapping.source.encoding)
+            xmlEncoding = (xmlReader.encodingName, xmlReader.encodingNote)
+            file = nil
+            prefetcher = XMLPrefetcher(reader: xmlReader)
+            mapper = try HourRecordMapper(mapping: mapping, file: path, fieldSlots: fieldSlots,
+                                          fieldNames: layout.fieldNames, employerID: employerID,
+                                          encodingName: xmlReader.encodingName)
+            return
+        }
+        xmlEncoding = nil
+        prefetcher = nil
+        let file = try MappedCSVFile(path: path, source: mapping.source, mappingName: mapping.name)
+        self.file = file
         mapper = try HourRecordMapper(mapping: mapping, file: path, header: file.header, employerID: employerID,
                                       encoding: file.reader.encoding)
         if file.isEmptyAfterHeader {
@@ -39,7 +77,15 @@ public final class HourFileReader {
 
     /// The next batch, or `nil` at the end of the file.
     public func next() throws(FileLevelError) -> Batch? {
-        guard let csv = try file.nextBatch() else { return nil }
+        if let prefetcher {
+            guard let xml = try prefetcher.next() else { return nil }
+            var batch = Batch()
+            batch.entries.reserveCapacity(xml.records.count)
+            recordsRead += xml.records.count
+            for record in xml.records { mapper.map(record, into: &batch.entries, rejects: &batch.rejects) }
+            return batch
+        }
+        guard let csv = try file!.nextBatch() else { return nil }
         return map(csv)
     }
 
@@ -48,13 +94,18 @@ public final class HourFileReader {
     /// a few batches are in flight, so memory stays bounded. When `consume` throws, reading stops and the error is
     /// rethrown; a ``FileLevelError`` met while reading is rethrown after the batches before it.
     public func readAll(_ consume: (Batch) throws -> Void) throws {
+        if prefetcher != nil {
+            // XML: the prefetcher parses on its own thread already; mapping and consuming stay here.
+            while let batch = try next() { try consume(batch) }
+            return
+        }
         let parsed = BlockingQueue<CSVBatch>(capacity: 1)
         let mapped = BlockingQueue<Batch>(capacity: 1)
         let unsafeSelf = UnsafeTransfer(self)
         let parser = StageThread(name: "bpv-parse") {
             let me = unsafeSelf.value
             do {
-                while let batch = try me.file.nextBatch() { guard parsed.put(batch) else { break } }
+                while let batch = try me.file!.nextBatch() { guard parsed.put(batch) else { break } }
                 parsed.finish()
             } catch {
                 parsed.finish(error: error)
@@ -93,10 +144,7 @@ public final class HourFileReader {
                 batch.rejects.append(reject(error)); errors = errors.dropFirst()
             }
             recordsRead += 1
-            switch mapper.map(record) {
-            case .entry(let entry): batch.entries.append(entry)
-            case .reject(let reject): batch.rejects.append(reject)
-            }
+            mapper.map(record, into: &batch.entries, rejects: &batch.rejects)
         }
         for error in errors { batch.rejects.append(reject(error)) }
         return batch
@@ -117,7 +165,13 @@ public final class HourFileReader {
     /// file. For previews and tools: it copies each field into a `String`, which ``next()`` (the import's path)
     /// never does.
     public func nextInspected() throws(FileLevelError) -> [InspectedRecord]? {
-        guard let csv = try file.nextBatch() else { return nil }
+        if let prefetcher {
+            // XML records have no columns to show: the mapped outcome only.
+            guard let xml = try prefetcher.next() else { return nil }
+            recordsRead += xml.records.count
+            return xml.records.map { InspectedRecord(line: $0.line, fields: nil, lineText: nil, outcome: mapper.map($0)) }
+        }
+        guard let csv = try file!.nextBatch() else { return nil }
         var records: [InspectedRecord] = []
         func add(_ error: CSVSyntaxError) {
             records.append(InspectedRecord(line: error.line, fields: nil, lineText: error.lineText,
@@ -136,7 +190,7 @@ public final class HourFileReader {
 
     private func reject(_ error: CSVSyntaxError) -> Reject {
         recordsRead += 1
-        return file.reject(error, columnNames: columnNames)
+        return file!.reject(error, columnNames: columnNames)
     }
 }
 

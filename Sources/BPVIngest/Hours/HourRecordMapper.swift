@@ -15,18 +15,30 @@ public struct HourRecordMapper {
     public let file: String
     /// The column names, when the file has a header.
     public let columnNames: [String]?
-    private let employerID: String?
-    /// Column slot per field ordinal (-1: not a column) and spec per field ordinal: arrays, not dictionaries,
-    /// because they are read several times for every record.
-    private var slotByField = [Int](repeating: -1, count: HourField.allCases.count)
-    private let specByField: [FieldSpec?]
-    /// Reads the same slots by name for messages, byte checks and the record's text (shared with other kinds).
-    private var cells: RecordFieldReader
-    private var interner = ByteStringInterner<Void>()
-    /// Hour-type codes: the string and its category (nil: unknown), looked up once per distinct code.
-    private var codeCache = ByteStringInterner<HourCategory?>()
-    /// `approved: { value: ... }` read once.
-    private let constantApproved: Bool?
+    /// The number of fields every record must have.
+    public private(set) var expectedFieldCount: Int?
+
+    let employerID: String?
+    var slots: [HourField: Int] = [:]
+    var interner = ByteStringInterner()
+    let encodingName: String
+    let delimiter: UInt8
+    /// XML records: slots are paths (no ragged rows, no column numbers, absent elements).
+    let isXML: Bool
+    // The hot path's tables, by `HourField.ordinal`, so that no record pays for hashing field names or for
+    // copying specs (with their strings and arrays) field by field.
+    var specs: [FieldSpec?] = []
+    var slotIndex: [Int] = []
+    var plans: [FieldPlan] = []
+    var tokenStorage: TokenStorage?
+    var categoryTable: CodeTable?
+    var actionTable: CodeTable?
+    /// Per interned value (``ByteStringInterner`` id): what it read as, 0 = not looked up yet.
+    var categoryCache: [UInt8] = []
+    var actionCache: [UInt8] = []
+    var approvedCache: [UInt8] = []
+    static let categories = HourCategory.allCases
+    static let actions = EntryAction.allCases
 
     /// Prepares the mapping for one file. `header` is the file's header record (for `header: true`).
     /// Throws a ``FileLevelError`` when a mapped column is not in the header (listing the expected and found
@@ -37,44 +49,136 @@ public struct HourRecordMapper {
         self.file = file
         self.columnNames = header
         self.employerID = employerID
-        var specs = [FieldSpec?](repeating: nil, count: HourField.allCases.count)
-        for (field, spec) in mapping.fields { specs[field.ordinal] = spec }
-        specByField = specs
-        if let spec = mapping.fields[.approved], case .constant(let value) = spec.source,
-           case .boolean(let trues, _) = spec.kind {
-            constantApproved = trues.contains(value.trimmingWhitespace().lowercased())
-        } else {
-            constantApproved = nil
-        }
+        encodingName = encoding.rawValue
+        delimiter = mapping.source.csv.delimiter
+        isXML = false
+        if let header { expectedFieldCount = header.count }
         guard employerID != nil || mapping.fields[.employer] != nil else {
             throw FileLevelError(file: file, message: "no employer: give --employer, configure the employer's folder "
                                  + "in bpv.yaml, or map an 'employer' field")
         }
-        let named = Dictionary(uniqueKeysWithValues: mapping.fields.map { ($0.key.rawValue, $0.value) })
-        let resolved = try ColumnSlots.resolve(fields: named, header: header, mappingName: mapping.name, file: file,
-                                               dialect: mapping.source.csv)
-        for (name, slot) in resolved { if let field = HourField(rawValue: name) { slotByField[field.ordinal] = slot } }
-        cells = RecordFieldReader(file: file, fields: named, codes: mapping.codes, slots: resolved, columnNames: header,
-                                  encoding: encoding, delimiter: mapping.source.csv.delimiter)
+        var missing: [String] = []
+        let normalisedHeader = header?.map(Self.normaliseHeader)
+        for (field, spec) in mapping.fields {
+            switch spec.source {
+            case .column(let name):
+                guard let normalisedHeader else { missing.append(name); continue }
+                if let index = normalisedHeader.firstIndex(of: Self.normaliseHeader(name)) {
+                    slots[field] = index
+                } else {
+                    missing.append(name)
+                }
+            case .position(let n):
+                slots[field] = n - 1
+            case .constant, .path:
+                break
+            }
+        }
+        if !missing.isEmpty {
+            let found = header ?? []
+            var message = "the file lacks the mapped column(s) \(missing.sorted().map { "\"\($0)\"" }.joined(separator: ", "))"
+                + " (mapping \(mapping.name)); expected columns: "
+                + mapping.fields.values.compactMap { if case .column(let c) = $0.source { return "\"\(c)\"" }; return nil }
+                    .sorted().joined(separator: ", ")
+                + "; found in the header: " + found.map { "\"\($0)\"" }.joined(separator: ", ")
+            if found.count == 1, let only = found.first {
+                let seen = [";", ",", "\t", "|"].filter { only.contains($0) && $0.utf8.first != delimiter }
+                if let other = seen.first {
+                    message += ". The header is one field holding '\(other == "\t" ? "\\t" : other)': is the delimiter "
+                        + "'\(other == "\t" ? "\\t" : other)' rather than '\(Character(UnicodeScalar(delimiter)))'?"
+                }
+            }
+            throw FileLevelError(file: file, line: mapping.source.csv.skipLines + 1, message: message)
+        }
+        prepareTables()
     }
 
-    static func normaliseHeader(_ name: String) -> String { ColumnSlots.normaliseHeader(name) }
+    /// Prepares an XML mapping for one file: `fieldSlots` says which of the layout's fields holds each dossier
+    /// field, `fieldNames` names the layout's fields (their paths) for messages.
+    init(mapping: HourMapping, file: String, fieldSlots: [HourField: Int], fieldNames: [String], employerID: String?,
+         encodingName: String) throws(FileLevelError) {
+        self.mapping = mapping
+        self.file = file
+        columnNames = fieldNames
+        self.employerID = employerID
+        self.encodingName = encodingName
+        delimiter = UInt8(ascii: ";")
+        isXML = true
+        slots = fieldSlots
+        guard employerID != nil || mapping.fields[.employer] != nil else {
+            throw FileLevelError(file: file, message: "no employer: give --employer, configure the employer's folder "
+                                 + "in bpv.yaml, or map an 'employer' field")
+        }
+        prepareTables()
+    }
+
+    static func normaliseHeader(_ name: String) -> String {
+        name.trimmingWhitespace().lowercased().split(whereSeparator: { $0 == " " || $0 == "\t" }).joined(separator: " ")
+    }
 
     /// Maps one record.
     public mutating func map<R: FieldRecord>(_ record: R) -> Outcome {
-        if let ragged = cells.shapeReject(record) { return .reject(ragged) }
+        switch mapOrReject(record) {
+        case .success(let entry): return .entry(entry)
+        case .failure(let reject): return .reject(reject.reject)
+        }
+    }
+
+    /// Maps one record straight into `entries` or `rejects`: the readers' path, without an intermediate outcome.
+    mutating func map<R: FieldRecord>(_ record: R, into entries: inout [HourEntry], rejects: inout [Reject]) {
+        switch mapOrReject(record) {
+        case .success(let entry): entries.append(entry)
+        case .failure(let reject): rejects.append(reject.reject)
+        }
+    }
+
+    private struct RejectBox: Error { var reject: Reject }
+
+    @inline(__always)
+    private mutating func mapOrReject<R: FieldRecord>(_ record: R) -> Result<HourEntry, RejectBox> {
+        var location = SourceLocation(file: file, line: record.line, byteOffset: record.byteOffset)
+        if isXML {
+            do {
+                var entry = try makeEntry(record, location)
+                // Corrections are rare and the store may reject a void: keep their place in full.
+                if entry.action != .add { entry.source.elementPath = record.elementPath }
+                return .success(entry)
+            } catch let problem {
+                location.elementPath = record.elementPath
+                return .failure(RejectBox(reject: Reject(location: location, column: problem.column, value: problem.value,
+                                                         reason: problem.reason, expected: problem.expected,
+                                                         record: recordText(record))))
+            }
+        }
+        if let expected = expectedFieldCount, record.count != expected {
+            return .failure(RejectBox(reject: Reject(
+                location: location, reason: "ragged row: \(record.count) fields where the header has \(expected)",
+                expected: "\(expected) fields separated by '\(Character(UnicodeScalar(delimiter)))'",
+                record: recordText(record))))
+        }
+        if expectedFieldCount == nil { expectedFieldCount = record.count }
         do {
-            return .entry(try makeEntry(record, cells.location(record)))
+            return .success(try makeEntry(record, location))
         } catch let problem {
-            return .reject(cells.reject(problem, record))
+            return .failure(RejectBox(reject: Reject(location: location, column: problem.column,
+                                                     columnNumber: problem.columnNumber, value: problem.value,
+                                                     reason: problem.reason, expected: problem.expected,
+                                                     record: recordText(record))))
         }
     }
 
     // MARK: - One record
 
-    private typealias Problem = FieldProblem
+    struct Problem: Error {
+        var column: String?
+        var columnNumber: Int?
+        var value: String?
+        var reason: String
+        var expected: String?
+    }
 
-    private mutating func makeEntry<R: FieldRecord>(_ record: R, _ location: SourceLocation) throws(Problem) -> HourEntry {
+    mutating func makeEntry<R: FieldRecord>(_ record: R, _ location: SourceLocation) throws(Problem) -> HourEntry {
+        let fields = mapping.fields
         let employee = try text(.employee, record)
         let student = try text(.student, record).map(Identifier.clean)
         guard let identity = employee ?? student else {
@@ -95,41 +199,44 @@ public struct HourRecordMapper {
         let end = try moment(.end, record)
         var date = try moment(.date, record)?.date ?? start?.date
         guard let day = date else {
-            throw problem(specByField[HourField.date.ordinal] != nil ? .date : .start, record, reason: "empty", expected: "a date")
+            throw problem(fields[.date] != nil ? .date : .start, record, reason: "empty", expected: "a date")
         }
         date = day
         let endDate = try moment(.endDate, record)?.date ?? end?.date
 
-        let minutes = try computeMinutes(record, date: day, start: start?.time, end: end?.time, endDate: endDate)
-
+        let action = try actionValue(record)
+        let externalID = try text(.externalID, record)
+        if action != .add && externalID == nil {
+            throw problem(.externalID, record, reason: "empty",
+                          expected: "the entry's id: a \(action.rawValue) names the earlier entry it corrects")
+        }
+        // A void only names the entry it removes: its hours and type need not be valid.
+        let minutes: Int
         var category = HourCategory.work
         var hourType: String?
-        if let spec = specByField[HourField.category.ordinal] {
-            let (value, raw) = try categoryValue(spec, record)
-            category = value
-            hourType = raw
-        }
-        var approved: Bool? = constantApproved
-        if constantApproved == nil, let spec = specByField[HourField.approved.ordinal],
-           case .boolean(let trues, let falses) = spec.kind {
-            if let raw = try text(.approved, record) {
-                let word = raw.trimmingWhitespace().lowercased()
-                if trues.contains(word) { approved = true } else if falses.contains(word) || falses.isEmpty {
-                    approved = false
-                } else {
-                    throw problem(.approved, record, reason: "not a known yes/no value",
-                                  expected: "one of \((trues.sorted() + falses.sorted()).joined(separator: ", "))")
-                }
+        if action == .void {
+            minutes = (try? computeMinutes(record, date: day, start: start?.time, end: end?.time, endDate: endDate)) ?? 0
+            if plans[HourField.category.ordinal].mapped, let (value, raw) = try? categoryValue(record) {
+                category = value
+                hourType = raw
+            }
+        } else {
+            minutes = try computeMinutes(record, date: day, start: start?.time, end: end?.time, endDate: endDate)
+            if plans[HourField.category.ordinal].mapped {
+                let (value, raw) = try categoryValue(record)
+                category = value
+                hourType = raw
             }
         }
+        let workDay = try assignedDay(record, startDate: day) ?? day
+        let approved = try approval(record)
         return HourEntry(employerID: employer, employeeIdentity: identity, studentNumber: student,
-                         leerbedrijfID: leerbedrijf, date: day, start: start?.time, end: end?.time, minutes: minutes,
-                         category: category, hourType: hourType, approved: approved,
-                         externalID: try text(.externalID, record), description: try text(.description, record),
-                         source: location)
+                         leerbedrijfID: leerbedrijf, date: workDay, start: start?.time, end: end?.time, minutes: minutes,
+                         category: category, hourType: hourType, approved: approved, externalID: externalID,
+                         action: action, description: try text(.description, record), source: location)
     }
 
-    private mutating func computeMinutes<R: FieldRecord>(_ record: R, date: CalendarDate, start: TimeOfDay?,
+    mutating func computeMinutes<R: FieldRecord>(_ record: R, date: CalendarDate, start: TimeOfDay?,
                                                        end: TimeOfDay?, endDate: CalendarDate?) throws(Problem) -> Int {
         let rule = mapping.hours
         let duration = try seconds(.duration, record)
@@ -181,114 +288,51 @@ public struct HourRecordMapper {
         return minutes
     }
 
-    // MARK: - Field values
-
-    /// The raw bytes of a column-backed field, `nil` for constants and unmapped fields.
-    @inline(__always)
-    private func raw<R: FieldRecord>(_ field: HourField, _ record: R) -> UnsafeRawBufferPointer? {
-        let slot = slotByField[field.ordinal]
-        guard slot >= 0, slot < record.count else { return nil }
-        return record[slot]
-    }
-
-    private mutating func text<R: FieldRecord>(_ field: HourField, _ record: R) throws(Problem) -> String? {
-        guard let spec = specByField[field.ordinal] else { return nil }
-        if case .constant(let value) = spec.source { return value }
-        guard let bytes = raw(field, record)?.trimmingASCIISpaces(), !bytes.isEmpty else { return nil }
-        try checkBytes(field, bytes, record)
-        return interner.string(bytes)
-    }
-
-    /// Rejects NUL bytes and text that is not valid in the file's encoding.
-    private func checkBytes<R: FieldRecord>(_ field: HourField, _ bytes: UnsafeRawBufferPointer, _ record: R) throws(Problem) {
-        try cells.checkBytes(field.rawValue, bytes, record)
-    }
-
-    private func moment<R: FieldRecord>(_ field: HourField, _ record: R) throws(Problem) -> DateTimePattern.Value? {
-        guard let spec = specByField[field.ordinal] else { return nil }
-        let pattern: DateTimePattern
-        switch spec.kind {
-        case .date(let p), .time(let p), .datetime(let p): pattern = p
-        default: return nil
-        }
-        if case .constant(let value) = spec.source {
-            return value.utf8CString.withUnsafeBytes {
-                pattern.parse(UnsafeRawBufferPointer(rebasing: $0.dropLast()))
-            }
-        }
-        guard let bytes = raw(field, record), !bytes.trimmingASCIISpaces().isEmpty else {
-            if spec.optional { return nil }
-            throw problem(field, record, reason: "empty", expected: "a value like \(pattern.pattern)")
-        }
-        guard let value = pattern.parse(bytes) else {
-            try checkBytes(field, bytes, record)
-            let what = spec.kind.name == "time" ? "time" : spec.kind.name == "date" ? "date" : "date and time"
-            throw problem(field, record, reason: "not a valid \(what)", expected: pattern.pattern)
-        }
-        return value
-    }
-
-    private func seconds<R: FieldRecord>(_ field: HourField, _ record: R) throws(Problem) -> Int? {
-        guard let spec = specByField[field.ordinal], case .duration(let format) = spec.kind else { return nil }
-        let value: Int?
-        if case .constant(let text) = spec.source {
-            value = text.utf8CString.withUnsafeBytes { format.seconds(UnsafeRawBufferPointer(rebasing: $0.dropLast())) }
-        } else {
-            guard let bytes = raw(field, record), !bytes.trimmingASCIISpaces().isEmpty else { return nil }
-            value = format.seconds(bytes)
-            if value == nil { try checkBytes(field, bytes, record) }
-        }
-        guard let value else {
-            throw problem(field, record, reason: "not a valid duration", expected: format.example)
-        }
-        return value
-    }
-
-    private mutating func categoryValue<R: FieldRecord>(_ spec: FieldSpec, _ record: R) throws(Problem) -> (HourCategory, String?) {
-        switch spec.kind {
-        case .codes(let tableName):
-            let table = mapping.codes[tableName]!
-            var code: String?
-            var looked: HourCategory??
-            if case .constant(let value) = spec.source {
-                code = value
-            } else if let bytes = raw(.category, record)?.trimmingASCIISpaces(), !bytes.isEmpty {
-                try checkBytes(.category, bytes, record)
-                // Values were checked against the categories when the mapping was loaded.
-                let hit = codeCache.lookup(bytes) { table.lookup($0).flatMap(HourCategory.init(rawValue:)) }
-                code = hit.string
-                looked = hit.payload
-            }
-            guard let code else {
-                if let fallback = table.defaultValue.flatMap(HourCategory.init(rawValue:)), spec.optional {
-                    return (fallback, nil)
-                }
-                if spec.optional { return (.work, nil) }
-                throw problem(.category, record, reason: "empty hour type",
-                              expected: "one of \(table.listedCodes.joined(separator: ", "))")
-            }
-            guard let category = looked ?? table.lookup(code).flatMap(HourCategory.init(rawValue:)) else {
-                throw problem(.category, record, reason: "unknown hour type",
-                              expected: "one of \(table.listedCodes.joined(separator: ", ")) (add it to code table '\(tableName)')")
-            }
-            return (category, code)
-        default:
-            let name = try text(.category, record)
-            guard let name, let category = HourCategory(rawValue: name.lowercased()) else {
-                throw problem(.category, record, reason: "not a category", expected: HourCategory.allNames)
-            }
-            return (category, nil)
-        }
-    }
-
     // MARK: - Messages
 
-    private func problem<R: FieldRecord>(_ field: HourField, _ record: R, reason: String, expected: String?) -> Problem {
-        cells.problem(field.rawValue, record, reason: reason, expected: expected)
+    func problem<R: FieldRecord>(_ field: HourField, _ record: R, reason: String, expected: String?) -> Problem {
+        let slot = slots[field]
+        if isXML {
+            var column = field.rawValue
+            if let slot, let names = columnNames, slot < names.count { column = names[slot] }
+            else if let spec = mapping.fields[field], case .constant = spec.source { column = "\(field.rawValue) (constant)" }
+            var value: String?
+            if let slot, slot < record.count, record[slot].count > 0 { value = String(decoding: record[slot], as: UTF8.self) }
+            // An absent element or attribute and an empty one read the same: say both.
+            let why = reason == "empty" && slot != nil ? "missing or empty" : reason
+            return Problem(column: column, columnNumber: nil, value: value?.replacingNUL(), reason: why, expected: expected)
+        }
+        var column: String?
+        if let slot { column = columnNames.map { slot < $0.count ? $0[slot] : "#\(slot + 1)" } ?? "#\(slot + 1)" }
+        else if let spec = mapping.fields[field], case .constant = spec.source { column = "\(field.rawValue) (constant)" }
+        else { column = field.rawValue }
+        var value: String?
+        if let slot, slot < record.count { value = String(decoding: record[slot], as: UTF8.self) }
+        if let v = value, v.unicodeScalars.contains(where: { $0.value == 0 }) {
+            value = v.replacingNUL()
+        }
+        return Problem(column: column, columnNumber: slot.map { $0 + 1 }, value: value, reason: reason, expected: expected)
     }
 
     /// The record's fields joined with the delimiter, quoted where needed: what to send back to the employer.
-    func recordText<R: FieldRecord>(_ record: R) -> String { cells.recordText(record) }
+    /// XML: the mapped paths with their values, `path=value; ...`.
+    func recordText<R: FieldRecord>(_ record: R) -> String {
+        if isXML {
+            let names = columnNames ?? []
+            return (0..<record.count).compactMap { i -> String? in
+                guard record[i].count > 0, i < names.count else { return nil }
+                return names[i] + "=" + String(decoding: record[i], as: UTF8.self).replacingNUL()
+            }.joined(separator: "; ")
+        }
+        let d = Character(UnicodeScalar(delimiter))
+        return (0..<record.count).map { i -> String in
+            let field = String(decoding: record[i], as: UTF8.self).replacingNUL()
+            if field.contains(d) || field.contains("\"") || field.contains("\n") || field.contains("\r") {
+                return "\"" + field.replacingOccurrencesOfQuote() + "\""
+            }
+            return field
+        }.joined(separator: String(d))
+    }
 }
 
 extension String {

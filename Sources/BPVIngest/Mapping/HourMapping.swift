@@ -39,6 +39,14 @@ public struct SourceSpec: Sendable {
     public var csv: CSVDialect
     /// Whether the first row (after `skip_lines`) names the columns.
     public var header: Bool
+    /// XML sources: the record path and the namespace prefixes; `nil` for CSV.
+    public var xml: XMLSourceSpec? = nil
+}
+
+/// How an XML source is read: which elements are the records, and the namespace prefixes the paths use.
+public struct XMLSourceSpec: Sendable {
+    public var record: XMLRecordPath
+    public var namespaces: XMLNamespaces
 }
 
 /// The dossier fields of an hour entry that a mapping can fill.
@@ -49,9 +57,13 @@ public enum HourField: String, CaseIterable, Sendable {
     case duration, category, approved
     case externalID = "external_id"
     case description
+    /// The administrative day when the source assigns one (SETU `@dayAssignment`): overrides the date.
+    case assignedDay = "assigned_day"
+    /// Add, change or void (SETU `@actionCode`).
+    case action
 
-    /// A dense number per field, for array lookups on the hot path.
-    var ordinal: Int {
+    /// A dense index (0 ..< allCases.count) for per-field tables: the mapper looks fields up without hashing.
+    @inline(__always) var ordinal: Int {
         switch self {
         case .employee: return 0
         case .student: return 1
@@ -67,6 +79,8 @@ public enum HourField: String, CaseIterable, Sendable {
         case .approved: return 11
         case .externalID: return 12
         case .description: return 13
+        case .assignedDay: return 14
+        case .action: return 15
         }
     }
 
@@ -74,6 +88,8 @@ public enum HourField: String, CaseIterable, Sendable {
     var allowedKinds: [String] {
         switch self {
         case .date, .endDate: return ["date", "datetime"]
+        case .assignedDay: return ["date"]
+        case .action: return ["codes", "text"]
         case .start, .end: return ["time", "datetime"]
         case .breakTime, .duration: return ["duration"]
         case .category: return ["codes", "text"]
@@ -92,6 +108,8 @@ public struct FieldSpec: Sendable {
         case position(Int)
         /// The same value for every record.
         case constant(String)
+        /// XML: a path relative to the record element; with several, the first one that has a value.
+        case path([XMLFieldPath])
     }
 
     public enum Kind: Sendable {

@@ -21,6 +21,7 @@ struct HourMappingBuilder {
         } }
         let hours = readHours(document.sections["hours"], fields: present, root: document.root, &r)
         checkRequiredFields(present, hours: hours, root: document.fieldsNode ?? document.root, &r)
+        checkCorrections(present, document: document, &r)
         guard !r.hasErrors else { return nil }
         return HourMapping(name: document.name, revision: document.revision, description: document.description,
                            path: document.path, source: document.source, identity: identity, fields: fields,
@@ -50,6 +51,19 @@ struct HourMappingBuilder {
             }
         }
         return rule
+    }
+
+    /// Corrections act on earlier entries by their id: they need one.
+    private func checkCorrections(_ fields: [HourField: FieldSpec], document: MappingDocument, _ r: inout NodeReader) {
+        guard fields[.externalID] == nil else { return }
+        if fields[.action] != nil {
+            r.error(document.fieldsNode ?? document.root, "field 'action' needs an 'external_id' field",
+                    hint: "a change or void names the earlier entry by its id, e.g. external_id: { path: hr:Id/hr:IdValue }")
+        }
+        if document.importRule.supersede == .externalID {
+            r.error(document.root.mapping?["import"] ?? document.root, "supersede: external_id needs an 'external_id' field",
+                    hint: "map the entry's id, or use supersede: period")
+        }
     }
 
     private func checkRequiredFields(_ fields: [HourField: FieldSpec], hours: HourMapping.HoursRule, root: Node,

@@ -24,7 +24,14 @@ public struct MappingDocument {
 
 /// What happens on import, for every kind.
 public struct ImportRule: Sendable {
-    public enum Supersede: String, Sendable { case period, none }
+    public enum Supersede: String, Sendable, CaseIterable {
+        /// A file supersedes the earlier active entries of its source within its period (first to last date).
+        case period
+        /// A file supersedes nothing; only explicit corrections (`action: change/void`) act on earlier entries.
+        case none
+        /// Each entry replaces the earlier active entry of its source with the same `external_id`.
+        case externalID = "external_id"
+    }
     public var supersede: Supersede
     /// Above this share (0–100) of rejected records the whole file fails.
     public var maxRejectPercent: Double

@@ -64,7 +64,7 @@ final class MappingDocumentBuilder {
         let codes = codesNode.map { readCodes($0, &r) } ?? [:]
         var fields: [String: FieldSpec] = [:]
         if let fieldsNode {
-            fields = readFields(fieldsNode, header: source.header, codes: codes, &r)
+            fields = readFields(fieldsNode, source: source, codes: codes, &r)
         } else {
             r.error(root, "missing 'fields'", hint: "map the dossier fields to columns")
         }
@@ -76,20 +76,36 @@ final class MappingDocumentBuilder {
                                sectionLines: sectionLines, sections: sections, fieldsNode: fieldsNode, root: root)
     }
 
+    private static let csvSourceKeys = ["delimiter", "quote", "header", "skip_lines"]
+    private static let xmlSourceKeys = ["record", "namespaces"]
+
     private func readSource(_ node: Node, _ r: inout NodeReader) -> SourceSpec {
         var spec = SourceSpec(format: .csv, encoding: nil, csv: CSVDialect(), header: true)
-        let keys = ["format", "encoding", "delimiter", "quote", "header", "skip_lines"]
+        let keys = ["format", "encoding"] + Self.csvSourceKeys + Self.xmlSourceKeys
         var sawFormat = false
-        for (key, _, value) in r.pairs(node, known: keys, context: "source") {
-            switch key {
-            case "format":
-                sawFormat = true
-                if let f = r.string(value, "format") {
-                    if let format = SourceSpec.Format(rawValue: f) { spec.format = format } else {
-                        r.error(value, "format '\(f)' is not one of: csv, xml",
-                                hint: didYouMean(f, ["csv", "xml"]) ?? "write format: csv")
-                    }
+        let pairs = r.pairs(node, known: keys, context: "source")
+        // The format first: it decides which other keys belong here.
+        if let formatNode = pairs.first(where: { $0.key == "format" })?.value {
+            sawFormat = true
+            if let f = r.string(formatNode, "format") {
+                if let format = SourceSpec.Format(rawValue: f) { spec.format = format } else {
+                    r.error(formatNode, "format '\(f)' is not one of: csv, xml", hint: didYouMean(f, ["csv", "xml"]) ?? "write format: csv")
                 }
+            }
+        }
+        var recordNode: Node?
+        var namespaces = XMLNamespaces()
+        for (key, keyNode, value) in pairs {
+            if spec.format == .xml && Self.csvSourceKeys.contains(key) {
+                r.error(keyNode, "'\(key)' is for CSV sources; this source is XML", hint: "remove it")
+                continue
+            }
+            if spec.format == .csv && Self.xmlSourceKeys.contains(key) {
+                r.error(keyNode, "'\(key)' is for XML sources; this source is CSV", hint: "set format: xml, or remove it")
+                continue
+            }
+            switch key {
+            case "format": break
             case "encoding":
                 guard let e = r.string(value, "encoding") else { break }
                 if e.lowercased() == "auto" { spec.encoding = nil; break }
@@ -105,14 +121,45 @@ final class MappingDocumentBuilder {
             case "quote": if let b = readByte(value, "quote", &r) { spec.csv.quote = b }
             case "header": spec.header = r.bool(value, "header") ?? true
             case "skip_lines": spec.csv.skipLines = r.int(value, "skip_lines", range: 0...1000) ?? 0
+            case "record": recordNode = value
+            case "namespaces": namespaces = readNamespaces(value, &r)
             default: break
             }
         }
         if !sawFormat { r.error(node, "source needs a format (csv or xml)", hint: "add format: csv") }
-        if spec.csv.delimiter == spec.csv.quote {
+        if spec.format == .csv && spec.csv.delimiter == spec.csv.quote {
             r.error(node, "delimiter and quote are the same character", hint: "the quote is almost always '\"'")
         }
+        if spec.format == .xml {
+            guard let recordNode else {
+                r.error(node, "an XML source needs 'record': the path of the elements that are the records",
+                        hint: "for example record: /hr:TimeCard/hr:ReportedTime/hr:TimeInterval")
+                return spec
+            }
+            guard let text = r.string(recordNode, "record") else { return spec }
+            switch XMLPathParser.recordPath(text, namespaces) {
+            case .success(let path): spec.xml = XMLSourceSpec(record: path, namespaces: namespaces)
+            case .failure(let error): r.error(recordNode, error.message, hint: error.hint ?? "a path like /hr:TimeCard/hr:ReportedTime/hr:TimeInterval")
+            }
+        }
         return spec
+    }
+
+    private func readNamespaces(_ node: Node, _ r: inout NodeReader) -> XMLNamespaces {
+        var result: [String: String] = [:]
+        for (prefix, keyNode, value) in r.pairs(node, known: [], context: "namespaces") {
+            guard let uri = r.string(value, "namespace '\(prefix)'") else { continue }
+            if !XMLPathParser.isNCName(prefix) || prefix.contains(":") {
+                r.error(keyNode, "'\(prefix)' is not a valid namespace prefix", hint: "a prefix is a name like hr or ns1")
+            } else if prefix.lowercased().hasPrefix("xml") {
+                r.error(keyNode, "the prefix '\(prefix)' is reserved by XML", hint: "choose another prefix, e.g. hr")
+            } else if uri.trimmingWhitespace().isEmpty {
+                r.error(value, "namespace '\(prefix)' needs a URI", hint: "for SETU TimeCard: http://ns.hr-xml.org/2007-04-15")
+            } else {
+                result[prefix] = uri.trimmingWhitespace()
+            }
+        }
+        return XMLNamespaces(result)
     }
 
     private func readByte(_ node: Node, _ what: String, _ r: inout NodeReader) -> UInt8? {
@@ -131,12 +178,7 @@ final class MappingDocumentBuilder {
         var rule = ImportRule()
         for (key, _, value) in r.pairs(node, known: ["supersede", "max_reject_percent"], context: "import") {
             if key == "supersede" {
-                if let s = r.string(value, "supersede") {
-                    if let v = ImportRule.Supersede(rawValue: s) { rule.supersede = v } else {
-                        r.error(value, "supersede '\(s)' is not one of: period, none",
-                                hint: didYouMean(s, ["period", "none"]) ?? "period replaces earlier entries of the file's period")
-                    }
-                }
+                if let v = r.choice(value, "supersede", ImportRule.Supersede.self) { rule.supersede = v }
             } else if let text = r.string(value, key) {
                 if let v = Double(text), (0...100).contains(v) { rule.maxRejectPercent = v } else {
                     r.error(value, "max_reject_percent must be a number from 0 to 100, not '\(text)'",
@@ -180,23 +222,25 @@ final class MappingDocumentBuilder {
         return tables
     }
 
-    private func readFields(_ node: Node, header: Bool, codes: [String: CodeTable],
+    private func readFields(_ node: Node, source: SourceSpec, codes: [String: CodeTable],
                             _ r: inout NodeReader) -> [String: FieldSpec] {
         var fields: [String: FieldSpec] = [:]
         for (name, _, value) in r.pairs(node, known: schema.fieldOrder, context: "fields", noun: "field") {
             guard let rule = schema.fields[name] else { continue }
-            if let spec = readField(name, rule, value, header: header, codes: codes, &r) { fields[name] = spec }
+            if let spec = readField(name, rule, value, source: source, codes: codes, &r) { fields[name] = spec }
         }
         return fields
     }
 
-    private func readField(_ fieldName: String, _ rule: MappingSchema.FieldRule, _ node: Node, header: Bool,
+    private func readField(_ fieldName: String, _ rule: MappingSchema.FieldRule, _ node: Node, source sourceSpec: SourceSpec,
                            codes: [String: CodeTable], _ r: inout NodeReader) -> FieldSpec? {
-        let keys = ["column", "value", "date", "time", "datetime", "duration", "codes", "boolean", "optional"]
+        let header = sourceSpec.header
+        let keys = ["column", "path", "value", "date", "time", "datetime", "duration", "codes", "boolean", "optional"]
         var source: FieldSpec.Source?
         var kind: FieldSpec.Kind?
         var optional = false
         var formatGiven = false
+        var sourceProblemReported = false
         let context = "field '\(fieldName)'"
         for (key, keyNode, value) in r.pairs(node, known: keys, context: context) {
             func setKind(_ k: FieldSpec.Kind) {
@@ -214,7 +258,11 @@ final class MappingDocumentBuilder {
             switch key {
             case "column":
                 guard let text = r.string(value, "column") else { break }
-                if header {
+                if sourceSpec.format == .xml {
+                    sourceProblemReported = true
+                    r.error(keyNode, "\(context): XML sources take path:, not column:",
+                            hint: "path: relative to the record element, e.g. { path: hr:StartDateTime } or { path: \"@type\" }")
+                } else if header {
                     source = .column(text)
                 } else if let n = Int(text), n >= 1 {
                     source = .position(n)
@@ -222,6 +270,24 @@ final class MappingDocumentBuilder {
                     r.error(value, "with header: false, column must be a position (1 = first column), not '\(text)'",
                             hint: "write column: 3, or set source.header: true to use names")
                 }
+            case "path":
+                sourceProblemReported = true
+                guard sourceSpec.format == .xml else {
+                    r.error(keyNode, "\(context): path: is for XML sources; CSV fields take column:", hint: "write column: NAME")
+                    break
+                }
+                guard let xml = sourceSpec.xml else { break } // the record path's own error was reported
+                let items = value.sequence.map { Array($0) } ?? [value]
+                if items.isEmpty { r.error(value, "\(context): path: lists no paths", hint: "path: hr:StartDateTime") }
+                var paths: [XMLFieldPath] = []
+                for item in items {
+                    guard let text = r.string(item, "path") else { continue }
+                    switch XMLPathParser.fieldPath(text, record: xml.record, xml.namespaces) {
+                    case .success(let path): paths.append(path)
+                    case .failure(let error): r.error(item, "\(context): \(error.message)", hint: error.hint ?? "paths are relative to the record element")
+                    }
+                }
+                if paths.count == items.count && !paths.isEmpty { source = .path(paths); sourceProblemReported = false }
             case "value":
                 if let text = r.string(value, "value") { source = .constant(text) }
             case "date", "time", "datetime":
@@ -284,7 +350,13 @@ final class MappingDocumentBuilder {
             }
         }
         guard let source else {
-            r.error(node, "\(context) needs a column or a value", hint: "{ column: NAME } or { value: TEXT }")
+            if sourceSpec.format == .xml {
+                if !sourceProblemReported {
+                    r.error(node, "\(context) needs a path or a value", hint: "{ path: hr:Duration } or { value: TEXT }")
+                }
+            } else if !sourceProblemReported {
+                r.error(node, "\(context) needs a column or a value", hint: "{ column: NAME } or { value: TEXT }")
+            }
             return nil
         }
         let resolvedKind: FieldSpec.Kind

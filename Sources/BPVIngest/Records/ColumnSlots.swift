@@ -23,7 +23,7 @@ enum ColumnSlots {
                 }
             case .position(let n):
                 slots[field] = n - 1
-            case .constant:
+            case .constant, .path:
                 break
             }
         }

@@ -23,7 +23,7 @@ public struct RecordFieldReader {
     public let columnNames: [String]?
     /// Field name -> 0-based slot in the record.
     let slots: [String: Int]
-    private var interner = ByteStringInterner<Void>()
+    private var interner = ByteStringInterner()
     private let encodingName: String
     private let delimiter: UInt8
     private var expectedFieldCount: Int?

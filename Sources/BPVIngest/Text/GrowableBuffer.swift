@@ -29,6 +29,14 @@ struct GrowableBuffer<Element: BitwiseCopyable> {
         count += n
     }
 
+    /// Appends `n` elements whose bytes are all zero.
+    @inline(__always) mutating func appendZeros(_ n: Int) {
+        if count + n > capacity { grow(to: count + n) }
+        UnsafeMutableRawPointer(base + count).initializeMemory(as: UInt8.self, repeating: 0,
+                                                                count: n * MemoryLayout<Element>.stride)
+        count += n
+    }
+
     @inline(__always) subscript(i: Int) -> Element {
         get { base[i] }
         nonmutating set { base[i] = newValue }

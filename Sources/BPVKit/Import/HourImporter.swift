@@ -71,7 +71,8 @@ public struct HourImporter {
                                       mappingRevision: mapping.revision, filePath: path, fileSize: fingerprint.size,
                                       contentFingerprint: fingerprint.fingerprint,
                                       encoding: mapping.source.encoding?.rawValue, identityKind: mapping.identity,
-                                      supersedeByPeriod: mapping.importRule.supersede == .period)
+                                      supersedeByPeriod: mapping.importRule.supersede == .period,
+                                      supersedeByExternalID: mapping.importRule.supersede == .externalID)
         let reader: HourFileReader
         do {
             reader = try HourFileReader(path: path, mapping: mapping, employerID: employerID)
@@ -81,8 +82,8 @@ public struct HourImporter {
             result.outcome = .failed(error.description)
             return result
         }
-        newBatch.encoding = reader.encoding.rawValue
-        result.encoding = reader.encoding.rawValue
+        newBatch.encoding = reader.encodingName
+        result.encoding = reader.encodingName
         if let note = reader.encodingNote { result.notes.append(note) }
 
         var shown: [Reject] = []
@@ -98,7 +99,7 @@ public struct HourImporter {
                     }
                 }
                 writer.setReaderCounts(recordsRead: reader.recordsRead, blankRecords: reader.blankRecords)
-                writer.setEncoding(reader.encoding.rawValue)
+                writer.setEncoding(reader.encodingName)
                 let read = max(reader.recordsRead, 1)
                 let percent = Double(writer.rejectCount) * 100 / Double(read)
                 if percent > mapping.importRule.maxRejectPercent {
@@ -128,7 +129,7 @@ public struct HourImporter {
         var result = result
         do {
             let reader = try HourFileReader(path: path, mapping: mapping, employerID: employerID)
-            result.encoding = reader.encoding.rawValue
+            result.encoding = reader.encodingName
             if let note = reader.encodingNote { result.notes.append(note) }
             try reader.readAll { chunk in
                 result.counts.entriesStored += chunk.entries.count

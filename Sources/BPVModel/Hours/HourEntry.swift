@@ -25,6 +25,8 @@ public struct HourEntry: Hashable, Sendable {
     public var approved: Bool?
     /// The entry's id in the employer's system.
     public var externalID: String?
+    /// What the source asks the store to do with the entry (corrections: SETU `@actionCode`).
+    public var action: EntryAction
     public var description: String?
     /// Where the entry came from.
     public var source: SourceLocation
@@ -32,8 +34,8 @@ public struct HourEntry: Hashable, Sendable {
     public init(employerID: String, employeeIdentity: String, studentNumber: String? = nil,
                 leerbedrijfID: String? = nil, date: CalendarDate, start: TimeOfDay? = nil,
                 end: TimeOfDay? = nil, minutes: Int, category: HourCategory, hourType: String? = nil,
-                approved: Bool? = nil, externalID: String? = nil, description: String? = nil,
-                source: SourceLocation) {
+                approved: Bool? = nil, externalID: String? = nil, action: EntryAction = .add,
+                description: String? = nil, source: SourceLocation) {
         self.employerID = employerID
         self.employeeIdentity = employeeIdentity
         self.studentNumber = studentNumber
@@ -46,6 +48,7 @@ public struct HourEntry: Hashable, Sendable {
         self.hourType = hourType
         self.approved = approved
         self.externalID = externalID
+        self.action = action
         self.description = description
         self.source = source
     }
@@ -56,4 +59,15 @@ public enum EmployeeIdentityKind: String, CaseIterable, Sendable, Codable {
     case personeelsnummer
     case email
     case name
+}
+
+/// What a source asks the store to do with an entry. Sources with corrections (SETU TimeCard `@actionCode`) send
+/// them per entry; everything else adds.
+public enum EntryAction: String, CaseIterable, Sendable, Codable {
+    /// A new entry (SETU `Add`, and `Unchanged` when a correction card repeats it).
+    case add
+    /// Replaces the active entry of the same source with the same external id (SETU `Change`).
+    case change
+    /// Removes the active entry of the same source with the same external id; stores nothing itself (SETU `Void`).
+    case void
 }

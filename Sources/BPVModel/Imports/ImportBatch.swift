@@ -57,8 +57,10 @@ public struct ImportCounts: Hashable, Sendable, Codable {
     public var rejects = 0
     /// Records made only of empty fields, skipped.
     public var blankRecords = 0
-    /// Earlier entries of the same source and period that this import superseded.
+    /// Earlier entries of the same source that this import superseded: by period, or replaced by external id.
     public var superseded = 0
+    /// Earlier entries that a `void` entry of this import removed (SETU `@actionCode="Void"`).
+    public var voided = 0
     /// Stored entries whose employee could not be linked to a student.
     public var unresolved = 0
 

@@ -52,7 +52,9 @@ public final class SQLiteDossierStore: DossierStore {
         try queue.write { db in
             let batchID = try insertBatch(db, batch, status: .imported, message: nil)
             let aliases = try loadAliases(db, employerID: batch.employerID)
-            let writer = try SQLiteHourImportWriter(db: db, batchID: batchID, aliases: aliases)
+            let writer = try SQLiteHourImportWriter(db: db, batchID: batchID, sourceKey: batch.sourceKey,
+                                                    aliases: aliases,
+                                                    supersedeByExternalID: batch.supersedeByExternalID)
             try body(writer)
             var counts = ImportCounts()
             counts.recordsRead = writer.recordsRead
@@ -60,19 +62,21 @@ public final class SQLiteDossierStore: DossierStore {
             counts.entriesStored = writer.entryCount
             counts.rejects = writer.rejectCount
             counts.unresolved = writer.unresolvedCount
+            counts.superseded = writer.replacedCount
+            counts.voided = writer.voidedCount
             if batch.supersedeByPeriod, let first = writer.firstDate, let last = writer.lastDate {
-                counts.superseded = try supersede(db, by: batchID, sourceKey: batch.sourceKey, from: first, to: last)
+                counts.superseded += try supersede(db, by: batchID, sourceKey: batch.sourceKey, from: first, to: last)
             }
             let status: ImportBatch.Status = counts.rejects > 0 ? .importedWithRejects : .imported
             try db.execute(sql: """
                 UPDATE import_batch SET finished_at = ?, status = ?, encoding = COALESCE(?, encoding),
                     period_start = ?, period_end = ?, records_read = ?, entries_stored = ?, rejects = ?,
-                    blank_records = ?, superseded = ?, unresolved = ?, first_entry_id = ?, last_entry_id = ?
+                    blank_records = ?, superseded = ?, unresolved = ?, first_entry_id = ?, last_entry_id = ?, voided = ?
                 WHERE id = ?
                 """, arguments: [Self.now(), status.rawValue, writer.encoding, writer.firstDate?.iso,
                                  writer.lastDate?.iso, counts.recordsRead, counts.entriesStored, counts.rejects,
                                  counts.blankRecords, counts.superseded, counts.unresolved, writer.firstEntryID,
-                                 writer.lastEntryID, batchID])
+                                 writer.lastEntryID, counts.voided, batchID])
             return try Row.fetchOne(db, sql: "SELECT * FROM import_batch WHERE id = ?", arguments: [batchID])
                 .map(Self.batch)!
         }
@@ -90,7 +94,7 @@ public final class SQLiteDossierStore: DossierStore {
         var count = 0
         for range in earlier {
             try db.execute(sql: """
-                UPDATE hour_entry SET superseded_by = ?
+                UPDATE hour_entry SET superseded_by = ?, superseded_reason = 'period'
                 WHERE id BETWEEN ? AND ? AND superseded_by IS NULL AND work_date BETWEEN ? AND ?
                 """, arguments: [batchID, range["first_entry_id"] as Int64, range["last_entry_id"] as Int64,
                                  first.iso, last.iso])
@@ -231,6 +235,7 @@ public final class SQLiteDossierStore: DossierStore {
         counts.blankRecords = row["blank_records"]
         counts.superseded = row["superseded"]
         counts.unresolved = row["unresolved"]
+        counts.voided = row["voided"]
         return ImportBatch(id: row["id"], sourceKey: row["source_key"], employerID: row["employer_id"],
                            mappingName: row["mapping_name"], mappingRevision: row["mapping_revision"],
                            filePath: row["file_path"], fileSize: row["file_size"],
@@ -252,7 +257,7 @@ public final class SQLiteDossierStore: DossierStore {
             end: (row["end_time"] as String?).flatMap { TimeOfDay(storage: $0) },
             minutes: row["minutes"], category: HourCategory(rawValue: row["category"]) ?? .other,
             hourType: row["hour_type"], approved: approved.map { $0 != 0 }, externalID: row["external_id"],
-            description: row["description"],
+            action: EntryAction(rawValue: row["action"]) ?? .add, description: row["description"],
             source: SourceLocation(file: row["file_path"], line: row["source_line"], byteOffset: row["byte_offset"]))
         return StoredHourEntry(id: row["id"], batchID: row["batch_id"], entry: entry, supersededBy: row["superseded_by"])
     }

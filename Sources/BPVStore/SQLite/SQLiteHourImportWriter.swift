@@ -7,16 +7,27 @@ import GRDBSQLite
 final class SQLiteHourImportWriter: HourImportWriter {
     private let connection: OpaquePointer
     private let batchID: Int64
+    private let sourceKey: String
     private let aliases: [String: [String: String]]   // employer -> identity key -> studentnummer
+    private let supersedeByExternalID: Bool
+    /// Whether the source had active entries with an external id before this import: only then, or when the id
+    /// was written earlier in this file, can an `add` replace anything (saves an UPDATE per entry otherwise).
+    private var sourceHadActiveIDs = true
+    private var idsWritten = IDFilter()
     private var resolvedCache: [String: String?] = [:]
     private var insertEntry: OpaquePointer?
     private var insertReject: OpaquePointer?
+    private var supersedeByID: OpaquePointer?
     /// One row's text, laid end to end, bound without copies (SQLITE_STATIC) and reused for every row.
     private var scratch = UnsafeMutableRawBufferPointer.allocate(byteCount: 1 << 16, alignment: 8)
     private var recordNumber: Int64 = 0
     private(set) var entryCount = 0
     private(set) var rejectCount = 0
     private(set) var unresolvedCount = 0
+    /// Earlier entries replaced by an entry with the same external id.
+    private(set) var replacedCount = 0
+    /// Earlier entries removed by a void.
+    private(set) var voidedCount = 0
     private(set) var firstEntryID: Int64?
     private(set) var lastEntryID: Int64?
     private(set) var firstDate: CalendarDate?
@@ -25,17 +36,32 @@ final class SQLiteHourImportWriter: HourImportWriter {
     var blankRecords = 0
     var encoding: String?
 
-    init(db: Database, batchID: Int64, aliases: [String: [String: String]]) throws {
+    init(db: Database, batchID: Int64, sourceKey: String, aliases: [String: [String: String]],
+         supersedeByExternalID: Bool) throws {
         guard let connection = db.sqliteConnection else { throw StoreError("the SQLite connection is closed") }
         self.connection = connection
         self.batchID = batchID
+        self.sourceKey = sourceKey
         self.aliases = aliases
+        self.supersedeByExternalID = supersedeByExternalID
         insertEntry = try prepare("""
             INSERT INTO hour_entry (batch_id, record_number, source_line, byte_offset, employer_id,
                 employee_identity, student_number, leerbedrijf_id, work_date, start_time, end_time,
-                minutes, category, hour_type, approved, external_id, description)
-            VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17)
+                minutes, category, hour_type, approved, external_id, description, action)
+            VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18)
             """)
+        // Entries carry no source key: the batches of the source name them (through the external-id index).
+        supersedeByID = try prepare("""
+            UPDATE hour_entry SET superseded_by = ?1, superseded_reason = ?2
+            WHERE external_id = ?4 AND superseded_by IS NULL
+              AND batch_id IN (SELECT id FROM import_batch WHERE source_key = ?3)
+            """)
+        if supersedeByExternalID {
+            sourceHadActiveIDs = try Bool.fetchOne(db, sql: """
+                SELECT EXISTS (SELECT 1 FROM hour_entry WHERE superseded_by IS NULL AND external_id IS NOT NULL
+                    AND batch_id IN (SELECT id FROM import_batch WHERE source_key = ?))
+                """, arguments: [sourceKey]) ?? true
+        }
         insertReject = try prepare("""
             INSERT INTO import_reject (batch_id, source_line, byte_offset, element_path, column_name, column_number,
                 value, reason, expected, record)
@@ -46,6 +72,7 @@ final class SQLiteHourImportWriter: HourImportWriter {
     deinit {
         sqlite3_finalize(insertEntry)
         sqlite3_finalize(insertReject)
+        sqlite3_finalize(supersedeByID)
         scratch.deallocate()
     }
 
@@ -77,6 +104,16 @@ final class SQLiteHourImportWriter: HourImportWriter {
     func write(_ entries: [HourEntry]) throws {
         guard let s = insertEntry else { return }
         for entry in entries {
+            if entry.action == .void {
+                try void(entry)
+                continue
+            }
+            if let id = entry.externalID, entry.action == .change || supersedeByExternalID {
+                if entry.action == .change || sourceHadActiveIDs || idsWritten.mightContain(id) {
+                    replacedCount += try supersede(externalID: id, reason: "external_id")
+                }
+                idsWritten.insert(id)
+            }
             recordNumber += 1
             let student = student(for: entry)
             if student == nil { unresolvedCount += 1 }
@@ -100,6 +137,7 @@ final class SQLiteHourImportWriter: HourImportWriter {
             bind(s, 15, entry.approved.map { $0 ? 1 : 0 })
             text.bind(s, 16, entry.externalID)
             text.bind(s, 17, entry.description)
+            text.bind(s, 18, entry.action.rawValue)
             if text.overflowed {
                 // A row longer than the scratch buffer (a very long description): grow it and bind again.
                 scratch.deallocate()
@@ -113,6 +151,31 @@ final class SQLiteHourImportWriter: HourImportWriter {
             lastEntryID = sqlite3_last_insert_rowid(connection)
             if firstEntryID == nil { firstEntryID = lastEntryID }
             entryCount += 1
+        }
+    }
+
+    /// Marks the active entries of this source with `externalID` as superseded by this batch; returns how many.
+    private func supersede(externalID: String, reason: String) throws -> Int {
+        guard let s = supersedeByID else { return 0 }
+        sqlite3_bind_int64(s, 1, batchID)
+        var text = RowText(buffer: scratch)
+        text.bind(s, 2, reason)
+        text.bind(s, 3, sourceKey)
+        text.bind(s, 4, externalID)
+        try step(s)
+        return Int(sqlite3_changes(connection))
+    }
+
+    /// A void removes the active entry with its external id; with nothing to remove it becomes a reject, so that
+    /// the correction is not lost silently.
+    private func void(_ entry: HourEntry) throws {
+        guard let id = entry.externalID else { return }
+        let removed = try supersede(externalID: id, reason: "void")
+        voidedCount += removed
+        if removed == 0 {
+            try write([Reject(location: entry.source, column: "external_id", value: id,
+                              reason: "nothing to void: no active entry of this source has this id",
+                              expected: "the id of an entry imported earlier from \(sourceKey)")])
         }
     }
 
@@ -215,5 +278,32 @@ struct RowText {
         two(time.hour, 0); b[2] = 58; two(time.minute, 3)
         if length == 8 { b[5] = 58; two(time.second, 6) }
         _ = sqlite3_bind_text(s, index, b, Int32(length), nil)
+    }
+}
+
+/// A Bloom filter of the external ids written in one import (1 MiB, three hashes): "not written" is certain,
+/// "written" may be wrong a few percent of the time, which only costs an UPDATE that finds nothing.
+struct IDFilter {
+    private var words: [UInt64] = []
+    private static let bits = 1 << 23
+
+    mutating func insert(_ id: String) {
+        if words.isEmpty { words = Array(repeating: 0, count: Self.bits / 64) }
+        let (a, b, c) = Self.positions(id)
+        for bit in [a, b, c] { words[bit >> 6] |= 1 << UInt64(bit & 63) }
+    }
+
+    func mightContain(_ id: String) -> Bool {
+        guard !words.isEmpty else { return false }
+        let (a, b, c) = Self.positions(id)
+        @inline(__always) func isSet(_ bit: Int) -> Bool { words[bit >> 6] & (1 << UInt64(bit & 63)) != 0 }
+        return isSet(a) && isSet(b) && isSet(c)
+    }
+
+    private static func positions(_ id: String) -> (Int, Int, Int) {
+        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+        for b in id.utf8 { hash = (hash ^ UInt64(b)) &* 0x100_0000_01b3 }
+        let h1 = Int(truncatingIfNeeded: hash & 0xFFFF_FFFF), h2 = Int(truncatingIfNeeded: hash >> 32) | 1
+        return (h1 & (bits - 1), (h1 &+ h2) & (bits - 1), (h1 &+ 2 &* h2) & (bits - 1))
     }
 }

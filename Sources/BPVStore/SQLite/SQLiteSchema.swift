@@ -91,6 +91,20 @@ enum SQLiteSchema {
                 """)
         }
         registerReferenceMigration(&migrator)
+        migrator.registerMigration("v3: entry actions, corrections by external id") { db in
+            // action: what the source asked (add or change; voids are not stored as entries).
+            // superseded_reason: why superseded_by is set: period (a re-export of the period), external_id (an
+            // entry with the same id replaced it) or void (a void removed it).
+            // The external-id index holds only active entries that have an id (sources with corrections).
+            try db.execute(sql: """
+                ALTER TABLE hour_entry ADD COLUMN action TEXT NOT NULL DEFAULT 'add';
+                ALTER TABLE hour_entry ADD COLUMN superseded_reason TEXT;
+                UPDATE hour_entry SET superseded_reason = 'period' WHERE superseded_by IS NOT NULL;
+                ALTER TABLE import_batch ADD COLUMN voided INTEGER NOT NULL DEFAULT 0;
+                CREATE INDEX hour_entry_by_external_id ON hour_entry(external_id)
+                    WHERE superseded_by IS NULL AND external_id IS NOT NULL;
+                """)
+        }
         return migrator
     }
 }

@@ -31,7 +31,7 @@ struct MappingLintMessageTests {
     func brokenPatterns() throws {
         #expect(try lint("broken-patterns.yaml") == [
             "broken-patterns.yaml:12:39: error: pattern \"dd-MM-yyy\": 'yyy' is not a pattern letter (use yyyy, MM, M, "
-                + "dd, d, HH, H, hh, h, mm, ss, a; quote literal text like 'T') (hint: for example dd-MM-yyyy, d-M-yyyy, "
+                + "dd, d, HH, H, hh, h, mm, ss, S, X, a; [ ] for an optional part; quote literal text like 'T') (hint: for example dd-MM-yyyy, d-M-yyyy, "
                 + "yyyy-MM-dd, dd/MM/yyyy)",
             "broken-patterns.yaml:13:39: error: pattern \"hh:mm\": hh/h (12-hour clock) and a (AM/PM) go together "
                 + "(hint: for example HH:mm, H:mm, HH:mm:ss, h:mm a)",
@@ -39,7 +39,7 @@ struct MappingLintMessageTests {
             "broken-patterns.yaml:14:38: error: date pattern 'HH:mm' must hold a date only (hint: use time: for a time "
                 + "of day)",
             "broken-patterns.yaml:15:43: error: duration format 'H:M' is not one of: decimal_hours, H:MM, H:MM:SS, "
-                + "minutes, iso8601 (hint: did you mean 'H:MM'?)",
+                + "minutes, iso8601, auto (hint: did you mean 'H:MM'?)",
         ])
     }
 

@@ -1,0 +1,93 @@
+/* The parser's ceiling for bench-xml.sh: libxml2's SAX2 push parser, fed 256 KiB chunks as BPVKit does, with the
+ * same options (XML_PARSE_NONET, no entity substitution), doing the least useful work: count TimeInterval
+ * elements and sum their Duration in minutes (decimal hours or PTnHnM).
+ * Build: cc -O2 sax-sum.c $(xml2-config --cflags --libs) -o sax-sum      Run: sax-sum FILE */
+#include <libxml/parser.h>
+#include <libxml/SAX2.h>
+#include <fcntl.h>
+#include <stdio.h>
+#include <string.h>
+#include <unistd.h>
+
+struct state {
+    long records;
+    long minutes;
+    int in_duration;
+    char text[64];
+    int length;
+};
+
+static long duration_minutes(const char *s, int n) {
+    long hours = 0, minutes = 0, value = 0;
+    int i = 0;
+    if (n > 0 && s[0] == 'P') {  /* PTnHnM */
+        for (i = 1; i < n; i++) {
+            char c = s[i];
+            if (c >= '0' && c <= '9') value = value * 10 + (c - '0');
+            else if (c == 'H') { hours = value; value = 0; }
+            else if (c == 'M') { minutes = value; value = 0; }
+            else value = 0;
+        }
+        return hours * 60 + minutes;
+    }
+    for (; i < n && s[i] >= '0' && s[i] <= '9'; i++) hours = hours * 10 + (s[i] - '0');
+    if (i < n && (s[i] == '.' || s[i] == ',')) {  /* two decimals are enough here */
+        int tenths = i + 1 < n ? s[i + 1] - '0' : 0, hundredths = i + 2 < n ? s[i + 2] - '0' : 0;
+        minutes = ((tenths * 10 + hundredths) * 60 + 50) / 100;
+    }
+    return hours * 60 + minutes;
+}
+
+static void start_element(void *ctx, const xmlChar *localname, const xmlChar *prefix, const xmlChar *uri,
+                          int nb_namespaces, const xmlChar **namespaces, int nb_attributes, int nb_defaulted,
+                          const xmlChar **attributes) {
+    struct state *st = ctx;
+    (void)prefix; (void)uri; (void)nb_namespaces; (void)namespaces; (void)nb_attributes; (void)nb_defaulted;
+    (void)attributes;
+    if (strcmp((const char *)localname, "Duration") == 0) { st->in_duration = 1; st->length = 0; }
+}
+
+static void end_element(void *ctx, const xmlChar *localname, const xmlChar *prefix, const xmlChar *uri) {
+    struct state *st = ctx;
+    (void)prefix; (void)uri;
+    if (st->in_duration) {
+        st->minutes += duration_minutes(st->text, st->length);
+        st->in_duration = 0;
+    } else if (strcmp((const char *)localname, "TimeInterval") == 0) {
+        st->records++;
+    }
+}
+
+static void characters(void *ctx, const xmlChar *ch, int len) {
+    struct state *st = ctx;
+    if (!st->in_duration) return;
+    if (st->length + len > (int)sizeof st->text) len = (int)sizeof st->text - st->length;
+    memcpy(st->text + st->length, ch, (size_t)len);
+    st->length += len;
+}
+
+int main(int argc, char **argv) {
+    if (argc != 2) { fprintf(stderr, "usage: sax-sum FILE\n"); return 2; }
+    int fd = open(argv[1], O_RDONLY);
+    if (fd < 0) { perror(argv[1]); return 2; }
+    static char buffer[256 << 10];
+    xmlSAXHandler sax;
+    memset(&sax, 0, sizeof sax);
+    sax.initialized = XML_SAX2_MAGIC;
+    sax.startElementNs = start_element;
+    sax.endElementNs = end_element;
+    sax.characters = characters;
+    struct state st = {0};
+    ssize_t n = read(fd, buffer, 4);
+    xmlParserCtxtPtr ctxt = xmlCreatePushParserCtxt(&sax, &st, buffer, (int)(n > 0 ? n : 0), argv[1]);
+    xmlCtxtUseOptions(ctxt, XML_PARSE_NONET);
+    while ((n = read(fd, buffer, sizeof buffer)) > 0) {
+        if (xmlParseChunk(ctxt, buffer, (int)n, 0) != 0) break;
+    }
+    int rc = xmlParseChunk(ctxt, NULL, 0, 1);
+    int wellformed = ctxt->wellFormed;
+    xmlFreeParserCtxt(ctxt);
+    close(fd);
+    printf("%ld records, %ld minutes%s\n", st.records, st.minutes, wellformed && rc == 0 ? "" : " (not well-formed)");
+    return wellformed && rc == 0 ? 0 : 1;
+}

@@ -1,0 +1,366 @@
+import CLibXML2
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// The SAX2 side of ``XMLRecordReader``: follows the element stack, collects the values the layout asks for into
+/// flat buffers, and completes records. Lives in unmanaged memory; libxml2 calls it through the C callbacks below.
+///
+/// Records are *released* (handed to the mapper) in file order once every value they take from an enclosing
+/// element is known: at once when the value came before the record (`ReportedResource` before `ReportedTime`),
+/// else when that enclosing element ends (a card-level `ApprovalInfo` after the intervals). The first non-empty
+/// occurrence of a path wins.
+struct XMLRecordCollector {
+    unowned(unsafe) let layout: XMLRecordLayout
+    /// The layout's tables, copied: the hot path reads them without touching the class.
+    let t: XMLTables
+    let n: Int32
+    /// The record path starts with `//`.
+    let anywhere: Bool
+    let slotCount: Int
+    var context: xmlParserCtxtPtr?
+
+    /// The first problem: a libxml2 error, a DOCTYPE, or too many records waiting.
+    var failure: (line: Int, column: Int, message: String)?
+    /// The document element's name, for the "no records" message.
+    var rootName: (namespace: String, local: String)?
+    /// Records are held back at most this many, waiting for a value of an enclosing element.
+    let maxWaitingRecords: Int
+
+    // Name lookup: (local name pointer, namespace pointer) -> name id. libxml2 interns names in its dictionary,
+    // so equal names have equal pointers for the whole parse.
+    private var cacheKeys: UnsafeMutablePointer<(UInt, UInt)>
+    private var cacheValues: UnsafeMutablePointer<Int32>
+    private let cacheMask = 1023
+    private var cacheUsed = 0
+
+    /// One open element: its place on the record path (0: none, 1...n), its trie node (-1: nothing to collect
+    /// below it), the slot its text goes to (-1: none) and where that text starts in `text`.
+    struct OpenElement {
+        var level: Int32
+        var node: Int32
+        var collect: Int32
+        var textStart: Int32
+    }
+
+    private var stack = GrowableBuffer<OpenElement>(capacity: 64)
+    private var recordDepth = 0  // depth of the open record element, 0 outside records
+    private var text = GrowableBuffer<UInt8>(capacity: 1 << 12)
+
+    // Per level (index 1...n): position among its siblings, first record inside the open element.
+    private var position: UnsafeMutablePointer<Int32>
+    private var scopeFirstRecord: UnsafeMutablePointer<Int>
+    // Values of enclosing elements, per slot (used for inherited slots only).
+    private var scopeValues: UnsafeMutablePointer<GrowableBuffer<UInt8>>
+
+    // Records: completed ones [base, total), then the open one.
+    private(set) var bytes = GrowableBuffer<UInt8>(capacity: 1 << 18)
+    private var spare = GrowableBuffer<UInt8>(capacity: 1 << 18)
+    private(set) var slotStart = GrowableBuffer<Int32>(capacity: 1 << 14)
+    private(set) var slotLength = GrowableBuffer<Int32>(capacity: 1 << 14)
+    private(set) var recordLine = GrowableBuffer<Int>(capacity: 1 << 12)
+    private(set) var recordOffset = GrowableBuffer<Int>(capacity: 1 << 12)
+    private(set) var recordPositions = GrowableBuffer<Int32>(capacity: 1 << 12)
+    private var recordWait = GrowableBuffer<Int32>(capacity: 1 << 12)
+    /// Absolute number of the first record in the buffers.
+    private(set) var base = 0
+    /// Records completed so far (absolute).
+    private(set) var total = 0
+    /// Records ready for the mapper (absolute): `[base, released)` go out with the next batch.
+    private(set) var released = 0
+
+    init(layout: XMLRecordLayout, maxWaitingRecords: Int) {
+        self.layout = layout
+        t = layout.tables.pointee
+        n = Int32(layout.depth)
+        anywhere = layout.record.anywhere
+        slotCount = layout.slotCount
+        self.maxWaitingRecords = maxWaitingRecords
+        cacheKeys = .allocate(capacity: 1024)
+        cacheKeys.initialize(repeating: (0, 0), count: 1024)
+        cacheValues = .allocate(capacity: 1024)
+        cacheValues.initialize(repeating: -1, count: 1024)
+        position = .allocate(capacity: layout.depth + 2)
+        position.initialize(repeating: 0, count: layout.depth + 2)
+        scopeFirstRecord = .allocate(capacity: layout.depth + 2)
+        scopeFirstRecord.initialize(repeating: 0, count: layout.depth + 2)
+        scopeValues = .allocate(capacity: max(layout.slotCount, 1))
+        for i in 0..<max(layout.slotCount, 1) { (scopeValues + i).initialize(to: GrowableBuffer<UInt8>(capacity: 64)) }
+    }
+
+    func deallocate() {
+        cacheKeys.deallocate(); cacheValues.deallocate(); position.deallocate(); scopeFirstRecord.deallocate()
+        for i in 0..<max(slotCount, 1) { scopeValues[i].deallocate() }
+        scopeValues.deallocate()
+        stack.deallocate()
+        for buffer in [slotStart, slotLength, recordPositions, recordWait] { buffer.deallocate() }
+        text.deallocate(); bytes.deallocate(); spare.deallocate(); recordLine.deallocate(); recordOffset.deallocate()
+    }
+
+    // MARK: - Names
+
+    @inline(__always) private mutating func nameID(_ local: UnsafePointer<UInt8>?, _ uri: UnsafePointer<UInt8>?) -> Int32 {
+        let a = UInt(bitPattern: local), b = UInt(bitPattern: uri)
+        var i = Int(truncatingIfNeeded: (a &>> 3) &* 0x9E37_79B9 ^ (b &>> 3)) & cacheMask
+        while true {
+            let key = cacheKeys[i]
+            if key.0 == a && key.1 == b { return cacheValues[i] }
+            if key.0 == 0 { break }
+            i = (i + 1) & cacheMask
+        }
+        let localBytes = local.map { UnsafeRawBufferPointer(start: $0, count: strlen(UnsafeRawPointer($0).assumingMemoryBound(to: CChar.self))) }
+            ?? UnsafeRawBufferPointer(start: nil, count: 0)
+        let uriBytes = uri.map { UnsafeRawBufferPointer(start: $0, count: strlen(UnsafeRawPointer($0).assumingMemoryBound(to: CChar.self))) }
+            ?? UnsafeRawBufferPointer(start: nil, count: 0)
+        let id = layout.nameID(namespace: uriBytes, local: localBytes)
+        if cacheUsed < cacheMask / 2 {  // a full cache only stops remembering
+            cacheKeys[i] = (a, b)
+            cacheValues[i] = id
+            cacheUsed += 1
+        }
+        return id
+    }
+
+    // MARK: - Elements
+
+    mutating func startElement(_ local: UnsafePointer<UInt8>?, _ uri: UnsafePointer<UInt8>?,
+                               _ attributeCount: Int32, _ attributes: UnsafeMutablePointer<UnsafePointer<UInt8>?>?) {
+        let depth = stack.count + 1
+        let parent = depth > 1 ? stack[stack.count - 1] : OpenElement(level: 0, node: -1, collect: -1, textStart: 0)
+        if depth == 1 {
+            rootName = (uri.map { String(cString: $0) } ?? "", local.map { String(cString: $0) } ?? "")
+        }
+        let id = nameID(local, uri)
+        var level: Int32 = 0
+        var node: Int32 = -1
+        if recordDepth > 0 {
+            // Inside a record: only the record's own paths.
+            if parent.node >= 0 && id >= 0 { node = t.child(parent.node, id) }
+        } else {
+            let parentLevel = parent.level
+            if parentLevel > 0 && parentLevel < n && id >= 0 && id == t.recordStep[Int(parentLevel)] {
+                level = parentLevel + 1
+            } else if id >= 0 && id == t.recordStep[0] && (anywhere || depth == 1) {
+                level = 1
+            } else if id >= 0 {
+                if parentLevel > 0 {
+                    let root = t.trieRoot[Int(parentLevel)]
+                    if root >= 0 { node = t.child(root, id) }
+                } else if parent.node >= 0 {
+                    node = t.child(parent.node, id)
+                }
+            }
+            if level > 0 {
+                node = t.trieRoot[Int(level)]
+                position[Int(level)] += 1
+                position[Int(level) + 1] = 0
+                if level == n { beginRecord(depth) } else { openScope(level) }
+            }
+        }
+        if node >= 0 && attributeCount > 0 && t.hasAttributes(node), let attributes {
+            for k in 0..<Int(attributeCount) {
+                let a = attributes + 5 * k  // localname, prefix, URI, value, end
+                let slot = t.attribute(node, nameID(a[0], a[2]))
+                if slot >= 0, let value = a[3], let end = a[4] {
+                    store(slot, UnsafeRawBufferPointer(start: value, count: value.distance(to: end)))
+                }
+            }
+        }
+        var collect: Int32 = -1
+        if node >= 0 {
+            let slot = t.textSlot[Int(node)]
+            if slot >= 0 && !isFilled(slot) { collect = slot }
+        }
+        stack.append(OpenElement(level: level, node: node, collect: collect, textStart: Int32(text.count)))
+    }
+
+    mutating func endElement() {
+        guard stack.count > 0 else { return }
+        let element = stack[stack.count - 1]
+        stack.removeLast(1)
+        let collect = element.collect
+        if collect >= 0 {
+            let start = Int(element.textStart)
+            store(collect, UnsafeRawBufferPointer(start: text.base + start, count: text.count - start))
+            text.removeLast(text.count - start)
+        }
+        let level = element.level
+        if level == n { endRecord() } else if level > 0 { closeScope(level) }
+    }
+
+    @inline(__always) mutating func characters(_ data: UnsafePointer<UInt8>?, _ length: Int32) {
+        guard stack.count > 0, stack[stack.count - 1].collect >= 0, let data, length > 0 else { return }
+        text.append(data, count: Int(length))
+    }
+
+    // MARK: - Slots
+
+    /// The slot index of the open record's slot `slot` in the slot buffers.
+    @inline(__always) private var openRecordSlots: Int { (total - base) * slotCount }
+
+    @inline(__always) private func isFilled(_ slot: Int32) -> Bool {
+        if t.slotLevel[Int(slot)] == n { return slotLength[openRecordSlots + Int(slot)] > 0 }
+        return scopeValues[Int(slot)].count > 0
+    }
+
+    /// Keeps the first non-empty value of a path.
+    @inline(__always) private mutating func store(_ slot: Int32, _ value: UnsafeRawBufferPointer) {
+        guard value.count > 0, let start = value.baseAddress?.assumingMemoryBound(to: UInt8.self) else { return }
+        if t.slotLevel[Int(slot)] == n {
+            guard recordDepth > 0 else { return }
+            let index = openRecordSlots + Int(slot)
+            guard slotLength[index] == 0 else { return }
+            slotStart[index] = Int32(bytes.count)
+            slotLength[index] = Int32(value.count)
+            bytes.append(start, count: value.count)
+        } else if scopeValues[Int(slot)].count == 0 {
+            scopeValues[Int(slot)].append(start, count: value.count)
+        }
+    }
+
+    // MARK: - Records and scopes
+
+    private mutating func beginRecord(_ depth: Int) {
+        recordDepth = depth
+        slotStart.appendZeros(slotCount)
+        slotLength.appendZeros(slotCount)
+        // The start tag's first line and offset: the parser stands at its end, the '<' is behind it.
+        var line = 0, offset = 0
+        if let input = context?.pointee.input {
+            let cur = input.pointee.cur, begin = input.pointee.base
+            line = Int(input.pointee.line)
+            offset = Int(input.pointee.consumed)
+            if let cur, let begin, cur > begin {
+                var tag = cur - 1
+                while tag > begin && tag.pointee != UInt8(ascii: "<") { tag -= 1 }
+                if tag.pointee == UInt8(ascii: "<") {
+                    var p = tag
+                    while let newline = memchr(p, 0x0A, p.distance(to: cur)) {  // a start tag over several lines
+                        line -= 1
+                        p = UnsafePointer(newline.assumingMemoryBound(to: UInt8.self)) + 1
+                    }
+                    offset += begin.distance(to: tag)
+                }
+            }
+        }
+        recordLine.append(line)
+        recordOffset.append(offset)
+        for level in 1...Int(n) { recordPositions.append(position[level]) }
+    }
+
+    private mutating func endRecord() {
+        recordDepth = 0
+        let slots = openRecordSlots
+        var wait: Int32 = 0
+        for k in 0..<t.inheritedSlots.count {
+            let slot = Int(t.inheritedSlots[k])
+            guard slotLength[slots + slot] == 0 else { continue }
+            let value = scopeValues[slot]
+            if value.count > 0 {
+                slotStart[slots + slot] = Int32(bytes.count)
+                slotLength[slots + slot] = Int32(value.count)
+                bytes.append(value.base, count: value.count)
+            } else {
+                let level = t.slotLevel[slot]
+                if wait == 0 || level < wait { wait = level }
+            }
+        }
+        recordWait.append(wait)
+        total += 1
+        advanceReleased()
+        if total - released > maxWaitingRecords { failWaiting() }
+    }
+
+    private mutating func openScope(_ level: Int32) {
+        scopeFirstRecord[Int(level)] = total
+        for k in 0..<t.inheritedSlots.count {
+            let slot = Int(t.inheritedSlots[k])
+            if t.slotLevel[slot] == level { scopeValues[slot].removeAll() }
+        }
+    }
+
+    /// The enclosing element at `level` ended: its values are final. Copies them into the records inside it that
+    /// still lack them, and releases the records that waited for it.
+    private mutating func closeScope(_ level: Int32) {
+        let first = max(scopeFirstRecord[Int(level)], released)
+        guard first < total else { return }
+        for record in first..<total {
+            let local = record - base
+            let slots = local * slotCount
+            for k in 0..<t.inheritedSlots.count {
+                let slot = Int(t.inheritedSlots[k])
+                guard t.slotLevel[slot] == level, slotLength[slots + slot] == 0 else { continue }
+                let value = scopeValues[slot]
+                guard value.count > 0 else { continue }
+                slotStart[slots + slot] = Int32(bytes.count)
+                slotLength[slots + slot] = Int32(value.count)
+                bytes.append(value.base, count: value.count)
+            }
+            if recordWait[local] >= level { recordWait[local] = 0 }
+        }
+        advanceReleased()
+    }
+
+    @inline(__always) private mutating func advanceReleased() {
+        while released < total && recordWait[released - base] == 0 { released += 1 }
+    }
+
+    private mutating func failWaiting() {
+        guard failure == nil else { return }
+        let level = Int(recordWait[released - base])
+        let waiting = (0..<t.inheritedSlots.count).map { Int(t.inheritedSlots[$0]) }
+            .filter { Int(t.slotLevel[$0]) == level }.map { layout.slotNames[$0] }
+        failure = (recordLine[released - base], 0,
+                   "more than \(maxWaitingRecords) records inside one <\(layout.stepName(level: level))> wait for "
+                   + waiting.joined(separator: ", ") + ", which has not appeared yet: BPVKit holds such records "
+                   + "until the element ends. Split the file, or map that value from the records themselves")
+        if let context { xmlStopParser(context) }
+    }
+
+    // MARK: - Batches
+
+    /// The released records, valid until ``compact()``.
+    func releasedRecords() -> [XMLRecord] {
+        var records: [XMLRecord] = []
+        let count = released - base
+        records.reserveCapacity(count)
+        for local in 0..<count {
+            records.append(XMLRecord(bytes: UnsafePointer(bytes.base), starts: UnsafePointer(slotStart.base + local * slotCount),
+                                     lengths: UnsafePointer(slotLength.base + local * slotCount),
+                                     positions: UnsafePointer(recordPositions.base + local * Int(n)),
+                                     tables: UnsafePointer(layout.tables), layout: layout,
+                                     line: recordLine[local], byteOffset: recordOffset[local]))
+        }
+        return records
+    }
+
+    /// Drops the records up to `handedOut` (absolute), keeping the later ones and the open one (their bytes are
+    /// copied to the front).
+    mutating func compact(upTo handedOut: Int) {
+        let drop = handedOut - base
+        guard drop > 0 else { return }
+        let keepSlots = drop * slotCount
+        spare.removeAll()
+        for index in keepSlots..<slotStart.count where slotLength[index] > 0 {
+            let start = Int(slotStart[index])
+            slotStart[index] = Int32(spare.count)
+            spare.append(bytes.base + start, count: Int(slotLength[index]))
+        }
+        swap(&bytes, &spare)
+        slotStart.removeFirst(keepSlots)
+        slotLength.removeFirst(keepSlots)
+        recordLine.removeFirst(drop)
+        recordOffset.removeFirst(drop)
+        recordWait.removeFirst(drop)
+        recordPositions.removeFirst(drop * Int(n))
+        base = handedOut
+    }
+
+    // MARK: - Problems
+
+    mutating func fail(line: Int, column: Int, message: String) {
+        if failure == nil { failure = (line, column, message) }
+    }
+}

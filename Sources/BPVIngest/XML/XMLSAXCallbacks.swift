@@ -1,0 +1,48 @@
+import CLibXML2
+import Foundation
+
+// The SAX2 callbacks libxml2 calls while parsing; each hands over to the ``XMLRecordCollector`` passed as the
+// parser's user data.
+
+@inline(__always) private func collector(_ context: UnsafeMutableRawPointer?) -> UnsafeMutablePointer<XMLRecordCollector> {
+    context!.assumingMemoryBound(to: XMLRecordCollector.self)
+}
+
+func xmlStartElement(_ context: UnsafeMutableRawPointer?, _ local: UnsafePointer<xmlChar>?, _ prefix: UnsafePointer<xmlChar>?,
+                     _ uri: UnsafePointer<xmlChar>?, _ namespaceCount: Int32,
+                     _ namespaces: UnsafeMutablePointer<UnsafePointer<xmlChar>?>?, _ attributeCount: Int32,
+                     _ defaulted: Int32, _ attributes: UnsafeMutablePointer<UnsafePointer<xmlChar>?>?) {
+    collector(context).pointee.startElement(local, uri, attributeCount, attributes)
+}
+
+func xmlEndElement(_ context: UnsafeMutableRawPointer?, _ local: UnsafePointer<xmlChar>?, _ prefix: UnsafePointer<xmlChar>?,
+                   _ uri: UnsafePointer<xmlChar>?) {
+    collector(context).pointee.endElement()
+}
+
+func xmlCharacters(_ context: UnsafeMutableRawPointer?, _ data: UnsafePointer<xmlChar>?, _ length: Int32) {
+    collector(context).pointee.characters(data, length)
+}
+
+/// A document type declaration: refused before its internal subset is read, so no entity is ever declared,
+/// loaded or expanded (XXE, billion laughs).
+func xmlRefuseDoctype(_ context: UnsafeMutableRawPointer?, _ name: UnsafePointer<xmlChar>?,
+                      _ externalID: UnsafePointer<xmlChar>?, _ systemID: UnsafePointer<xmlChar>?) {
+    let c = collector(context)
+    guard let parser = c.pointee.context else { return }
+    let rootName = name.map { String(cString: $0) } ?? ""
+    c.pointee.fail(line: Int(xmlSAX2GetLineNumber(parser)), column: Int(xmlSAX2GetColumnNumber(parser)),
+                   message: "the file has a document type declaration (<!DOCTYPE \(rootName) ...>): BPVKit does not read "
+                       + "DTDs, because their entities can load other files or expand without bound; hour exports do not "
+                       + "need one (remove the DOCTYPE)")
+    xmlStopParser(parser)
+}
+
+func xmlStructuredError(_ context: UnsafeMutableRawPointer?, _ error: xmlErrorPtr?) {
+    guard let error, error.pointee.level.rawValue >= XML_ERR_ERROR.rawValue else { return }
+    var message = error.pointee.message.map { String(cString: $0) } ?? "error"
+    message = message.split(whereSeparator: \.isNewline).map { $0.trimmingCharacters(in: .whitespaces) }
+        .joined(separator: " ")
+    collector(context).pointee.fail(line: Int(error.pointee.line), column: Int(error.pointee.int2),
+                                    message: "not well-formed XML: " + message)
+}
