@@ -7,6 +7,11 @@ import BPVModel
 extension HourRecordMapper {
     /// Builds the per-field tables, once per file.
     mutating func prepareTables() {
+        if let spec = mapping.fields[.approved], case .constant(let value) = spec.source,
+           case .boolean(let trues, let falses) = spec.kind {
+            let word = value.trimmingWhitespace().lowercased()
+            constantApproval = trues.contains(word) ? true : falses.contains(word) ? false : nil
+        }
         let count = HourField.allCases.count
         specs = Array(repeating: nil, count: count)
         slotIndex = Array(repeating: -1, count: count)
@@ -91,6 +96,7 @@ extension HourRecordMapper {
     /// Approved, from a yes/no field; a value is looked up once, then remembered.
     mutating func approval<R: FieldRecord>(_ record: R) throws(Problem) -> Bool? {
         guard plans[HourField.approved.ordinal].kind == .boolean else { return nil }
+        if let constantApproval { return constantApproval }
         guard let (raw, id) = try internedText(.approved, record) else { return nil }
         if id >= 0, id < approvedCache.count, approvedCache[id] != 0 {
             if approvedCache[id] <= 2 { return approvedCache[id] == 2 }
@@ -117,17 +123,8 @@ extension HourRecordMapper {
 
     /// Rejects NUL bytes and text that is not valid in the file's encoding.
     func checkBytes<R: FieldRecord>(_ field: HourField, _ bytes: UnsafeRawBufferPointer, _ record: R) throws(Problem) {
-        var suspicious = false
-        for b in bytes where b == 0 || b >= 0x80 { suspicious = true; break }
-        guard suspicious else { return }
-        if bytes.contains(0) {
-            throw problem(field, record, reason: "contains a NUL byte", expected: "text without NUL bytes (0x00)")
-        }
-        let invalid = UTF8Validation.firstInvalidOffset(bytes) != nil
-        let replaced = String(decoding: bytes, as: UTF8.self).unicodeScalars.contains("\u{FFFD}")
-        if invalid || replaced {
-            throw problem(field, record, reason: "bytes that are not valid \(encodingName)",
-                          expected: "text in \(encodingName) (set source.encoding in the mapping)")
+        if let (reason, expected) = RecordFieldReader.byteProblem(bytes, encodingName: encodingName) {
+            throw problem(field, record, reason: reason, expected: expected)
         }
     }
 

@@ -37,6 +37,8 @@ public struct HourRecordMapper {
     var categoryCache: [UInt8] = []
     var actionCache: [UInt8] = []
     var approvedCache: [UInt8] = []
+    /// `approved: { value: ... }`: read once, not per record.
+    var constantApproval: Bool?
     static let categories = HourCategory.allCases
     static let actions = EntryAction.allCases
 
@@ -57,39 +59,10 @@ public struct HourRecordMapper {
             throw FileLevelError(file: file, message: "no employer: give --employer, configure the employer's folder "
                                  + "in bpv.yaml, or map an 'employer' field")
         }
-        var missing: [String] = []
-        let normalisedHeader = header?.map(Self.normaliseHeader)
-        for (field, spec) in mapping.fields {
-            switch spec.source {
-            case .column(let name):
-                guard let normalisedHeader else { missing.append(name); continue }
-                if let index = normalisedHeader.firstIndex(of: Self.normaliseHeader(name)) {
-                    slots[field] = index
-                } else {
-                    missing.append(name)
-                }
-            case .position(let n):
-                slots[field] = n - 1
-            case .constant, .path:
-                break
-            }
-        }
-        if !missing.isEmpty {
-            let found = header ?? []
-            var message = "the file lacks the mapped column(s) \(missing.sorted().map { "\"\($0)\"" }.joined(separator: ", "))"
-                + " (mapping \(mapping.name)); expected columns: "
-                + mapping.fields.values.compactMap { if case .column(let c) = $0.source { return "\"\(c)\"" }; return nil }
-                    .sorted().joined(separator: ", ")
-                + "; found in the header: " + found.map { "\"\($0)\"" }.joined(separator: ", ")
-            if found.count == 1, let only = found.first {
-                let seen = [";", ",", "\t", "|"].filter { only.contains($0) && $0.utf8.first != delimiter }
-                if let other = seen.first {
-                    message += ". The header is one field holding '\(other == "\t" ? "\\t" : other)': is the delimiter "
-                        + "'\(other == "\t" ? "\\t" : other)' rather than '\(Character(UnicodeScalar(delimiter)))'?"
-                }
-            }
-            throw FileLevelError(file: file, line: mapping.source.csv.skipLines + 1, message: message)
-        }
+        let named = Dictionary(uniqueKeysWithValues: mapping.fields.map { ($0.key.rawValue, $0.value) })
+        let resolved = try ColumnSlots.resolve(fields: named, header: header, mappingName: mapping.name, file: file,
+                                               dialect: mapping.source.csv)
+        for (name, slot) in resolved { if let field = HourField(rawValue: name) { slots[field] = slot } }
         prepareTables()
     }
 
@@ -112,9 +85,7 @@ public struct HourRecordMapper {
         prepareTables()
     }
 
-    static func normaliseHeader(_ name: String) -> String {
-        name.trimmingWhitespace().lowercased().split(whereSeparator: { $0 == " " || $0 == "\t" }).joined(separator: " ")
-    }
+    static func normaliseHeader(_ name: String) -> String { ColumnSlots.normaliseHeader(name) }
 
     /// Maps one record.
     public mutating func map<R: FieldRecord>(_ record: R) -> Outcome {
@@ -324,14 +295,7 @@ public struct HourRecordMapper {
                 return names[i] + "=" + String(decoding: record[i], as: UTF8.self).replacingNUL()
             }.joined(separator: "; ")
         }
-        let d = Character(UnicodeScalar(delimiter))
-        return (0..<record.count).map { i -> String in
-            let field = String(decoding: record[i], as: UTF8.self).replacingNUL()
-            if field.contains(d) || field.contains("\"") || field.contains("\n") || field.contains("\r") {
-                return "\"" + field.replacingOccurrencesOfQuote() + "\""
-            }
-            return field
-        }.joined(separator: String(d))
+        return RecordFieldReader.joinedFields(record, delimiter: delimiter)
     }
 }
 

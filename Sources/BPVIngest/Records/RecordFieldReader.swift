@@ -159,7 +159,10 @@ public struct RecordFieldReader {
     }
 
     /// The record's fields joined with the delimiter, quoted where needed.
-    public func recordText<R: FieldRecord>(_ record: R) -> String {
+    public func recordText<R: FieldRecord>(_ record: R) -> String { Self.joinedFields(record, delimiter: delimiter) }
+
+    /// A record's fields joined with `delimiter`, quoted where needed: what to fix or send back to the employer.
+    static func joinedFields<R: FieldRecord>(_ record: R, delimiter: UInt8) -> String {
         let d = Character(UnicodeScalar(delimiter))
         return (0..<record.count).map { i -> String in
             let field = String(decoding: record[i], as: UTF8.self).replacingNUL()
@@ -179,17 +182,23 @@ public struct RecordFieldReader {
 
     /// Rejects NUL bytes and text that is not valid in the file's encoding.
     func checkBytes<R: FieldRecord>(_ field: String, _ bytes: UnsafeRawBufferPointer, _ record: R) throws(FieldProblem) {
+        if let (reason, expected) = Self.byteProblem(bytes, encodingName: encodingName) {
+            throw problem(field, record, reason: reason, expected: expected)
+        }
+    }
+
+    /// What is wrong with a value's bytes, if anything: a NUL byte, or bytes not valid in the file's encoding
+    /// (invalid UTF-8, or U+FFFD where the transcoder met bytes the encoding does not define). The one home of
+    /// this rule for every record mapper.
+    static func byteProblem(_ bytes: UnsafeRawBufferPointer, encodingName: String) -> (reason: String, expected: String)? {
         var suspicious = false
         for b in bytes where b == 0 || b >= 0x80 { suspicious = true; break }
-        guard suspicious else { return }
-        if bytes.contains(0) {
-            throw problem(field, record, reason: "contains a NUL byte", expected: "text without NUL bytes (0x00)")
+        guard suspicious else { return nil }
+        if bytes.contains(0) { return ("contains a NUL byte", "text without NUL bytes (0x00)") }
+        if UTF8Validation.firstInvalidOffset(bytes) != nil || containsReplacementCharacter(bytes) {
+            return ("bytes that are not valid \(encodingName)", "text in \(encodingName) (set source.encoding in the mapping)")
         }
-        let invalid = UTF8Validation.firstInvalidOffset(bytes) != nil
-        if invalid || Self.containsReplacementCharacter(bytes) {
-            throw problem(field, record, reason: "bytes that are not valid \(encodingName)",
-                          expected: "text in \(encodingName) (set source.encoding in the mapping)")
-        }
+        return nil
     }
 
     /// Whether the bytes hold U+FFFD (EF BF BD): what the transcoder makes of bytes the encoding does not define.
