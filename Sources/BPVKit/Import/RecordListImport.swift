@@ -84,6 +84,20 @@ struct RecordListImport<Mapper: RecordKindMapper> {
     }
 
     /// The `max_reject_percent` rule's message when the file exceeds it.
+    /// The refusals every list import shares: a list with no usable rows (unless `allowEmpty`), and more rejects
+    /// than the mapping allows. Returns the failed result, or `nil` when the list may be stored.
+    func refusal(_ batch: NewImportBatch, _ result: FileImportResult, values: Int, counts: ImportCounts, kind: String,
+                 consequence: String, allowEmpty: Bool) throws -> FileImportResult? {
+        if values == 0 && !allowEmpty {
+            return try fail(batch, result, message: emptyListMessage(kind: kind, counts: counts, consequence: consequence),
+                            counts: counts)
+        }
+        if let message = rejectThresholdMessage(rejects: counts.rejects, records: counts.recordsRead) {
+            return try fail(batch, result, message: message, counts: counts)
+        }
+        return nil
+    }
+
     func rejectThresholdMessage(rejects: Int, records: Int) -> String? {
         let percent = Double(rejects) * 100 / Double(max(records, 1))
         guard percent > mapping.importRule.maxRejectPercent else { return nil }

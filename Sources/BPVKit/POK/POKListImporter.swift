@@ -23,12 +23,9 @@ public struct POKListImporter {
         case .read(let batch, let read, var result):
             var counts = read.counts
             let poks = read.batch.values
-            if poks.isEmpty && !allowEmpty {
-                return try steps.fail(batch, result, message: steps.emptyListMessage(
-                    kind: "POKs", counts: counts, consequence: "\"every POK ended\""), counts: counts)
-            }
-            if let message = steps.rejectThresholdMessage(rejects: counts.rejects, records: counts.recordsRead) {
-                return try steps.fail(batch, result, message: message, counts: counts)
+            if let refused = try steps.refusal(batch, result, values: poks.count, counts: counts, kind: "POKs",
+                                               consequence: "\"every POK ended\"", allowEmpty: allowEmpty) {
+                return refused
             }
             counts.entriesStored = poks.count
             let stored = try store.savePOKs(batch, poks: poks, rejects: read.batch.rejects, counts: counts)

@@ -23,12 +23,9 @@ public struct CreboListImporter {
         case .read(let batch, let read, var result):
             var counts = read.counts
             let values = read.batch.values
-            if values.isEmpty && !allowEmpty {
-                return try steps.fail(batch, result, message: steps.emptyListMessage(
-                    kind: "crebos", counts: counts, consequence: "a crebo list"), counts: counts)
-            }
-            if let message = steps.rejectThresholdMessage(rejects: counts.rejects, records: counts.recordsRead) {
-                return try steps.fail(batch, result, message: message, counts: counts)
+            if let refused = try steps.refusal(batch, result, values: values.count, counts: counts, kind: "crebos",
+                                               consequence: "a crebo list", allowEmpty: allowEmpty) {
+                return refused
             }
             counts.entriesStored = values.count
             if values.contains(where: { $0.geldigVanaf == nil }) {
