@@ -44,74 +44,43 @@ final class XMLRecordBlock: @unchecked Sendable {
 /// Runs an ``XMLRecordReader`` on a thread of its own, at most `depth` blocks ahead of the consumer: libxml2 parses
 /// the next chunk while the caller maps (and stores) the records of the previous one. Records arrive in file order;
 /// a file-level error arrives after the blocks read before it, as it would without the thread. Memory stays bounded
-/// by the depth.
+/// by the depth. The hand-off is the pipeline's ``BlockingQueue``, as for CSV.
 ///
 /// The reader belongs to the thread once the prefetcher starts; nothing else may touch it.
 final class XMLPrefetcher: @unchecked Sendable {
-    private enum Item {
-        case block(XMLRecordBlock)
-        case failure(FileLevelError)
-        case end
-    }
-
-    private let condition = NSCondition()
-    private var queue: [Item] = []
-    private var cancelled = false
-    private let depth: Int
+    private let blocks: BlockingQueue<XMLRecordBlock>
 
     /// Hands the reader to the thread (it is not used anywhere else afterwards).
     private struct Handoff: @unchecked Sendable { let reader: XMLRecordReader }
 
     init(reader: XMLRecordReader, depth: Int = 2) {
-        self.depth = depth
+        let queue = BlockingQueue<XMLRecordBlock>(capacity: depth)
+        blocks = queue
         let handoff = Handoff(reader: reader)
-        let thread = Thread { [self] in self.produce(handoff.reader) }
-        thread.name = "bpv xml reader"
-        thread.start()
-    }
-
-    /// Stops the thread after the chunk it is parsing; the consumer will not ask again.
-    func cancel() {
-        condition.lock()
-        cancelled = true
-        queue.removeAll()
-        condition.broadcast()
-        condition.unlock()
-    }
-
-    deinit { cancel() }
-
-    /// The next block, or `nil` at the end of the file.
-    func next() throws(FileLevelError) -> XMLRecordBlock? {
-        condition.lock()
-        while queue.isEmpty { condition.wait() }
-        let item = queue.removeFirst()
-        if case .block = item {} else { queue.insert(item, at: 0) }  // end and failure stay for later calls
-        condition.broadcast()
-        condition.unlock()
-        switch item {
-        case .block(let block): return block
-        case .failure(let error): throw error
-        case .end: return nil
+        // Not joined: a consumer that stops early cancels the queue, and the thread ends at its next block.
+        _ = StageThread(name: "bpv-xml-parse") {
+            do {
+                while let block = try handoff.reader.nextBlock() { guard queue.put(block) else { return } }
+                queue.finish()
+            } catch {
+                queue.finish(error: error)
+            }
         }
     }
 
-    private func produce(_ reader: XMLRecordReader) {
-        while true {
-            let item: Item
-            do {
-                if let block = try reader.nextBlock() { item = .block(block) } else { item = .end }
-            } catch {
-                item = .failure(error)
-            }
-            condition.lock()
-            while queue.count >= depth && !cancelled { condition.wait() }
-            if cancelled { condition.unlock(); return }
-            queue.append(item)
-            condition.broadcast()
-            condition.unlock()
-            if case .block = item { continue }
-            return
+    /// Stops the thread after the chunk it is parsing; the consumer will not ask again.
+    func cancel() { blocks.cancel() }
+
+    deinit { cancel() }
+
+    /// The next block, or `nil` at the end of the file (again on later calls; an error is thrown again too).
+    func next() throws(FileLevelError) -> XMLRecordBlock? {
+        do {
+            return try blocks.take()
+        } catch let error as FileLevelError {
+            throw error
+        } catch {
+            throw FileLevelError(file: "", message: "\(error)") // the reader throws FileLevelError only
         }
     }
 }
