@@ -99,4 +99,31 @@ import Testing
         #expect(try activeMinutes()["a"] == [61])
         #expect(try activeMinutes()["b"] == [30])
     }
+
+    @Test func manyRowsWithCorrectionsBetweenThemKeepFileOrderIdsAndCounts() throws {
+        // The writer inserts rows in groups; a correction in the middle of a group must still see every earlier row.
+        var first: [HourEntry] = []
+        for n in 1...100 { first.append(entry("id\(n)", minutes: n, line: n)) }
+        let one = try store.importHours(batch("one")) { try $0.write(first) }
+        #expect(one.counts.entriesStored == 100)
+        var second: [HourEntry] = []
+        for n in 1...70 { second.append(entry("new\(n)", minutes: 1000 + n, line: n)) }
+        second.insert(entry("new5", minutes: 0, action: .void, line: 71), at: 40)     // voids a row of its own group
+        second.insert(entry("id7", minutes: 7007, action: .change, line: 72), at: 33)  // replaces a row of file one
+        second.append(entry("new70", minutes: 2070, action: .change, line: 73))       // the last row of a group
+        for index in second.indices { second[index].source.line = index + 1 }         // lines in file order
+        let two = try store.importHours(batch("two")) { try $0.write(second) }
+        #expect(two.counts.entriesStored == 72)
+        #expect(two.counts.voided == 1 && two.counts.superseded == 2)
+        let minutes = try activeMinutes()
+        #expect(minutes["new5"] == nil)
+        #expect(minutes["id7"] == [7007])
+        #expect(minutes["new70"] == [2070])
+        #expect(minutes["new69"] == [1069] && minutes["id100"] == [100])
+        let stored = try store.activeHourEntries(employerID: "agency", studentNumber: nil).filter { $0.batchID == two.id }
+        #expect(stored.count == 70)
+        // Rows keep file order in their ids.
+        let byID = stored.sorted { $0.id < $1.id }.map(\.entry.source.line)
+        #expect(byID == byID.sorted())
+    }
 }

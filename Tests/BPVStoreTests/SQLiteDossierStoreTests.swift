@@ -80,6 +80,25 @@ import Testing
         #expect(next.counts.unresolved == 0)
     }
 
+    @Test func thousandsOfIdentitiesResolveThroughTheAliasTableAtImport() throws {
+        // More identities than the writer's first cache holds: every one must still find its own student.
+        let store = try SQLiteDossierStore(path: ":memory:")
+        let people = 5000
+        try store.saveAliases((0..<people).filter { $0 % 7 != 0 }.map {
+            EmployeeAlias(employerID: "e1", identity: "P\($0)", studentNumber: "S\($0)")
+        })
+        let entries = (0..<people * 2).map { Self.entry(1 + $0 % 28, employee: "p\($0 % people)", line: $0 + 2) }
+        let batch = try store.importHours(Self.batch()) { try $0.write(entries) }
+        let unlinked = (0..<people).filter { $0 % 7 == 0 }.count
+        #expect(batch.counts.unresolved == unlinked * 2)
+        let stored = try store.activeHourEntries(employerID: "e1", studentNumber: nil)
+        #expect(stored.count == people * 2)
+        for row in stored {
+            let n = Int(row.entry.employeeIdentity.dropFirst())!
+            #expect(row.entry.studentNumber == (n % 7 == 0 ? nil : "S\(n)"))
+        }
+    }
+
     @Test func reopeningAFileKeepsTheDossier() throws {
         let path = FileManager.default.temporaryDirectory.appendingPathComponent("bpv-\(UUID().uuidString).sqlite").path
         do {

@@ -14,8 +14,16 @@ final class SQLiteHourImportWriter: HourImportWriter {
     /// was written earlier in this file, can an `add` replace anything (saves an UPDATE per entry otherwise).
     private var sourceHadActiveIDs = true
     private var idsWritten = IDFilter()
-    private var resolvedCache: [String: String?] = [:]
+    private var resolvedCache = IdentityCache()
+    /// One row per statement: for the few entries left over at the end of a batch.
     private var insertEntry: OpaquePointer?
+    /// ``rowsPerInsert`` rows per statement: one `sqlite3_step` (and one statement reset) per group of rows
+    /// instead of per row, which is where most of SQLite's per-row overhead went.
+    private var insertEntries: OpaquePointer?
+    /// Entries (indices into the batch being written) waiting for a full group.
+    private var pending: [Int] = []
+    private var lastEmployerID: String?
+    private var lastEmployerAliases: [String: String]?
     private var insertReject: OpaquePointer?
     private var supersedeByID: OpaquePointer?
     /// One row's text, laid end to end, bound without copies (SQLITE_STATIC) and reused for every row.
@@ -44,12 +52,8 @@ final class SQLiteHourImportWriter: HourImportWriter {
         self.sourceKey = sourceKey
         self.aliases = aliases
         self.supersedeByExternalID = supersedeByExternalID
-        insertEntry = try prepare("""
-            INSERT INTO hour_entry (batch_id, record_number, source_line, byte_offset, employer_id,
-                employee_identity, student_number, leerbedrijf_id, work_date, start_time, end_time,
-                minutes, category, hour_type, approved, external_id, description, action)
-            VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18)
-            """)
+        insertEntry = try prepare(Self.insertSQL(rows: 1))
+        insertEntries = try prepare(Self.insertSQL(rows: Self.rowsPerInsert))
         // Entries carry no source key: the batches of the source name them (through the external-id index).
         supersedeByID = try prepare("""
             UPDATE hour_entry SET superseded_by = ?1, superseded_reason = ?2
@@ -71,6 +75,7 @@ final class SQLiteHourImportWriter: HourImportWriter {
 
     deinit {
         sqlite3_finalize(insertEntry)
+        sqlite3_finalize(insertEntries)
         sqlite3_finalize(insertReject)
         sqlite3_finalize(supersedeByID)
         scratch.deallocate()
@@ -92,66 +97,128 @@ final class SQLiteHourImportWriter: HourImportWriter {
     func setEncoding(_ encoding: String) { self.encoding = encoding }
 
     /// The student for an employer's identity: mapped directly, else through the alias table (ignoring case).
-    private func student(for entry: HourEntry) -> String? {
-        if let direct = entry.studentNumber { return direct }
-        guard let table = aliases[entry.employerID] else { return nil }
-        if let cached = resolvedCache[entry.employeeIdentity] { return cached }
-        let found = table[AliasKey.normalise(entry.employeeIdentity)]
-        resolvedCache[entry.employeeIdentity] = found
-        return found
+    private func student(employerID: String, identity: String, direct: String?) -> String? {
+        if let direct { return direct }
+        // A file comes from one employer: look its table up once, not per row.
+        if lastEmployerID != employerID {
+            lastEmployerID = employerID
+            lastEmployerAliases = aliases[employerID]
+            resolvedCache.removeAll()
+        }
+        guard let table = lastEmployerAliases else { return nil }
+        return resolvedCache.student(for: identity) { table[AliasKey.normalise($0)] }
+    }
+
+    /// Rows per multi-row INSERT: 18 parameters a row, well under SQLite's 32766 parameters per statement.
+    static let rowsPerInsert = 32
+
+    static func insertSQL(rows: Int) -> String {
+        let columns = 18
+        let groups = (0..<rows).map { row in
+            "(" + (1...columns).map { "?\(row * columns + $0)" }.joined(separator: ", ") + ")"
+        }
+        return """
+            INSERT INTO hour_entry (batch_id, record_number, source_line, byte_offset, employer_id,
+                employee_identity, student_number, leerbedrijf_id, work_date, start_time, end_time,
+                minutes, category, hour_type, approved, external_id, description, action)
+            VALUES \(groups.joined(separator: ",\n"))
+            """
     }
 
     func write(_ entries: [HourEntry]) throws {
-        guard let s = insertEntry else { return }
-        for entry in entries {
-            if entry.action == .void {
-                try void(entry)
+        pending.removeAll(keepingCapacity: true)
+        for index in entries.indices {
+            // Fields are read in place (`entries[index].x`): a copy of the entry costs retains of all its strings.
+            let action = entries[index].action
+            if action == .void {
+                // Earlier rows of this batch must be in the table before a correction looks for them.
+                try flushPending(entries)
+                try void(entries[index])
                 continue
             }
-            if let id = entry.externalID, entry.action == .change || supersedeByExternalID {
-                if entry.action == .change || sourceHadActiveIDs || idsWritten.mightContain(id) {
+            if let id = entries[index].externalID, action == .change || supersedeByExternalID {
+                if action == .change || sourceHadActiveIDs || idsWritten.mightContain(id) {
+                    try flushPending(entries)
                     replacedCount += try supersede(externalID: id, reason: "external_id")
                 }
                 idsWritten.insert(id)
             }
-            recordNumber += 1
-            let student = student(for: entry)
-            if student == nil { unresolvedCount += 1 }
-            if firstDate == nil || entry.date < firstDate! { firstDate = entry.date }
-            if lastDate == nil || entry.date > lastDate! { lastDate = entry.date }
-            var text = RowText(buffer: scratch)
-            sqlite3_bind_int64(s, 1, batchID)
-            sqlite3_bind_int64(s, 2, recordNumber)
-            sqlite3_bind_int64(s, 3, Int64(entry.source.line))
-            bind(s, 4, entry.source.byteOffset)
-            text.bind(s, 5, entry.employerID)
-            text.bind(s, 6, entry.employeeIdentity)
-            text.bind(s, 7, student)
-            text.bind(s, 8, entry.leerbedrijfID)
-            text.bindDate(s, 9, entry.date)
-            text.bindTime(s, 10, entry.start)
-            text.bindTime(s, 11, entry.end)
-            sqlite3_bind_int64(s, 12, Int64(entry.minutes))
-            text.bind(s, 13, entry.category.rawValue)
-            text.bind(s, 14, entry.hourType)
-            bind(s, 15, entry.approved.map { $0 ? 1 : 0 })
-            text.bind(s, 16, entry.externalID)
-            text.bind(s, 17, entry.description)
-            text.bind(s, 18, entry.action.rawValue)
-            if text.overflowed {
-                // A row longer than the scratch buffer (a very long description): grow it and bind again.
-                scratch.deallocate()
-                scratch = .allocate(byteCount: text.needed * 2, alignment: 8)
-                recordNumber -= 1
-                if student == nil { unresolvedCount -= 1 }
-                try write([entry])
-                continue
-            }
-            try step(s)
-            lastEntryID = sqlite3_last_insert_rowid(connection)
-            if firstEntryID == nil { firstEntryID = lastEntryID }
-            entryCount += 1
+            pending.append(index)
+            if pending.count == Self.rowsPerInsert { try insertPending(entries, statement: insertEntries) }
         }
+        try flushPending(entries)
+    }
+
+    /// Inserts the pending entries one row per statement (fewer than a group).
+    private func flushPending(_ entries: [HourEntry]) throws {
+        let group = pending
+        for index in group {
+            pending = [index]
+            try insertPending(entries, statement: insertEntry)
+        }
+        pending.removeAll(keepingCapacity: true)
+    }
+
+    /// Binds the pending entries into `statement` (made for exactly that many rows) and runs it.
+    private func insertPending(_ entries: [HourEntry], statement: OpaquePointer?) throws {
+        guard let s = statement else { return }
+        var text = RowText(buffer: scratch)
+        var unresolved = 0
+        entries.withUnsafeBufferPointer { buffer in
+            // Through a pointer: each field is read in place, the entry as a whole is never copied.
+            for (row, index) in pending.enumerated() {
+                let entry = buffer.baseAddress! + index
+                let student = student(employerID: entry.pointee.employerID, identity: entry.pointee.employeeIdentity,
+                                      direct: entry.pointee.studentNumber)
+                if student == nil { unresolved += 1 }
+                bindRow(s, Int32(row * 18), entry, student: student, number: recordNumber + Int64(row) + 1,
+                        text: &text)
+            }
+        }
+        if text.overflowed {
+            // Rows longer than the scratch buffer (very long descriptions): grow it and bind again.
+            scratch.deallocate()
+            scratch = .allocate(byteCount: text.needed * 2, alignment: 8)
+            return try insertPending(entries, statement: statement)
+        }
+        try step(s)
+        let rows = pending.count
+        for index in pending {
+            let date = entries[index].date
+            if firstDate == nil || date < firstDate! { firstDate = date }
+            if lastDate == nil || date > lastDate! { lastDate = date }
+        }
+        recordNumber += Int64(rows)
+        unresolvedCount += unresolved
+        entryCount += rows
+        // The rows of one INSERT get consecutive ids (the table only grows at its end during an import).
+        lastEntryID = sqlite3_last_insert_rowid(connection)
+        if firstEntryID == nil { firstEntryID = lastEntryID! - Int64(rows) + 1 }
+        pending.removeAll(keepingCapacity: true)
+    }
+
+    /// Binds one entry's 18 values at parameters `base + 1 ... base + 18`.
+    @inline(__always)
+    private func bindRow(_ s: OpaquePointer, _ base: Int32, _ entry: UnsafePointer<HourEntry>, student: String?, number: Int64,
+                         text: inout RowText) {
+        sqlite3_bind_int64(s, base + 1, batchID)
+        sqlite3_bind_int64(s, base + 2, number)
+        sqlite3_bind_int64(s, base + 3, Int64(entry.pointee.source.line))
+        bind(s, base + 4, entry.pointee.source.byteOffset)
+        text.bind(s, base + 5, entry.pointee.employerID)
+        text.bind(s, base + 6, entry.pointee.employeeIdentity)
+        text.bind(s, base + 7, student)
+        text.bind(s, base + 8, entry.pointee.leerbedrijfID)
+        text.bindDate(s, base + 9, entry.pointee.date)
+        text.bindTime(s, base + 10, entry.pointee.start)
+        text.bindTime(s, base + 11, entry.pointee.end)
+        sqlite3_bind_int64(s, base + 12, Int64(entry.pointee.minutes))
+        text.bind(s, base + 13, entry.pointee.category.rawValue)
+        text.bind(s, base + 14, entry.pointee.hourType)
+        bind(s, base + 15, entry.pointee.approved.map { $0 ? 1 : 0 })
+        text.bind(s, base + 16, entry.pointee.externalID)
+        text.bind(s, base + 17, entry.pointee.description)
+        text.bind(s, base + 18, entry.pointee.action.rawValue)
     }
 
     /// Marks the active entries of this source with `externalID` as superseded by this batch; returns how many.
@@ -278,6 +345,49 @@ struct RowText {
         two(time.hour, 0); b[2] = 58; two(time.minute, 3)
         if length == 8 { b[5] = 58; two(time.second, 6) }
         _ = sqlite3_bind_text(s, index, b, Int32(length), nil)
+    }
+}
+
+/// Employee identity -> studentnummer (or known to have none), for one employer's file: an open-addressing table
+/// with an FNV hash over the identity's bytes, cheaper per row than a `Dictionary<String, String?>` (whose
+/// SipHash cost about a thousand instructions a row in the import's profile).
+struct IdentityCache {
+    private var keys: [String?] = Array(repeating: nil, count: 1 << 12)
+    private var values: [String?] = Array(repeating: nil, count: 1 << 12)
+    private var count = 0
+
+    mutating func removeAll() {
+        if count == 0 { return }
+        keys = Array(repeating: nil, count: 1 << 12); values = Array(repeating: nil, count: 1 << 12); count = 0
+    }
+
+    /// The cached student of `identity`, or `resolve(identity)` remembered.
+    mutating func student(for identity: String, resolve: (String) -> String?) -> String? {
+        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+        var copy = identity
+        copy.withUTF8 { for b in $0 { hash = (hash ^ UInt64(b)) &* 0x100_0000_01b3 } }
+        let mask = keys.count - 1
+        var slot = Int(truncatingIfNeeded: hash ^ (hash >> 29)) & mask
+        while let key = keys[slot] {
+            if key == identity { return values[slot] }
+            slot = (slot + 1) & mask
+        }
+        let found = resolve(identity)
+        if count * 2 >= keys.count { grow() ; return student(for: identity) { _ in found } }
+        keys[slot] = identity
+        values[slot] = found
+        count += 1
+        return found
+    }
+
+    private mutating func grow() {
+        let oldKeys = keys, oldValues = values
+        keys = Array(repeating: nil, count: oldKeys.count * 2)
+        values = Array(repeating: nil, count: oldKeys.count * 2)
+        count = 0
+        for (key, value) in zip(oldKeys, oldValues) {
+            if let key { _ = student(for: key) { _ in value } }
+        }
     }
 }
 
