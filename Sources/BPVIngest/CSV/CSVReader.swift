@@ -176,6 +176,9 @@ public final class CSVReader {
             openLines.removeAll(keepingCapacity: true)
             collector.pointee.beginRecord(line: lineNumber, offset: offset)
         }
+        // libcsv hands over at most this line's bytes plus the field it holds from earlier lines, in at most
+        // count + 1 fields: room for that is made here once, so the field callback appends without checks.
+        collector.pointee.reserve(bytes: count + parser.entry_pos, fields: count + 1)
         let consumed = csv_parse(&parser, line, count, fieldCallback, rowCallback, collector)
         if consumed < count {
             let isQuote = line[consumed] == dialect.quote
@@ -242,6 +245,7 @@ public final class CSVReader {
     }
 
     private func finishRecordAtEndOfFile() {
+        collector.pointee.reserve(bytes: parser.entry_pos, fields: 2)
         csv_fini(&parser, fieldCallback, rowCallback, collector)
         resetParser()
     }
@@ -303,10 +307,23 @@ struct RowCollector {
         bytes.removeLast(bytes.count - Int(openFirstByte))
     }
 
-    @inline(__always) mutating func addField(_ data: UnsafeRawPointer?, _ length: Int) {
-        starts.append(Int32(bytes.count))
-        lengths.append(Int32(length))
-        if length > 0, let data { bytes.append(data.assumingMemoryBound(to: UInt8.self), count: length) }
+    mutating func addField(_ data: UnsafeRawPointer?, _ length: Int) {
+        reserve(bytes: length, fields: 1)
+        addReservedField(data, length)
+    }
+
+    /// Makes room for `bytes` more field bytes in `fields` more fields.
+    @inline(__always) mutating func reserve(bytes n: Int, fields: Int) {
+        bytes.reserve(n)
+        starts.reserve(fields)
+        lengths.reserve(fields)
+    }
+
+    /// Appends a field into room made by ``reserve(bytes:fields:)``: the callback's path, without capacity checks.
+    @inline(__always) mutating func addReservedField(_ data: UnsafeRawPointer?, _ length: Int) {
+        starts.appendUnchecked(Int32(bytes.count))
+        lengths.appendUnchecked(Int32(length))
+        if length > 0, let data { bytes.appendBytesUnchecked(data.assumingMemoryBound(to: UInt8.self), count: length) }
     }
 
     @inline(__always) mutating func endRecord() {
@@ -340,7 +357,7 @@ struct RowCollector {
 }
 
 private func fieldCallback(_ data: UnsafeMutableRawPointer?, _ length: Int, _ context: UnsafeMutableRawPointer?) {
-    context!.assumingMemoryBound(to: RowCollector.self).pointee.addField(data, length)
+    context!.assumingMemoryBound(to: RowCollector.self).pointee.addReservedField(data, length)
 }
 
 private func rowCallback(_ terminator: Int32, _ context: UnsafeMutableRawPointer?) {

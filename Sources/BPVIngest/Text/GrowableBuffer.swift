@@ -29,6 +29,27 @@ struct GrowableBuffer<Element: BitwiseCopyable> {
         count += n
     }
 
+    /// Makes room for `n` more elements, so that the unchecked appends below may follow.
+    @inline(__always) mutating func reserve(_ n: Int) {
+        if count + n > capacity { grow(to: count + n) }
+    }
+
+    /// Appends into room made by ``reserve(_:)``.
+    @inline(__always) mutating func appendUnchecked(_ value: Element) {
+        base[count] = value
+        count += 1
+    }
+
+    /// Appends `n` elements into room made by ``reserve(_:)``.
+    @inline(__always) mutating func appendUnchecked(_ values: UnsafePointer<Element>, count n: Int) {
+        if n <= 16 {
+            for k in 0..<n { base[count + k] = values[k] }
+        } else {
+            (base + count).update(from: values, count: n)
+        }
+        count += n
+    }
+
     /// Appends `n` elements whose bytes are all zero.
     @inline(__always) mutating func appendZeros(_ n: Int) {
         if count + n > capacity { grow(to: count + n) }
@@ -61,5 +82,25 @@ struct GrowableBuffer<Element: BitwiseCopyable> {
         base.deallocate()
         base = newBase
         capacity = newCapacity
+    }
+}
+
+extension GrowableBuffer where Element == UInt8 {
+    /// Appends `n` bytes into room made by ``reserve(_:)``, eight at a time: field values are a few bytes to a few
+    /// dozen, where a byte loop costs more than the copy and a call to `memmove` more still.
+    @inline(__always) mutating func appendBytesUnchecked(_ values: UnsafePointer<UInt8>, count n: Int) {
+        let source = UnsafeRawPointer(values)
+        let target = UnsafeMutableRawPointer(base + count)
+        var k = 0
+        while k &+ 8 <= n {
+            target.storeBytes(of: source.loadUnaligned(fromByteOffset: k, as: UInt64.self), toByteOffset: k,
+                              as: UInt64.self)
+            k &+= 8
+        }
+        while k < n {
+            target.storeBytes(of: source.load(fromByteOffset: k, as: UInt8.self), toByteOffset: k, as: UInt8.self)
+            k &+= 1
+        }
+        count &+= n
     }
 }
