@@ -9,20 +9,21 @@ import Darwin
 /// (a code's category, say). Bounded: past `limit` distinct values it stops remembering new ones (the results are
 /// still correct, only computed again).
 struct ByteStringInterner {
-    private struct Slot {
-        var hash: UInt64
-        var bytes: [UInt8]
-        var string: String
-        var id: Int
-    }
-    private var slots: [Slot?]
+    // Open addressing over flat tables (a table of structs holding an array and a string made every probe copy
+    // and retain them): per slot the value's id (-1: empty) and hash; per id its bytes in `pool` and its string.
+    private var slotIDs: [Int32]
+    private var slotHashes: [UInt64]
     private var mask: Int
-    private var stored = 0
+    private var strings: [String] = []
+    private var keyStart: [Int] = []
+    private var keyLength: [Int] = []
+    private var pool: [UInt8] = []
     private let limit: Int
 
     init(limit: Int = 1 << 16) {
         self.limit = limit
-        slots = Array(repeating: nil, count: 1024)
+        slotIDs = Array(repeating: -1, count: 1024)
+        slotHashes = Array(repeating: 0, count: 1024)
         mask = 1023
     }
 
@@ -34,19 +35,30 @@ struct ByteStringInterner {
     mutating func intern(_ bytes: UnsafeRawBufferPointer) -> (string: String, id: Int) {
         let hash = Self.hash(bytes)
         var i = Int(truncatingIfNeeded: hash) & mask
-        while let slot = slots[i] {
-            if slot.hash == hash && slot.bytes.count == bytes.count &&
-                (bytes.count == 0 || slot.bytes.withUnsafeBytes({ memcmp($0.baseAddress!, bytes.baseAddress!, bytes.count) == 0 })) {
-                return (slot.string, slot.id)
+        while true {
+            let id = Int(slotIDs[i])
+            if id < 0 { break }
+            if slotHashes[i] == hash && keyLength[id] == bytes.count && equalsKey(id, bytes) {
+                return (strings[id], id)
             }
             i = (i + 1) & mask
         }
         let string = String(decoding: bytes, as: UTF8.self)
-        guard stored < limit else { return (string, -1) }
-        slots[i] = Slot(hash: hash, bytes: Array(bytes), string: string, id: stored)
-        stored += 1
-        if stored * 2 > slots.count { grow() }
-        return (string, stored - 1)
+        guard strings.count < limit else { return (string, -1) }
+        let id = strings.count
+        slotIDs[i] = Int32(id)
+        slotHashes[i] = hash
+        strings.append(string)
+        keyStart.append(pool.count)
+        keyLength.append(bytes.count)
+        pool.append(contentsOf: bytes)
+        if strings.count * 2 > slotIDs.count { grow() }
+        return (string, id)
+    }
+
+    @inline(__always) private func equalsKey(_ id: Int, _ bytes: UnsafeRawBufferPointer) -> Bool {
+        guard bytes.count > 0 else { return true }
+        return pool.withUnsafeBytes { memcmp($0.baseAddress! + keyStart[id], bytes.baseAddress!, bytes.count) == 0 }
     }
 
     /// A quick hash, eight bytes at a time (values are short; collisions only cost a comparison).
@@ -59,18 +71,24 @@ struct ByteStringInterner {
             i += 8
         }
         while i < bytes.count { h = (h ^ UInt64(bytes[i])) &* 0x100_0000_01b3; i += 1 }
-        return h ^ (h >> 32)
+        // Finish with a full mix, so that values differing only in their last bytes (TW-40001, TW-40002, ...)
+        // spread over the table's low bits instead of probing long runs.
+        h ^= h >> 33
+        h = h &* 0xff51_afd7_ed55_8ccd
+        return h ^ (h >> 33)
     }
 
     private mutating func grow() {
-        // (rehash every slot into a table twice the size)
-        let old = slots
-        slots = Array(repeating: nil, count: old.count * 2)
-        mask = slots.count - 1
-        for case let slot? in old {
-            var i = Int(truncatingIfNeeded: slot.hash) & mask
-            while slots[i] != nil { i = (i + 1) & mask }
-            slots[i] = slot
+        // Rehash every value into tables twice the size.
+        let ids = slotIDs, hashes = slotHashes
+        slotIDs = Array(repeating: -1, count: ids.count * 2)
+        slotHashes = Array(repeating: 0, count: ids.count * 2)
+        mask = slotIDs.count - 1
+        for k in ids.indices where ids[k] >= 0 {
+            var i = Int(truncatingIfNeeded: hashes[k]) & mask
+            while slotIDs[i] >= 0 { i = (i + 1) & mask }
+            slotIDs[i] = ids[k]
+            slotHashes[i] = hashes[k]
         }
     }
 }

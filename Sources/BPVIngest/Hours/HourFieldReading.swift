@@ -12,6 +12,12 @@ extension HourRecordMapper {
             let word = value.trimmingWhitespace().lowercased()
             constantApproval = trues.contains(word) ? true : falses.contains(word) ? false : nil
         }
+        if let spec = mapping.fields[.approved], case .boolean(let trues, let falses) = spec.kind {
+            approvalOtherwise = trues.contains("*") ? true : (falses.contains("*") || falses.isEmpty) ? false : nil
+            if approvalOtherwise != nil {
+                approvalWordLimit = 3 * (trues.union(falses).map(\.utf8.count).max() ?? 0)
+            }
+        }
         let count = HourField.allCases.count
         specs = Array(repeating: nil, count: count)
         slotIndex = Array(repeating: -1, count: count)
@@ -97,6 +103,11 @@ extension HourRecordMapper {
     mutating func approval<R: FieldRecord>(_ record: R) throws(Problem) -> Bool? {
         guard plans[HourField.approved.ordinal].kind == .boolean else { return nil }
         if let constantApproval { return constantApproval }
+        if let otherwise = approvalOtherwise, let bytes = raw(.approved, record)?.trimmingASCIISpaces(),
+           bytes.count > approvalWordLimit {
+            try checkBytes(.approved, bytes, record)
+            return otherwise
+        }
         guard let (raw, id) = try internedText(.approved, record) else { return nil }
         if id >= 0, id < approvedCache.count, approvedCache[id] != 0 {
             if approvedCache[id] <= 2 { return approvedCache[id] == 2 }

@@ -39,6 +39,12 @@ public struct HourRecordMapper {
     var approvedCache: [UInt8] = []
     /// `approved: { value: ... }`: read once, not per record.
     var constantApproval: Bool?
+    /// A yes/no value longer than this many bytes cannot be one of the listed words (lower-casing shrinks a
+    /// character at most from three bytes to one): it reads as ``approvalOtherwise`` without being interned, so
+    /// that timestamps (SETU's `ApprovedDateTime`) do not fill the interner with values seen once.
+    var approvalWordLimit = Int.max
+    /// What a value that is none of the listed words reads as (`"*"`), `nil` when such a value is a reject.
+    var approvalOtherwise: Bool?
     static let categories = HourCategory.allCases
     static let actions = EntryAction.allCases
 

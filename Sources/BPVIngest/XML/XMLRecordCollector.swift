@@ -232,22 +232,41 @@ struct XMLRecordCollector {
             let cur = input.pointee.cur, begin = input.pointee.base
             line = Int(input.pointee.line)
             offset = Int(input.pointee.consumed)
-            if let cur, let begin, cur > begin {
-                var tag = cur - 1
-                while tag > begin && tag.pointee != UInt8(ascii: "<") { tag -= 1 }
-                if tag.pointee == UInt8(ascii: "<") {
-                    var p = tag
-                    while let newline = memchr(p, 0x0A, p.distance(to: cur)) {  // a start tag over several lines
-                        line -= 1
-                        p = UnsafePointer(newline.assumingMemoryBound(to: UInt8.self)) + 1
-                    }
-                    offset += begin.distance(to: tag)
+            if let cur, let begin, cur > begin, let tag = Self.lastOpeningBracket(from: begin, to: cur) {
+                var p = tag
+                while let newline = memchr(p, 0x0A, p.distance(to: cur)) {  // a start tag over several lines
+                    line -= 1
+                    p = UnsafePointer(newline.assumingMemoryBound(to: UInt8.self)) + 1
                 }
+                offset += begin.distance(to: tag)
             }
         }
         recordLine.append(line)
         recordOffset.append(offset)
         for level in 1...Int(n) { recordPositions.append(position[level]) }
+    }
+
+    /// The last `<` in `[begin, end)`, scanning back eight bytes at a time (a start tag with its attributes is
+    /// some dozens of bytes; a byte loop was most of this function's cost).
+    @inline(__always)
+    static func lastOpeningBracket(from begin: UnsafePointer<UInt8>, to end: UnsafePointer<UInt8>) -> UnsafePointer<UInt8>? {
+        let ones: UInt64 = 0x0101_0101_0101_0101, highs: UInt64 = 0x8080_8080_8080_8080
+        let pattern = ones &* UInt64(UInt8(ascii: "<"))
+        var p = end
+        while begin.distance(to: p) >= 8 {
+            let word = UnsafeRawPointer(p - 8).loadUnaligned(as: UInt64.self) ^ pattern
+            let zeros = (word &- ones) & ~word & highs  // the high bit set in each byte that was '<'
+            if zeros != 0 {
+                // Little-endian: the last '<' in memory is the highest marked byte.
+                return p - 8 + (63 - zeros.leadingZeroBitCount) / 8
+            }
+            p -= 8
+        }
+        while p > begin {
+            p -= 1
+            if p.pointee == UInt8(ascii: "<") { return p }
+        }
+        return nil
     }
 
     private mutating func endRecord() {
