@@ -33,21 +33,19 @@ extension ImportCommand {
             for path in mapping {
                 let (checked, diagnostics) = loader.checkRecordMapping(path: path, kind: nil)
                 guard let loaded = checked else { throw MappingError(diagnostics: diagnostics) }
-                guard loaded.kind == .crebos || loaded.kind == .werkprocessen else {
-                    throw ValidationError("\(path) produces \(loaded.kind.produces); a dossier mapping produces crebos or werkprocessen")
-                }
                 mappings.append(loaded)
             }
             let dossier = try SQLiteDossierStore(path: store.databasePath())
-            var results: [FileImportResult] = []
-            // Crebos first: the werkprocessen's lookup by crebo goes through them.
-            for m in mappings.sorted(by: { ($0.kind == .crebos ? 0 : 1) < ($1.kind == .crebos ? 0 : 1) }) {
-                let result = m.kind == .crebos
-                    ? try CreboListImporter(store: dossier).importFile(path: file, mapping: m, allowEmpty: allowEmpty)
-                    : try WerkprocesListImporter(store: dossier).importFile(path: file, mapping: m, allowEmpty: allowEmpty)
-                print("[\(m.name)]")
+            let results: [FileImportResult]
+            do {
+                results = try KwalificatiedossierImporter(store: dossier).importFile(path: file, mappings: mappings,
+                                                                                    allowEmpty: allowEmpty)
+            } catch let error as KwalificatiedossierImporter.WrongKind {
+                throw ValidationError(error.description)
+            }
+            for result in results {
+                print("[\(result.mappingName)]")
                 SummaryPrinter.printFile(result)
-                results.append(result)
             }
             print("Database: \(dossier.path)")
             let status = ExitStatus.of(results)
