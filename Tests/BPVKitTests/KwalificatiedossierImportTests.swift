@@ -39,6 +39,8 @@ struct KwalificatiedossierImportTests {
         #expect(podium.kerntaken[2].titel == "Voert de preproductie uit")
         #expect(podium.kerntaken[2].werkprocessen.map(\.code.description) == ["P3-K1-W1", "P3-K1-W2"])
         #expect(podium.table().contains("  P3-K2-W5  Lost storingen op\n"))
+        #expect(podium.dossierTitels == ["23914": "Podium- en evenemententechniek"])
+        #expect(podium.table().contains("kwalificatiedossier 23914 Podium- en evenemententechniek\n"))
         // A crebo of a dossier with two profiles sees the basisdeel and its own profile only.
         let allround = try lookup.lookup(crebo: "25606", on: d("2026-11-02"))
         #expect(allround.kerntaken.map(\.code.description) == ["B1-K1", "P1-K1"])

@@ -44,7 +44,7 @@ public enum RecordKind: String, CaseIterable, Sendable {
                       ("end", Rule(kinds: ["date"], needsFormat: true, required: true)),
                       ("hours", Rule(kinds: ["duration"], needsFormat: true)), ("leerweg", leerweg)]
         case .werkprocessen:
-            fields = [("dossier", Rule(kinds: ["text"], required: true)), ("crebo", text),
+            fields = [("dossier", Rule(kinds: ["text"], required: true)), ("dossier_titel", text), ("crebo", text),
                       ("kerntaak", Rule(kinds: ["text"], required: true)), ("kerntaak_titel", text),
                       ("werkproces", Rule(kinds: ["text"], required: true)),
                       ("titel", Rule(kinds: ["text"], required: true))]

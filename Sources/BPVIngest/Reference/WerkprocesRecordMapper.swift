@@ -37,7 +37,9 @@ public struct WerkprocesRecordMapper: RecordKindMapper {
             }
             let kerntaakTitel = try f.text("kerntaak_titel", record).map(Identifier.clean)
             return .value(Werkproces(dossier: dossier, crebo: crebo, code: code, titel: titel,
-                                     kerntaakTitel: kerntaakTitel, location: f.location(record)))
+                                     kerntaakTitel: kerntaakTitel,
+                                     dossierTitel: try f.text("dossier_titel", record).map(Identifier.clean),
+                                     location: f.location(record)))
         } catch {
             return .reject(f.reject(error, record), pair: nil)
         }

@@ -25,6 +25,8 @@ public struct DossierLookup {
         public var kwalificatie: Kwalificatie?
         /// The dossiers found for the crebo (normally one).
         public var dossiers: [String]
+        /// Their titles, where the file gave them.
+        public var dossierTitels: [String: String] = [:]
         public var kerntaken: [Kerntaak]
 
         /// For people: the crebo, its dossier, then each kerntaak with its werkprocessen.
@@ -34,7 +36,8 @@ public struct DossierLookup {
             if let niveau = kwalificatie?.niveau { text += " (niveau \(niveau))" }
             text += "\n"
             text += dossiers.isEmpty ? "no kwalificatiedossier imported for this crebo\n"
-                : "kwalificatiedossier \(dossiers.joined(separator: ", "))\n"
+                : "kwalificatiedossier " + dossiers.map { d in dossierTitels[d].map { "\(d) \($0)" } ?? d }
+                    .joined(separator: ", ") + "\n"
             for k in kerntaken {
                 text += "\(k.code)  \(k.titel ?? "")\n"
                 for w in k.werkprocessen { text += "  \(w.code)  \(w.titel)\n" }
@@ -60,6 +63,9 @@ public struct DossierLookup {
             }
         }
         kerntaken.sort { ($0.dossier, $0.code) < ($1.dossier, $1.code) }
-        return Result(crebo: crebo, kwalificatie: kwalificatie, dossiers: dossiers.sorted(), kerntaken: kerntaken)
+        var titels: [String: String] = [:]
+        for w in werkprocessen { if let t = w.dossierTitel { titels[w.dossier] = t } }
+        return Result(crebo: crebo, kwalificatie: kwalificatie, dossiers: dossiers.sorted(), dossierTitels: titels,
+                      kerntaken: kerntaken)
     }
 }

@@ -72,6 +72,8 @@ public struct WerkprocesCode: Hashable, Sendable, Comparable, CustomStringConver
 public struct Werkproces: Hashable, Sendable {
     /// The kwalificatiedossier's code (its own crebo, e.g. `23914`).
     public var dossier: String
+    /// The kwalificatiedossier's title (`Podium- en evenemententechniek`), when the file gives it.
+    public var dossierTitel: String?
     /// The profile's crebo for a profieldeel werkproces; `nil` for the basisdeel.
     public var crebo: String?
     public var code: WerkprocesCode
@@ -81,8 +83,9 @@ public struct Werkproces: Hashable, Sendable {
     public var location: SourceLocation?
 
     public init(dossier: String, crebo: String?, code: WerkprocesCode, titel: String, kerntaakTitel: String?,
-                location: SourceLocation? = nil) {
+                dossierTitel: String? = nil, location: SourceLocation? = nil) {
         self.dossier = dossier
+        self.dossierTitel = dossierTitel
         self.crebo = crebo
         self.code = code
         self.titel = titel

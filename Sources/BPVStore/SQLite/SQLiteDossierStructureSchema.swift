@@ -3,11 +3,16 @@ import GRDB
 extension SQLiteSchema {
     /// v4: the structure of SBB's kwalificatiedossiers: kerntaken and werkprocessen per dossier, for the basisdeel
     /// (`crebo = ''`: every qualification of the dossier) or one profile's crebo; and the dossier of each crebo
-    /// edition. Public qualification texts only (codes and titles).
+    /// edition; the dossiers' titles. Public qualification texts only (codes and titles).
     static func registerDossierStructureMigration(_ migrator: inout DatabaseMigrator) {
         migrator.registerMigration("v4: kwalificatiedossier kerntaken and werkprocessen, dossier per crebo") { db in
             try db.execute(sql: """
                 ALTER TABLE kwalificatie ADD COLUMN dossier TEXT;
+                CREATE TABLE kwalificatiedossier (
+                    nr TEXT PRIMARY KEY,
+                    titel TEXT,
+                    batch_id INTEGER NOT NULL REFERENCES import_batch(id)
+                );
                 CREATE TABLE kerntaak (
                     dossier TEXT NOT NULL,
                     crebo TEXT NOT NULL DEFAULT '',

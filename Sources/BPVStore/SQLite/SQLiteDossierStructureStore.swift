@@ -24,6 +24,13 @@ extension SQLiteDossierStore {
                 INSERT INTO werkproces (dossier, crebo, kerntaak, code, titel, batch_id, source_line, element_path)
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?)
                 """)
+            let dossier = try db.makeStatement(sql: """
+                INSERT INTO kwalificatiedossier (nr, titel, batch_id) VALUES (?, ?, ?)
+                ON CONFLICT (nr) DO UPDATE SET titel = COALESCE(excluded.titel, titel), batch_id = excluded.batch_id
+                """)
+            for (nr, titel) in Dictionary(werkprocessen.map { ($0.dossier, $0.dossierTitel) }, uniquingKeysWith: { a, b in a ?? b }) {
+                try dossier.execute(arguments: [nr, titel, batchID])
+            }
             for w in werkprocessen {
                 try kerntaak.execute(arguments: [w.dossier, w.crebo ?? "", w.kerntaak.description, w.kerntaakTitel, batchID])
                 try werkproces.execute(arguments: [w.dossier, w.crebo ?? "", w.kerntaak.description, w.code.description,
@@ -38,15 +45,16 @@ extension SQLiteDossierStore {
     public func werkprocessen(dossiers: Set<String>?) throws -> [Werkproces] {
         let all = try queue.read { db in
             try Row.fetchAll(db, sql: """
-                SELECT w.*, k.titel AS kerntaak_titel, b.file_path
+                SELECT w.*, k.titel AS kerntaak_titel, d.titel AS dossier_titel, b.file_path
                 FROM werkproces w
                 JOIN kerntaak k ON k.dossier = w.dossier AND k.crebo = w.crebo AND k.code = w.kerntaak
+                LEFT JOIN kwalificatiedossier d ON d.nr = w.dossier
                 JOIN import_batch b ON b.id = w.batch_id
                 """).compactMap { row -> Werkproces? in
                 guard let code = WerkprocesCode(row["code"]) else { return nil }
                 let crebo: String = row["crebo"]
                 return Werkproces(dossier: row["dossier"], crebo: crebo.isEmpty ? nil : crebo, code: code,
-                                  titel: row["titel"], kerntaakTitel: row["kerntaak_titel"],
+                                  titel: row["titel"], kerntaakTitel: row["kerntaak_titel"], dossierTitel: row["dossier_titel"],
                                   location: SourceLocation(file: row["file_path"], line: row["source_line"],
                                                            elementPath: row["element_path"]))
             }
