@@ -9,7 +9,7 @@ public enum RecordOutcome<Value> {
 }
 
 /// Turns one record into one value of a kind (an erkenning, a crebo, a POK), reading its fields through a
-/// ``RecordFieldReader``. The reader of the file (CSV now, XML later) does not care which kind it is.
+/// ``RecordFieldReader``. The reader of the file (CSV or XML) does not care which kind it is.
 public protocol RecordKindMapper {
     associatedtype Value
     mutating func map<R: FieldRecord>(_ record: R, _ fields: inout RecordFieldReader) -> RecordOutcome<Value>
