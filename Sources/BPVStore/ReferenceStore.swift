@@ -56,6 +56,18 @@ public protocol ReferenceStore: AnyObject {
     /// Every stored edition of the given crebos (all crebos when `nil`).
     func kwalificaties(crebos: Set<String>?) throws -> [Kwalificatie]
 
+    /// Stores the werkprocessen (with their kerntaken) of one kwalificatiedossier file in one transaction. Each
+    /// dossier part the file gives (a dossier's basisdeel, or one profile's crebo) replaces what was stored for
+    /// it: a new version of a dossier supersedes the old one.
+    func saveWerkprocessen(_ batch: NewImportBatch, werkprocessen: [Werkproces], rejects: [Reject],
+                           counts: ImportCounts) throws -> ImportBatch
+
+    /// The werkprocessen of the given dossiers (all when `nil`), in dossier, crebo and code order.
+    func werkprocessen(dossiers: Set<String>?) throws -> [Werkproces]
+
+    /// The dossiers that hold profieldeel werkprocessen for `crebo`.
+    func dossiers(ofProfileCrebo crebo: String) throws -> Set<String>
+
     /// Findings raised by one import batch.
     func findings(batchID: Int64) throws -> [Finding]
 }

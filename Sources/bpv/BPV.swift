@@ -11,7 +11,7 @@ struct BPV: ParsableCommand {
             Exit codes: 0 all stored; 3 completed with rejects (listed and stored); 4 a file failed as a whole \
             (nothing of it stored, the others went on); 1 configuration or store error; 64 usage error.
             """,
-        subcommands: [RunCommand.self, ImportCommand.self, ErkenningCommand.self, MappingCommand.self, AliasCommand.self,
+        subcommands: [RunCommand.self, ImportCommand.self, ErkenningCommand.self, DossierCommand.self, MappingCommand.self, AliasCommand.self,
                       LeerbedrijfCommand.self])
 }
 

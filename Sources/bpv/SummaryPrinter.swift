@@ -23,7 +23,10 @@ enum SummaryPrinter {
             print(line)
         }
         for note in result.notes { print("        note: \(note)") }
-        for reject in result.firstRejects { print("        \(reject)") }
+        // XML rejects: the record's element path after the message (the line alone may hold several records).
+        for reject in result.firstRejects {
+            print("        \(reject)" + (reject.location.elementPath.map { " (at \($0))" } ?? ""))
+        }
         if result.counts.rejects > result.firstRejects.count {
             print("        ... \(result.counts.rejects - result.firstRejects.count) more rejects (all are stored)")
         }

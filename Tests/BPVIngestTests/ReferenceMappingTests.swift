@@ -8,11 +8,25 @@ struct ReferenceMappingTests {
           arguments: [("mappings/reference/sbb-erkenningen.yaml", RecordKind.erkenningen),
                       ("mappings/reference/sbb-crebolijst.yaml", .crebos),
                       ("mappings/reference/sbb-crebolijst-vervallen.yaml", .crebos),
-                      ("mappings/sis/poks-school.yaml", .poks)])
+                      ("mappings/sis/poks-school.yaml", .poks),
+                      ("mappings/reference/sbb-erkenningen-xml.yaml", .erkenningen),
+                      ("mappings/reference/sbb-kwalificatiedossier-crebos.yaml", .crebos),
+                      ("mappings/reference/sbb-kwalificatiedossier-basis.yaml", .werkprocessen),
+                      ("mappings/reference/sbb-kwalificatiedossier-profielen.yaml", .werkprocessen)])
     func shipped(_ path: String, _ kind: RecordKind) throws {
         let mapping = try MappingLoader().loadRecordMapping(path: Paths.repo(path), kind: kind)
         #expect(mapping.kind == kind)
         #expect(MappingLoader().lint(path: Paths.repo(path)).filter { $0.severity == .error }.isEmpty)
+    }
+
+    @Test("a werkprocessen mapping needs its required fields; an XML field path reaching above the record path is refused")
+    func brokenWerkprocessen() {
+        let (mapping, diagnostics) = MappingLoader().checkRecordMapping(path: Paths.fixture("reference/mapping-werkprocessen-broken.yaml"), kind: .werkprocessen)
+        #expect(mapping == nil)
+        let errors = diagnostics.filter { $0.severity == .error }.map(\.message)
+        #expect(errors.contains { $0.contains("fields need 'dossier'") }, "\(errors)")
+        #expect(errors.contains { $0.contains("XML sources take path:, not column:") }, "\(errors)")
+        #expect(errors.contains { $0.contains("above the record path") }, "\(errors)")
     }
 
     @Test("every kind is known to produces:")

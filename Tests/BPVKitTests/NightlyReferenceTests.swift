@@ -6,7 +6,7 @@ import Testing
 
 @Suite("Nightly run with reference data")
 struct NightlyReferenceTests {
-    @Test("the sample configuration's reference feeds: POKs, crebo lists and both SBB snapshots imported, every POK checked")
+    @Test("the sample configuration's reference feeds: POKs, crebo lists, the kwalificatiedossier XML and both SBB snapshots imported, every POK checked")
     func sampleFeeds() throws {
         let loaded = try BPVConfiguration.load(path: Paths.repo("samples/bpv.yaml"))
         let work = FileManager.default.temporaryDirectory.appendingPathComponent("bpv-reference-\(UUID().uuidString)")
@@ -16,7 +16,7 @@ struct NightlyReferenceTests {
         configuration.output = work.appendingPathComponent("out").path
         configuration.employers = []          // hours are another suite's business
         configuration.aliases = nil
-        #expect(configuration.reference.lists.count == 3)
+        #expect(configuration.reference.lists.count == 6)
         #expect(configuration.poks?.path == Paths.poks)
 
         let store = try SQLiteDossierStore(path: configuration.database)
@@ -25,7 +25,14 @@ struct NightlyReferenceTests {
         #expect(summary.problems.isEmpty)
         #expect(summary.files.map { URL(fileURLWithPath: $0.file).lastPathComponent } == [
             "poks.csv", "crebolijst-2026-kwalificaties.csv", "crebolijst-2026-vervallen.csv",
+            "kwalificatiedossiers-2026.xml", "kwalificatiedossiers-2026.xml", "kwalificatiedossiers-2026.xml",
             "erkenningen-2026-09-01.csv", "erkenningen-2026-11-02.csv"])
+        // The dossier file: its crebos (with their dossier) merged into the crebo lists, its werkprocessen stored.
+        let podium = try DossierLookup(store: store).lookup(crebo: "25798", on: d("2026-11-02"))
+        #expect(podium.dossiers == ["23914"])
+        #expect(podium.kwalificatie?.name == "Allround podium- en evenemententechnicus")
+        #expect(podium.kerntaken.map(\.code.description) == ["B1-K1", "B1-K2", "P3-K1", "P3-K2"])
+        #expect(podium.kerntaken.flatMap(\.werkprocessen).count == 17)
         #expect(summary.files.allSatisfy { $0.outcome == .imported })
         #expect(summary.exitStatus == .success)
         let check = try #require(summary.accreditation)

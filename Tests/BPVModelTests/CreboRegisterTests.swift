@@ -21,6 +21,24 @@ struct CreboRegisterTests {
         #expect(register.lookup("25799", on: d("2026-01-01")) == nil)   // exact code only
     }
 
+    @Test("an edition stating only dates and a dossier (the dossier XML) takes names from the nearest edition stating them")
+    func datesOnlyEdition() {
+        let register = CreboRegister([
+            Kwalificatie(crebo: "25798", geldigVanaf: d("2021-08-01"), dossier: "23914"),
+            Kwalificatie(crebo: "25798", name: "Name 2024", niveau: 4, geldigVanaf: d("2024-08-01")),
+            Kwalificatie(crebo: "25798", name: "Name 2026", niveau: 3, geldigVanaf: d("2026-08-01")),
+        ])
+        let early = register.lookup("25798", on: d("2022-01-01"))
+        #expect(early?.geldigVanaf == d("2021-08-01"))
+        #expect(early?.name == "Name 2024")       // no earlier edition: the next one
+        #expect(early?.niveau == 4)
+        #expect(early?.dossier == "23914")
+        let late = register.lookup("25798", on: d("2026-09-01"))
+        #expect(late?.name == "Name 2026")         // its own name wins
+        #expect(late?.niveau == 3)
+        #expect(late?.dossier == "23914")          // stated by an earlier edition only
+    }
+
     @Test("successor chains are followed level by level")
     func chain() {
         let register = CreboRegister([

@@ -1,7 +1,7 @@
 import BPVModel
 
 /// The kinds of mapping whose records become one dossier value each, read through the generic record mapper
-/// (``RecordFieldReader``): SBB erkenning lists, crebo lists and POK lists.
+/// (``RecordFieldReader``): SBB erkenning lists, crebo lists, kwalificatiedossiers' werkprocessen and POK lists.
 public enum RecordKind: String, CaseIterable, Sendable {
     /// SBB's accreditation list: one row per leerbedrijf and crebo.
     case erkenningen
@@ -9,6 +9,9 @@ public enum RecordKind: String, CaseIterable, Sendable {
     case crebos
     /// POKs from the student-administration system (the minimum the accreditation check needs).
     case poks
+    /// Kerntaken and werkprocessen of SBB's kwalificatiedossiers: one record per werkproces, with its kerntaak
+    /// and dossier (and the profile's crebo for a profieldeel).
+    case werkprocessen
 
     /// The `produces:` value.
     public var produces: String { rawValue }
@@ -32,7 +35,7 @@ public enum RecordKind: String, CaseIterable, Sendable {
         case .crebos:
             fields = [("crebo", Rule(kinds: ["text"], required: true)), ("name", text), ("niveau", text),
                       ("soort", text), ("leerweg", leerweg), ("geldig_vanaf", date), ("einde_instroom", date),
-                      ("einde_opleiding", date), ("vervangen_door", text)]
+                      ("einde_opleiding", date), ("vervangen_door", text), ("dossier", text)]
         case .poks:
             fields = [("student", Rule(kinds: ["text"], required: true)),
                       ("leerbedrijf", Rule(kinds: ["text"], required: true)),
@@ -40,6 +43,11 @@ public enum RecordKind: String, CaseIterable, Sendable {
                       ("begin", Rule(kinds: ["date"], needsFormat: true, required: true)),
                       ("end", Rule(kinds: ["date"], needsFormat: true, required: true)),
                       ("hours", Rule(kinds: ["duration"], needsFormat: true)), ("leerweg", leerweg)]
+        case .werkprocessen:
+            fields = [("dossier", Rule(kinds: ["text"], required: true)), ("dossier_titel", text), ("crebo", text),
+                      ("kerntaak", Rule(kinds: ["text"], required: true)), ("kerntaak_titel", text),
+                      ("werkproces", Rule(kinds: ["text"], required: true)),
+                      ("titel", Rule(kinds: ["text"], required: true))]
         }
         return MappingSchema(produces: produces, fields: fields, sections: ["rows"])
     }

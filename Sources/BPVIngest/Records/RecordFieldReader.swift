@@ -27,6 +27,9 @@ public struct RecordFieldReader {
     private let encodingName: String
     private let delimiter: UInt8
     private var expectedFieldCount: Int?
+    /// XML records: `columnNames` are the mapped paths, a slot has no column number, an absent element reads as
+    /// empty, rejects carry the record's element path and the record reads `path=value; ...`.
+    public let isXML: Bool
 
     /// `slots` say where each field sits in a record (``ColumnSlots`` for CSV).
     init(file: String, fields: [String: FieldSpec], codes: [String: CodeTable], slots: [String: Int],
@@ -39,16 +42,36 @@ public struct RecordFieldReader {
         self.encodingName = encoding.rawValue
         self.delimiter = delimiter
         expectedFieldCount = columnNames?.count
+        isXML = false
+    }
+
+    /// For XML records: `slots` index the ``XMLRecordLayout``'s fields, `paths` are their paths as the mapping
+    /// writes them (``XMLRecordLayout/fieldNames``).
+    init(xmlFile file: String, fields: [String: FieldSpec], codes: [String: CodeTable], slots: [String: Int],
+         paths: [String], encodingName: String) {
+        self.file = file
+        self.fields = fields
+        self.codes = codes
+        self.slots = slots
+        self.columnNames = paths
+        self.encodingName = encodingName
+        delimiter = UInt8(ascii: ";")
+        expectedFieldCount = nil
+        isXML = true
     }
 
     public func isMapped(_ field: String) -> Bool { fields[field] != nil }
 
+    /// Where the record is; for XML with its element path (`/sbb/dossiers/dossier[2]/...`).
     public func location<R: FieldRecord>(_ record: R) -> SourceLocation {
-        SourceLocation(file: file, line: record.line, byteOffset: record.byteOffset)
+        SourceLocation(file: file, line: record.line, byteOffset: record.byteOffset,
+                       elementPath: isXML ? record.elementPath : nil)
     }
 
     /// A reject when the record has another number of fields than the header (or than the first record).
+    /// XML records have no shape to check.
     public mutating func shapeReject<R: FieldRecord>(_ record: R) -> Reject? {
+        guard !isXML else { return nil }
         guard let expected = expectedFieldCount else { expectedFieldCount = record.count; return nil }
         guard record.count != expected else { return nil }
         return Reject(location: location(record), reason: "ragged row: \(record.count) fields where the header has \(expected)",
@@ -148,6 +171,11 @@ public struct RecordFieldReader {
         var value: String?
         if let slot, slot < record.count { value = String(decoding: record[slot], as: UTF8.self).replacingNUL() }
         else if let spec = fields[field], case .constant(let text) = spec.source { value = text }
+        if isXML {
+            // An absent element or attribute and an empty one read the same: say both.
+            return FieldProblem(column: column, columnNumber: nil, value: value?.isEmpty == true ? nil : value,
+                                reason: reason == "empty" && slot != nil ? "missing or empty" : reason, expected: expected)
+        }
         return FieldProblem(column: column, columnNumber: slot.map { $0 + 1 }, value: value, reason: reason,
                             expected: expected)
     }
@@ -158,8 +186,16 @@ public struct RecordFieldReader {
                value: problem.value, reason: problem.reason, expected: problem.expected, record: recordText(record))
     }
 
-    /// The record's fields joined with the delimiter, quoted where needed.
-    public func recordText<R: FieldRecord>(_ record: R) -> String { Self.joinedFields(record, delimiter: delimiter) }
+    /// The record's fields joined with the delimiter, quoted where needed; XML: the mapped paths with their
+    /// values, `path=value; ...`.
+    public func recordText<R: FieldRecord>(_ record: R) -> String {
+        guard isXML else { return Self.joinedFields(record, delimiter: delimiter) }
+        let names = columnNames ?? []
+        return (0..<record.count).compactMap { i -> String? in
+            guard record[i].count > 0, i < names.count else { return nil }
+            return names[i] + "=" + String(decoding: record[i], as: UTF8.self).replacingNUL()
+        }.joined(separator: "; ")
+    }
 
     /// A record's fields joined with `delimiter`, quoted where needed: what to fix or send back to the employer.
     static func joinedFields<R: FieldRecord>(_ record: R, delimiter: UInt8) -> String {

@@ -2,7 +2,8 @@ import BPVModel
 
 /// Maps records of SBB's crebo list (`produces: crebos`) to ``Kwalificatie`` values: the qualification part
 /// (Opleidingscode, Kwalificatie, Niveau, Soort opleiding, Leerweg) and the "Vervallen" part (Datum einde
-/// instroom, Datum einde opleiding, Wordt vervangen door), from one file or two.
+/// instroom, Datum einde opleiding, Wordt vervangen door), from one file or two; or the `dossiercrebo` elements of
+/// SBB's kwalificatiedossier XML (crebo, geldig vanaf, end dates, the dossier).
 public struct KwalificatieRecordMapper: RecordKindMapper {
     /// The edition's date for files that carry no `geldig_vanaf` column (`bpv import crebo --edition`).
     public var edition: CalendarDate?
@@ -29,6 +30,17 @@ public struct KwalificatieRecordMapper: RecordKindMapper {
                 throw f.problem("einde_opleiding", record, reason: "einde opleiding lies before einde instroom",
                                 expected: "a date on or after einde instroom \(instroom)")
             }
+            // The dossier XML gives each crebo's edition date: an end before it is a mistake in the list.
+            let geldigVanaf = try f.date("geldig_vanaf", record)
+            if let geldigVanaf {
+                for (field, date, what) in [("einde_instroom", instroom, "einde instroom"),
+                                            ("einde_opleiding", opleiding, "einde opleiding")] {
+                    if let date, date < geldigVanaf {
+                        throw f.problem(field, record, reason: "\(what) lies before geldig vanaf \(geldigVanaf)",
+                                        expected: "a date on or after geldig vanaf \(geldigVanaf)")
+                    }
+                }
+            }
             var successors: [String] = []
             if let text = try f.text("vervangen_door", record) {
                 guard let codes = Identifier.crebos(text) else {
@@ -44,8 +56,9 @@ public struct KwalificatieRecordMapper: RecordKindMapper {
             let kwalificatie = Kwalificatie(
                 crebo: crebo, name: try f.text("name", record).map(Identifier.clean), niveau: niveau,
                 soort: try f.text("soort", record).map(Identifier.clean), leerweg: try f.leerweg("leerweg", record),
-                geldigVanaf: try f.date("geldig_vanaf", record) ?? edition, eindeInstroom: instroom,
-                eindeOpleiding: opleiding, vervangenDoor: successors, location: f.location(record))
+                geldigVanaf: geldigVanaf ?? edition, eindeInstroom: instroom,
+                eindeOpleiding: opleiding, vervangenDoor: successors,
+                dossier: try f.text("dossier", record).map(Identifier.clean), location: f.location(record))
             return .value(kwalificatie)
         } catch {
             return .reject(f.reject(error, record), pair: nil)

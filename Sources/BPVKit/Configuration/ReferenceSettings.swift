@@ -11,6 +11,7 @@ import Foundation
 ///   lists:                          # imported by `bpv run`, each folder's files in name order
 ///     - { folder: reference/sbb, mapping: ../mappings/reference/sbb-erkenningen.yaml }
 ///     - { folder: reference/crebo, mapping: ../mappings/reference/sbb-crebolijst.yaml, edition: 2026-08-01 }
+///     - { folder: reference/dossier, mapping: ../mappings/reference/sbb-kwalificatiedossier-basis.yaml }
 /// poks: { file: school/poks.csv, mapping: ../mappings/sis/poks-school.yaml }
 /// ```
 public struct ReferenceSettings: Sendable, Equatable {
@@ -20,7 +21,8 @@ public struct ReferenceSettings: Sendable, Equatable {
     public var policy = AccreditationPolicy()
     public var lists: [ListFeed] = []
 
-    /// Where one kind of list arrives and which mapping reads it.
+    /// Where one kind of list arrives and which mapping reads it. A folder may appear in several feeds, each with
+    /// its own mapping (the kwalificatiedossier XML: crebos, basisdeel and profiles).
     public struct ListFeed: Sendable, Equatable {
         /// A folder whose `.csv`/`.txt`/`.xml` files are imported in name order, or one file.
         public var path: String

@@ -59,16 +59,17 @@ struct RecordListImport<Mapper: RecordKindMapper> {
             counts.rejects = batch.rejects.count
             var notes: [String] = []
             if let note = reader.encodingNote { notes.append(note) }
+            if let empty = reader.emptyNote { notes.append(empty) }
             if reader.skippedRecords > 0 {
                 notes.append("\(reader.skippedRecords) row(s) skipped: empty \(mapping.skipWhenEmpty.joined(separator: " and ")) "
                              + "(rows.skip_when_empty: section and heading rows)")
             }
-            newBatch.encoding = reader.encoding.rawValue
-            result.encoding = reader.encoding.rawValue
+            newBatch.encoding = reader.encodingName
+            result.encoding = reader.encodingName
             result.counts = counts
             result.notes = notes
             result.firstRejects = Array(batch.rejects.prefix(rejectsToShow))
-            return .read(newBatch, Read(batch: batch, counts: counts, encoding: reader.encoding.rawValue, notes: notes), result)
+            return .read(newBatch, Read(batch: batch, counts: counts, encoding: reader.encodingName, notes: notes), result)
         } catch {
             return .done(try fail(newBatch, result, message: error.description, counts: ImportCounts()))
         }

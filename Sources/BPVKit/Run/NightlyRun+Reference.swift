@@ -4,7 +4,8 @@ import BPVStore
 import Foundation
 
 /// The reference part of the nightly run: POK lists first (the SBB list changes are judged against them), then
-/// crebo lists, then SBB lists, each feed's files in name order; then the accreditation check of every current POK.
+/// crebo lists (and the crebos of kwalificatiedossiers), then the dossiers' werkprocessen, then SBB lists, each
+/// feed's files in name order; then the accreditation check of every current POK.
 extension NightlyRun {
     func importReferenceData(into summary: inout Summary, today: CalendarDate) throws {
         var feeds = configuration.reference.lists
@@ -21,7 +22,7 @@ extension NightlyRun {
             }
             loaded.append((feed, mapping))
         }
-        let order: [RecordKind] = [.poks, .crebos, .erkenningen]
+        let order: [RecordKind] = [.poks, .crebos, .werkprocessen, .erkenningen]
         for kind in order {
             for (feed, mapping) in loaded where mapping.kind == kind {
                 for file in try configuration.reference.files(of: feed) {
@@ -31,6 +32,8 @@ extension NightlyRun {
                     case .crebos:
                         summary.files.append(try CreboListImporter(store: store)
                             .importFile(path: file, mapping: mapping, edition: feed.edition))
+                    case .werkprocessen:
+                        summary.files.append(try WerkprocesListImporter(store: store).importFile(path: file, mapping: mapping))
                     case .erkenningen:
                         let result = try ErkenningListImporter(store: store, settings: configuration.reference, today: today)
                             .importFile(path: file, mapping: mapping)

@@ -18,12 +18,15 @@ public struct Kwalificatie: Hashable, Sendable {
     public var eindeOpleiding: CalendarDate?
     /// `Wordt vervangen door`: the successor crebo(s), in the order written.
     public var vervangenDoor: [String]
+    /// The kwalificatiedossier the crebo belongs to (its code, e.g. `23914`), when the list says (the dossier XML).
+    public var dossier: String?
     /// The row in the list.
     public var location: SourceLocation?
 
     public init(crebo: String, name: String? = nil, niveau: Int? = nil, soort: String? = nil, leerweg: Leerweg? = nil,
                 geldigVanaf: CalendarDate? = nil, eindeInstroom: CalendarDate? = nil,
-                eindeOpleiding: CalendarDate? = nil, vervangenDoor: [String] = [], location: SourceLocation? = nil) {
+                eindeOpleiding: CalendarDate? = nil, vervangenDoor: [String] = [], dossier: String? = nil,
+                location: SourceLocation? = nil) {
         self.crebo = crebo
         self.name = name
         self.niveau = niveau
@@ -33,6 +36,7 @@ public struct Kwalificatie: Hashable, Sendable {
         self.eindeInstroom = eindeInstroom
         self.eindeOpleiding = eindeOpleiding
         self.vervangenDoor = vervangenDoor
+        self.dossier = dossier
         self.location = location
     }
 
@@ -46,6 +50,7 @@ public struct Kwalificatie: Hashable, Sendable {
         m.eindeInstroom = other.eindeInstroom ?? eindeInstroom
         m.eindeOpleiding = other.eindeOpleiding ?? eindeOpleiding
         m.vervangenDoor = other.vervangenDoor.isEmpty ? vervangenDoor : other.vervangenDoor
+        m.dossier = other.dossier ?? dossier
         m.location = other.location ?? location
         return m
     }
@@ -94,6 +99,15 @@ public struct CreboRegister: Sendable {
     public func lookup(_ crebo: String, on date: CalendarDate) -> Kwalificatie? {
         guard let all = editions[crebo], let oldest = all.first else { return nil }
         var result = all.last { ($0.geldigVanaf.map { $0 <= date } ?? true) } ?? oldest
+        // An edition that states only dates (the dossier XML) takes the descriptive facts of the nearest one that
+        // states them: the one in force before it, else the next.
+        let inForce = all.firstIndex(of: result) ?? 0
+        let nearest = all[..<inForce].reversed() + all[(inForce + 1)...]
+        if result.name == nil { result.name = nearest.first { $0.name != nil }?.name }
+        if result.niveau == nil { result.niveau = nearest.first { $0.niveau != nil }?.niveau }
+        if result.soort == nil { result.soort = nearest.first { $0.soort != nil }?.soort }
+        if result.leerweg == nil { result.leerweg = nearest.first { $0.leerweg != nil }?.leerweg }
+        if result.dossier == nil { result.dossier = nearest.first { $0.dossier != nil }?.dossier }
         if let ending = all.last(where: \.hasLifecycle) {
             result.eindeInstroom = ending.eindeInstroom
             result.eindeOpleiding = ending.eindeOpleiding

@@ -189,21 +189,22 @@ extension SQLiteDossierStore: ReferenceStore {
             let batchID = try insertBatch(db, batch, status: status, message: nil)
             let upsert = try db.makeStatement(sql: """
                 INSERT INTO kwalificatie (crebo, edition, name, niveau, soort, leerweg, einde_instroom, einde_opleiding,
-                    vervangen_door, batch_id, source_line)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                    vervangen_door, batch_id, source_line, dossier)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                 ON CONFLICT (crebo, edition) DO UPDATE SET
                     name = COALESCE(excluded.name, name), niveau = COALESCE(excluded.niveau, niveau),
                     soort = COALESCE(excluded.soort, soort), leerweg = COALESCE(excluded.leerweg, leerweg),
                     einde_instroom = COALESCE(excluded.einde_instroom, einde_instroom),
                     einde_opleiding = COALESCE(excluded.einde_opleiding, einde_opleiding),
                     vervangen_door = COALESCE(excluded.vervangen_door, vervangen_door),
+                    dossier = COALESCE(excluded.dossier, dossier),
                     batch_id = excluded.batch_id, source_line = excluded.source_line
                 """)
             for k in kwalificaties {
                 try upsert.execute(arguments: [k.crebo, k.geldigVanaf?.iso ?? "", k.name, k.niveau, k.soort,
                                                k.leerweg?.rawValue, k.eindeInstroom?.iso, k.eindeOpleiding?.iso,
                                                k.vervangenDoor.isEmpty ? nil : k.vervangenDoor.joined(separator: ","),
-                                               batchID, k.location?.line ?? 0])
+                                               batchID, k.location?.line ?? 0, k.dossier])
             }
             try Self.insertRejects(db, rejects, batchID: batchID)
             try finishBatch(db, batchID, status: status, counts: counts)
@@ -225,6 +226,7 @@ extension SQLiteDossierStore: ReferenceStore {
                     eindeInstroom: (row["einde_instroom"] as String?).flatMap(CalendarDate.init(iso:)),
                     eindeOpleiding: (row["einde_opleiding"] as String?).flatMap(CalendarDate.init(iso:)),
                     vervangenDoor: (row["vervangen_door"] as String?).map { $0.split(separator: ",").map(String.init) } ?? [],
+                    dossier: row["dossier"],
                     location: SourceLocation(file: row["file_path"], line: row["source_line"]))
             }
         }

@@ -105,6 +105,7 @@ enum SQLiteSchema {
                     WHERE superseded_by IS NULL AND external_id IS NOT NULL;
                 """)
         }
+        registerDossierStructureMigration(&migrator)
         return migrator
     }
 }
