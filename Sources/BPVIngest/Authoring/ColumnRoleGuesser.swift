@@ -65,8 +65,10 @@ private struct State {
 
     init(table: SampleTable) {
         self.table = table
-        profiles = table.columns.map(ColumnProfile.init)
-        hints = table.columns.map { $0.name.flatMap(HeaderHints.hint) }
+        profiles = table.columns.map { ColumnProfile($0, isXML: table.fieldsArePaths) }
+        hints = table.columns.map { column in
+            column.name.flatMap(table.fieldsArePaths ? XMLPathHints.hint(forPath:) : HeaderHints.hint(for:))
+        }
     }
 
     var used: Set<Int> { Set(fields.values.map(\.column.number)) }
@@ -85,7 +87,7 @@ private struct State {
 
     func headerEvidence(_ i: Int) -> String {
         guard let name = table.columns[i].name else { return "column \(i + 1)" }
-        return "header \"\(name)\""
+        return (table.fieldsArePaths ? "path" : "header") + " \"\(name)\""
     }
 
     /// A note on empty values, and whether the field is then optional.
@@ -282,6 +284,16 @@ private struct State {
         }
         guard let start = fields[.start], let end = fields[.end] else {
             return (.duration, DraftNote("from \(duration.column.label)"))
+        }
+        // Times on most records and a duration only where there are none (leave, sickness): the times count.
+        let durationFilled = duration.column.values.count { !$0.isEmpty }
+        let timesFilled = table.recordLines.indices.count {
+            !start.column.values[$0].isEmpty && !end.column.values[$0].isEmpty
+        }
+        if timesFilled > durationFilled {
+            return (.times, DraftNote("\(duration.column.label) is filled on \(durationFilled) of \(table.recordCount) "
+                                      + "records, \(start.column.label) and \(end.column.label) on \(timesFilled): the "
+                                      + "times count, \(duration.column.label) where there are none"))
         }
         var compared = 0, differing: [(line: Int, times: Int, duration: Int)] = []
         for r in 0..<table.recordCount {

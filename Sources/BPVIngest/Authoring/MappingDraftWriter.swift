@@ -1,14 +1,22 @@
 import BPVModel
 
-/// The physical side of a draft: what the sample file is. CSV now; an `xml` case (record element path and
-/// namespaces, from the XML reader's sniffer) joins it with its own `source:` writer, sharing everything else.
+/// The physical side of a draft: what the sample file is. Each format has its own `source:` writer and shares
+/// everything else.
 public enum DraftSource: Sendable {
     case csv(CSVSniffResult)
+    /// The record element path and namespaces (``XMLSampleSniffer``).
+    case xml(XMLSniffResult)
 
     var table: SampleTable {
         switch self {
         case .csv(let sniff): return sniff.table
+        case .xml(let sniff): return sniff.table
         }
+    }
+
+    var isXML: Bool {
+        if case .xml = self { return true }
+        return false
     }
 }
 
@@ -43,6 +51,7 @@ public struct MappingDraftWriter {
 
         switch source {
         case .csv(let sniff): out += csvSource(sniff)
+        case .xml(let sniff): out += xmlSource(sniff)
         }
         out.append("")
         if let identity = plan.identity {
@@ -50,7 +59,7 @@ public struct MappingDraftWriter {
             out.append("identity: \(identity.rawValue)")
             out.append("")
         }
-        out += fields(plan)
+        out += fields(plan, key: source.isXML ? "path" : "column")
         out.append("")
         out += hours(plan)
         if let table = plan.codeTable {
@@ -91,15 +100,30 @@ public struct MappingDraftWriter {
         return out
     }
 
-    private func fields(_ plan: DraftPlan) -> [String] {
+    private func xmlSource(_ sniff: XMLSniffResult) -> [String] {
+        var out = ["source:", "  format: xml"]
+        out += comments([sniff.encodingNote], indent: 2)
+        out.append("  encoding: \(sniff.encodingName)")
+        out += comments([sniff.recordNote], indent: 2)
+        out.append("  record: \(sniff.recordPath)")
+        if !sniff.namespaces.isEmpty {
+            out += comments(sniff.namespaceNote.map { [$0] } ?? [], indent: 2)
+            out.append("  namespaces:")
+            for (prefix, uri) in sniff.namespaces { out.append("    \(prefix): \(DraftYAML.scalar(uri))") }
+        }
+        return out
+    }
+
+    /// `key`: `column` (CSV) or `path` (XML).
+    private func fields(_ plan: DraftPlan, key: String) -> [String] {
         var out = ["fields:"]
         for field in plan.fields {
             out += comments(field.notes, indent: 2)
-            out.append(fieldLine(field))
+            out.append(fieldLine(field, key: key))
         }
         for (field, note) in plan.missing {
             out += comments([note], indent: 2)
-            out.append("  # " + String(fieldKey(field).dropFirst(2)) + template(field))
+            out.append("  # " + String(fieldKey(field).dropFirst(2)) + template(field, key: key))
         }
         if plan.field(.date) == nil, case .datetime = plan.field(.start)?.reading {
             out.append("  # no date field: the day worked is the date in start")
@@ -108,7 +132,8 @@ public struct MappingDraftWriter {
             out.append("  # no approval column found: approved stays unknown (or map approved: { value: true })")
         }
         if !plan.unmapped.isEmpty {
-            out.append("  # Not mapped, nothing is read from them:")
+            out.append(key == "path" ? "  # Paths found in the sample and not mapped (relative to the record):"
+                       : "  # Not mapped, nothing is read from them:")
             for (column, summary) in plan.unmapped {
                 out.append("  #   \(column.label): \(summary)")
             }
@@ -121,9 +146,9 @@ public struct MappingDraftWriter {
         return key + String(repeating: " ", count: max(1, 15 - key.count))
     }
 
-    private func fieldLine(_ field: DraftPlan.Field) -> String {
+    private func fieldLine(_ field: DraftPlan.Field, key: String) -> String {
         let column = field.column.name.map(DraftYAML.scalar) ?? String(field.column.number)
-        var parts = ["column: \(column)"]
+        var parts = ["\(key): \(column)"]
         switch field.reading {
         case .text: break
         case .date(let p): parts.append("date: " + DraftYAML.pattern(p))
@@ -139,11 +164,11 @@ public struct MappingDraftWriter {
         return fieldKey(field.field) + "{ " + parts.joined(separator: ", ") + " }"
     }
 
-    private func template(_ field: HourField) -> String {
+    private func template(_ field: HourField, key: String) -> String {
         switch field {
-        case .date: return "{ column: NAME, date: dd-MM-yyyy }"
-        case .duration: return "{ column: NAME, duration: \"H:MM\" }"
-        default: return "{ column: NAME }"
+        case .date: return "{ \(key): NAME, date: dd-MM-yyyy }"
+        case .duration: return "{ \(key): NAME, duration: \"H:MM\" }"
+        default: return "{ \(key): NAME }"
         }
     }
 

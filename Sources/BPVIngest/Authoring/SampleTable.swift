@@ -1,6 +1,6 @@
 /// The first records of a sample file as text, column by column: what drafting and linting a mapping look at.
-/// Format-neutral: CSV columns fill it now; XML fields (element and attribute paths below the record element) can
-/// fill it the same way, so that role guessing and lint work on both.
+/// Format-neutral: CSV columns fill it, and so do XML fields (element and attribute paths relative to the record
+/// element, see ``XMLSampleSniffer``), so that role guessing works on both.
 public struct SampleTable: Sendable {
     public struct Column: Sendable {
         /// 1-based position.
@@ -25,6 +25,9 @@ public struct SampleTable: Sendable {
     public var malformedLines: [Int]
     /// Whether the sample holds every record of the file.
     public var isWholeFile: Bool
+    /// Whether the columns are XML field paths relative to the record element (`hr:Duration`, `../@status`) rather
+    /// than CSV columns: names are then paths, read with ``XMLPathHints``.
+    public var fieldsArePaths: Bool = false
 
     public var recordCount: Int { recordLines.count }
 }
