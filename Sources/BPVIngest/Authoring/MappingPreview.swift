@@ -40,6 +40,8 @@ public struct MappingPreview: Sendable {
     public var employerID: String?
     /// Set when the file fails as a whole (empty, header without the mapped columns...): no records then.
     public var fileError: FileLevelError?
+    /// Whether the raw fields are XML paths (``columns`` names them) rather than CSV columns.
+    public var fieldsArePaths = false
 
     public var entryCount: Int { records.count { $0.entry != nil } }
     public var rejectCount: Int { records.count { $0.reject != nil } }
@@ -60,7 +62,8 @@ public struct MappingPreviewer {
         var preview = MappingPreview(file: file, mappingName: mapping.name, mappingRevision: mapping.revision,
                                      mappingPath: mapping.path, encoding: mapping.source.encoding?.rawValue,
                                      encodingNote: nil, columns: nil, records: [], hasMoreRecords: false,
-                                     employerID: employerID, fileError: nil)
+                                     employerID: employerID, fileError: nil,
+                                     fieldsArePaths: mapping.source.format == .xml)
         do {
             let reader = try HourFileReader(path: file, mapping: mapping,
                                             employerID: employerID ?? Self.placeholderEmployer)
