@@ -21,6 +21,7 @@ public struct ColumnRoleGuesser {
         state.assignApproved()
         state.assignText(.description)
         state.assignText(.externalID)
+        let actionCodes = state.assignAction()
 
         let (from, hoursNote) = state.hoursSource()
         let (allowNegative, negativeNote) = state.negatives()
@@ -45,10 +46,17 @@ public struct ColumnRoleGuesser {
             if let alternative = state.alternatives[column.number] { summary += " (\(alternative))" }
             return (column, summary)
         }
-        return DraftPlan(identity: state.identity, identityNote: state.identityNote, fields: fields, missing: missing,
-                         hoursFrom: from, hoursNote: hoursNote, allowNegative: allowNegative,
-                         negativeNote: negativeNote, longestNote: longestNote, codeTable: codeTable, unmapped: unmapped,
-                         recordCount: table.recordCount, isWholeFile: table.isWholeFile)
+        var plan = DraftPlan(identity: state.identity, identityNote: state.identityNote, fields: fields,
+                             missing: missing, hoursFrom: from, hoursNote: hoursNote, allowNegative: allowNegative,
+                             negativeNote: negativeNote, longestNote: longestNote, codeTable: codeTable,
+                             unmapped: unmapped, recordCount: table.recordCount, isWholeFile: table.isWholeFile)
+        if let action = fields.first(where: { $0.field == .action }) {
+            plan.actionCodes = actionCodes
+            plan.supersede = .externalID
+            plan.supersedeNote = DraftNote("\(action.column.label) holds corrections (add, change, void by the entry's "
+                                           + "id): an entry replaces the earlier one with the same external_id")
+        }
+        return plan
     }
 }
 
@@ -265,6 +273,25 @@ private struct State {
                 + "true or false"
         }
         add(.approved, i, .boolean(trueWords: trues, falseWords: falses), [DraftNote(headerEvidence(i)), note])
+    }
+
+    /// A column of correction codes (every value a known word: Add, Change, Void, Unchanged, ...), mapped to
+    /// `action` with a code table; only with an `external_id`, which corrections act by.
+    mutating func assignAction() -> [(code: String, action: EntryAction, note: DraftNote)] {
+        guard fields[.externalID] != nil else { return [] }
+        let candidates = table.columns.indices.filter { i in
+            !used.contains(i + 1) && !profiles[i].values.isEmpty
+                && profiles[i].values.allSatisfy { CorrectionWords.action($0) != nil }
+                && (hints[i]?.field == .action || profiles[i].values.contains { CorrectionWords.action($0) != .add })
+        }
+        guard let i = candidates.first else { return [] }
+        let distinct = profiles[i].distinctValues
+        let seen = distinct.map { "\($0.value) (\($0.count))" }.joined(separator: ", ")
+        add(.action, i, .codes("actions"), [DraftNote(headerEvidence(i) + "; values seen: \(seen)")])
+        return distinct.map { value, _ in
+            let action = CorrectionWords.action(value)!
+            return (value, action, CorrectionWords.note(value, action))
+        }
     }
 
     mutating func assignText(_ field: HourField) {

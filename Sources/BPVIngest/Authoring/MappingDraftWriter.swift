@@ -66,10 +66,18 @@ public struct MappingDraftWriter {
             out.append("")
             out += codes(table)
         }
+        if !plan.actionCodes.isEmpty {
+            out += plan.codeTable == nil ? ["", "codes:"] : []
+            out += actions(plan.actionCodes)
+        }
         out += [
             "",
             "import:",
-            DraftYAML.line(2, "supersede", "period", comment: "a re-export replaces the entries of its period"),
+        ]
+        out += plan.supersede == .period
+            ? [DraftYAML.line(2, "supersede", "period", comment: plan.supersedeNote.evidence)]
+            : comments([plan.supersedeNote], indent: 2) + ["  supersede: \(plan.supersede.rawValue)"]
+        out += [
             DraftYAML.line(2, "max_reject_percent", "100", comment: "100: rejects never fail the whole file"),
         ]
         return out.joined(separator: "\n") + "\n"
@@ -209,6 +217,23 @@ public struct MappingDraftWriter {
         } else {
             out.append(DraftYAML.line(4, "default", "null", comment: "a value not listed is rejected; a category here "
                                       + "takes every other value"))
+        }
+        return out
+    }
+
+    /// The correction codes table (`action` field): add, change or void per code.
+    private func actions(_ codes: [(code: String, action: EntryAction, note: DraftNote)]) -> [String] {
+        var out = ["  # The correction codes in the sample; each needs one of: add, change, void.", "  actions:",
+                   "    values:"]
+        for (code, action, note) in codes {
+            out.append(DraftYAML.line(6, DraftYAML.scalar(code), action.rawValue, comment: note.evidence))
+        }
+        // SETU's other codes, ready for the corrections a later file will bring.
+        let setu = ["add", "change", "void", "unchanged"]
+        guard codes.contains(where: { setu.contains($0.code.lowercased()) }) else { return out }
+        for (word, action) in [("Add", "add"), ("Change", "change"), ("Void", "void"), ("Unchanged", "add")]
+            where !codes.contains(where: { $0.code.lowercased() == word.lowercased() }) {
+            out.append(DraftYAML.line(6, word, action, comment: "not in the sample; a SETU correction code"))
         }
         return out
     }

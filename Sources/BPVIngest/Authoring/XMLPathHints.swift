@@ -32,7 +32,9 @@ enum XMLPathHints {
             return up == 0 && isAttribute && context.isEmpty ? HeaderHint(field: .category, identity: nil, strength: 2) : nil
         case "status":
             return HeaderHint(field: .approved, identity: nil, strength: 1)
-        case "formattedname", "dayassignment", "actioncode":
+        case "actioncode":
+            return HeaderHint(field: .action, identity: nil, strength: 3)
+        case "formattedname", "dayassignment":
             return nil
         default:
             guard var hint = HeaderHints.hint(for: local) else { return nil }

@@ -71,7 +71,7 @@ struct DraftFromXMLSamplesTests {
     func identityAndText(file: String, mapping: String) throws {
         let (draft, drafted, hand) = try Self.draftAndHandWritten(file, mapping)
         #expect(drafted.identity == hand.identity)
-        for field in [HourField.employee, .category, .externalID, .description] {
+        for field in [HourField.employee, .category, .externalID, .description, .action] {
             #expect(Self.firstPath(drafted.fields[field]) == Self.firstPath(hand.fields[field]), "\(file): \(field)")
         }
         let table = try #require(draft.plan.codeTable)
@@ -80,6 +80,18 @@ struct DraftFromXMLSamplesTests {
         guard case .codes(let name) = hand.fields[.category]!.kind else { Issue.record("no codes"); return }
         for code in table.codes where code.note.check == nil {
             #expect(hand.codes[name]!.lookup(code.code) == code.category.rawValue, "\(file): \(code.code)")
+        }
+    }
+
+    @Test("SETU corrections: @actionCode is the action, its codes mapped, and entries supersede by external_id",
+          arguments: samples.dropFirst())
+    func corrections(file: String, mapping: String) throws {
+        let (draft, drafted, hand) = try Self.draftAndHandWritten(file, mapping)
+        #expect(drafted.importRule.supersede == hand.importRule.supersede)
+        guard case .codes(let mine) = drafted.fields[.action]?.kind, case .codes(let theirs) = hand.fields[.action]!.kind
+        else { Issue.record("no action codes:\n\(draft.yaml)"); return }
+        for code in ["Add", "Change", "Void", "Unchanged"] {
+            #expect(drafted.codes[mine]?.lookup(code) == hand.codes[theirs]?.lookup(code), "\(file): \(code)")
         }
     }
 
