@@ -7,14 +7,17 @@ extension MappingCommand {
     /// `bpv mapping draft`: a first mapping from a sample export.
     struct Draft: ParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Draft an hour mapping from a sample export: dialect, columns, patterns and hour types guessed.",
+            abstract: "Draft an hour mapping from a sample export (CSV or XML): dialect or record element, columns or "
+                + "paths, patterns and hour types guessed.",
             discussion: """
                 Every guess is written with its evidence as a comment; unsure choices are marked "# CHECK". \
                 Edit the draft, then check it with `bpv mapping preview` and `bpv mapping lint --sample`.
                 Example: bpv mapping draft export.csv --name kimai-nl --out mappings/hours/kimai-nl.yaml
+                XML: the repeating record element, its namespaces and the fields' paths (with ../ for values of \
+                enclosing elements) are drafted from the file's first 4 MiB.
                 """)
 
-        @Argument(help: "A sample export (CSV).")
+        @Argument(help: "A sample export (CSV or XML).")
         var sample: String
 
         @Option(name: .long, help: "Write the draft to this file instead of standard output.")

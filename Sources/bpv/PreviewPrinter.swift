@@ -22,8 +22,13 @@ enum PreviewPrinter {
 
         // As read: the columns the mapping reads; the others are only counted.
         let readColumns = (preview.records.first { $0.fields != nil }?.fields ?? []).filter(\.isRead)
-        Swift.print("\nAs read (the columns the mapping reads):")
-        var rows = [["line"] + readColumns.map { $0.name ?? "#\($0.column)" }]
+        Swift.print(preview.fieldsArePaths ? "\nAs read (the paths the mapping reads):"
+                    : "\nAs read (the columns the mapping reads):")
+        // A long path keeps its end, which names the value (`…hr:Person/hr:Id/hr:IdValue`).
+        let pathHeading = { (name: String) in
+            preview.fieldsArePaths && name.count > maxCell ? "…" + String(name.suffix(maxCell - 1)) : name
+        }
+        var rows = [["line"] + readColumns.map { pathHeading($0.name ?? "#\($0.column)") }]
         for record in preview.records {
             if let fields = record.fields {
                 let byColumn = Dictionary(uniqueKeysWithValues: fields.map { ($0.column, $0.value) })

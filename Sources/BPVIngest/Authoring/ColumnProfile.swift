@@ -19,8 +19,12 @@ struct ColumnProfile {
     private(set) var time: PatternFit?
     private(set) var datetime: PatternFit?
 
-    init(_ column: SampleTable.Column) {
+    /// Whether the column is an XML field: xsd values (`8.00`, `PT8H`) then read as `duration: auto`.
+    let isXML: Bool
+
+    init(_ column: SampleTable.Column, isXML: Bool = false) {
         self.column = column
+        self.isXML = isXML
         values = column.nonEmptyValues
         emptyCount = column.emptyCount
         guard !values.isEmpty, values.contains(where: { $0.contains(where: \.isNumber) }) else { return }
@@ -46,7 +50,12 @@ struct ColumnProfile {
     static let timePatterns = ["HH:mm", "H:mm", "HH:mm:ss", "H:mm:ss", "hh:mm a", "h:mm a", "hh:mm:ss a", "h:mm:ss a"]
     static let timeCandidates: [(DateTimePattern, String?)] = timePatterns.map { (try! DateTimePattern($0), nil) }
 
-    static let datetimeCandidates: [(DateTimePattern, String?)] = dateCandidates.flatMap { date, swap in
+    /// `xsd:dateTime` (`2026-03-02T08:00:00`, with or without seconds, a fraction or a zone): tried first, so that
+    /// later files with a `Z` or `+01:00` read as well.
+    static let xsdDateTime = "yyyy-MM-dd'T'HH:mm[:ss][.S][X]"
+
+    static let datetimeCandidates: [(DateTimePattern, String?)] = [(try! DateTimePattern(xsdDateTime), nil)]
+        + dateCandidates.flatMap { date, swap in
         [" ", "'T'"].flatMap { separator in
             timePatterns.map { time in
                 (try! DateTimePattern(date.pattern + separator + time), swap.map { $0 + separator + time })
@@ -120,6 +129,16 @@ struct ColumnProfile {
         if colons.allSatisfy({ $0 == 1 }), fits(.hoursMinutes) == n {
             let most = values.compactMap { Self.seconds(.hoursMinutes, $0) }.max() ?? 0
             return fit(.hoursMinutes, "\(n)/\(n) sampled values are hours:minutes (up to \(Self.clock(most)))")
+        }
+        // XML: xsd:decimal hours (a point) and xsd:duration (PT7H30M) may come mixed, or in a later file: auto
+        // reads both (and never takes a number for minutes).
+        let xsd = isXML && !isBreak && values.allSatisfy { !$0.contains(",") && !$0.contains(":") }
+        if xsd, fits(.auto) == n, values.contains(where: { $0.contains("P") || $0.contains(".") }) {
+            let iso = values.count { $0.contains("P") }
+            let kinds = iso == 0 ? "decimal hours" : iso == n ? "ISO 8601 durations"
+                : "\(n - iso) decimal hours, \(iso) ISO 8601 durations"
+            return fit(.auto, "\(n)/\(n) sampled values are \(kinds); auto reads decimal hours and xsd:duration "
+                       + "(PT7H30M) alike")
         }
         if fits(.iso8601) == n { return fit(.iso8601, "\(n)/\(n) sampled values are ISO 8601 durations") }
         if fits(.decimalHours) == n {

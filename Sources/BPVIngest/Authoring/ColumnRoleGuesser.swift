@@ -21,6 +21,7 @@ public struct ColumnRoleGuesser {
         state.assignApproved()
         state.assignText(.description)
         state.assignText(.externalID)
+        let actionCodes = state.assignAction()
 
         let (from, hoursNote) = state.hoursSource()
         let (allowNegative, negativeNote) = state.negatives()
@@ -45,10 +46,17 @@ public struct ColumnRoleGuesser {
             if let alternative = state.alternatives[column.number] { summary += " (\(alternative))" }
             return (column, summary)
         }
-        return DraftPlan(identity: state.identity, identityNote: state.identityNote, fields: fields, missing: missing,
-                         hoursFrom: from, hoursNote: hoursNote, allowNegative: allowNegative,
-                         negativeNote: negativeNote, longestNote: longestNote, codeTable: codeTable, unmapped: unmapped,
-                         recordCount: table.recordCount, isWholeFile: table.isWholeFile)
+        var plan = DraftPlan(identity: state.identity, identityNote: state.identityNote, fields: fields,
+                             missing: missing, hoursFrom: from, hoursNote: hoursNote, allowNegative: allowNegative,
+                             negativeNote: negativeNote, longestNote: longestNote, codeTable: codeTable,
+                             unmapped: unmapped, recordCount: table.recordCount, isWholeFile: table.isWholeFile)
+        if let action = fields.first(where: { $0.field == .action }) {
+            plan.actionCodes = actionCodes
+            plan.supersede = .externalID
+            plan.supersedeNote = DraftNote("\(action.column.label) holds corrections (add, change, void by the entry's "
+                                           + "id): an entry replaces the earlier one with the same external_id")
+        }
+        return plan
     }
 }
 
@@ -65,8 +73,10 @@ private struct State {
 
     init(table: SampleTable) {
         self.table = table
-        profiles = table.columns.map(ColumnProfile.init)
-        hints = table.columns.map { $0.name.flatMap(HeaderHints.hint) }
+        profiles = table.columns.map { ColumnProfile($0, isXML: table.fieldsArePaths) }
+        hints = table.columns.map { column in
+            column.name.flatMap(table.fieldsArePaths ? XMLPathHints.hint(forPath:) : HeaderHints.hint(for:))
+        }
     }
 
     var used: Set<Int> { Set(fields.values.map(\.column.number)) }
@@ -85,7 +95,7 @@ private struct State {
 
     func headerEvidence(_ i: Int) -> String {
         guard let name = table.columns[i].name else { return "column \(i + 1)" }
-        return "header \"\(name)\""
+        return (table.fieldsArePaths ? "path" : "header") + " \"\(name)\""
     }
 
     /// A note on empty values, and whether the field is then optional.
@@ -265,6 +275,25 @@ private struct State {
         add(.approved, i, .boolean(trueWords: trues, falseWords: falses), [DraftNote(headerEvidence(i)), note])
     }
 
+    /// A column of correction codes (every value a known word: Add, Change, Void, Unchanged, ...), mapped to
+    /// `action` with a code table; only with an `external_id`, which corrections act by.
+    mutating func assignAction() -> [(code: String, action: EntryAction, note: DraftNote)] {
+        guard fields[.externalID] != nil else { return [] }
+        let candidates = table.columns.indices.filter { i in
+            !used.contains(i + 1) && !profiles[i].values.isEmpty
+                && profiles[i].values.allSatisfy { CorrectionWords.action($0) != nil }
+                && (hints[i]?.field == .action || profiles[i].values.contains { CorrectionWords.action($0) != .add })
+        }
+        guard let i = candidates.first else { return [] }
+        let distinct = profiles[i].distinctValues
+        let seen = distinct.map { "\($0.value) (\($0.count))" }.joined(separator: ", ")
+        add(.action, i, .codes("actions"), [DraftNote(headerEvidence(i) + "; values seen: \(seen)")])
+        return distinct.map { value, _ in
+            let action = CorrectionWords.action(value)!
+            return (value, action, CorrectionWords.note(value, action))
+        }
+    }
+
     mutating func assignText(_ field: HourField) {
         guard let i = hinted(field, fit: { _ in true }).first else { return }
         add(field, i, .text, [DraftNote(headerEvidence(i))])
@@ -282,6 +311,16 @@ private struct State {
         }
         guard let start = fields[.start], let end = fields[.end] else {
             return (.duration, DraftNote("from \(duration.column.label)"))
+        }
+        // Times on most records and a duration only where there are none (leave, sickness): the times count.
+        let durationFilled = duration.column.values.count { !$0.isEmpty }
+        let timesFilled = table.recordLines.indices.count {
+            !start.column.values[$0].isEmpty && !end.column.values[$0].isEmpty
+        }
+        if timesFilled > durationFilled {
+            return (.times, DraftNote("\(duration.column.label) is filled on \(durationFilled) of \(table.recordCount) "
+                                      + "records, \(start.column.label) and \(end.column.label) on \(timesFilled): the "
+                                      + "times count, \(duration.column.label) where there are none"))
         }
         var compared = 0, differing: [(line: Int, times: Int, duration: Int)] = []
         for r in 0..<table.recordCount {

@@ -54,6 +54,11 @@ public struct DraftPlan: Sendable {
     /// Set when a sampled duration is longer than the default `max_entry_hours`.
     public var longestNote: DraftNote?
     public var codeTable: CodeTable?
+    /// The correction codes of the `action` column (SETU `@actionCode`), when there is one.
+    public var actionCodes: [(code: String, action: EntryAction, note: DraftNote)] = []
+    /// `external_id` when the draft maps corrections (each entry replaces the one with its id), else `period`.
+    public var supersede: ImportRule.Supersede = .period
+    public var supersedeNote = DraftNote("a re-export replaces the entries of its period")
     /// Columns no field reads, with what they hold.
     public var unmapped: [(column: SampleTable.Column, summary: String)]
     /// Sampled records, and whether that is the whole file.

@@ -1,14 +1,22 @@
 import BPVModel
 
-/// The physical side of a draft: what the sample file is. CSV now; an `xml` case (record element path and
-/// namespaces, from the XML reader's sniffer) joins it with its own `source:` writer, sharing everything else.
+/// The physical side of a draft: what the sample file is. Each format has its own `source:` writer and shares
+/// everything else.
 public enum DraftSource: Sendable {
     case csv(CSVSniffResult)
+    /// The record element path and namespaces (``XMLSampleSniffer``).
+    case xml(XMLSniffResult)
 
     var table: SampleTable {
         switch self {
         case .csv(let sniff): return sniff.table
+        case .xml(let sniff): return sniff.table
         }
+    }
+
+    var isXML: Bool {
+        if case .xml = self { return true }
+        return false
     }
 }
 
@@ -43,6 +51,7 @@ public struct MappingDraftWriter {
 
         switch source {
         case .csv(let sniff): out += csvSource(sniff)
+        case .xml(let sniff): out += xmlSource(sniff)
         }
         out.append("")
         if let identity = plan.identity {
@@ -50,17 +59,25 @@ public struct MappingDraftWriter {
             out.append("identity: \(identity.rawValue)")
             out.append("")
         }
-        out += fields(plan)
+        out += fields(plan, key: source.isXML ? "path" : "column")
         out.append("")
         out += hours(plan)
         if let table = plan.codeTable {
             out.append("")
             out += codes(table)
         }
+        if !plan.actionCodes.isEmpty {
+            out += plan.codeTable == nil ? ["", "codes:"] : []
+            out += actions(plan.actionCodes)
+        }
         out += [
             "",
             "import:",
-            DraftYAML.line(2, "supersede", "period", comment: "a re-export replaces the entries of its period"),
+        ]
+        out += plan.supersede == .period
+            ? [DraftYAML.line(2, "supersede", "period", comment: plan.supersedeNote.evidence)]
+            : comments([plan.supersedeNote], indent: 2) + ["  supersede: \(plan.supersede.rawValue)"]
+        out += [
             DraftYAML.line(2, "max_reject_percent", "100", comment: "100: rejects never fail the whole file"),
         ]
         return out.joined(separator: "\n") + "\n"
@@ -91,15 +108,30 @@ public struct MappingDraftWriter {
         return out
     }
 
-    private func fields(_ plan: DraftPlan) -> [String] {
+    private func xmlSource(_ sniff: XMLSniffResult) -> [String] {
+        var out = ["source:", "  format: xml"]
+        out += comments([sniff.encodingNote], indent: 2)
+        out.append("  encoding: \(sniff.encodingName)")
+        out += comments([sniff.recordNote], indent: 2)
+        out.append("  record: \(sniff.recordPath)")
+        if !sniff.namespaces.isEmpty {
+            out += comments(sniff.namespaceNote.map { [$0] } ?? [], indent: 2)
+            out.append("  namespaces:")
+            for (prefix, uri) in sniff.namespaces { out.append("    \(prefix): \(DraftYAML.scalar(uri))") }
+        }
+        return out
+    }
+
+    /// `key`: `column` (CSV) or `path` (XML).
+    private func fields(_ plan: DraftPlan, key: String) -> [String] {
         var out = ["fields:"]
         for field in plan.fields {
             out += comments(field.notes, indent: 2)
-            out.append(fieldLine(field))
+            out.append(fieldLine(field, key: key))
         }
         for (field, note) in plan.missing {
             out += comments([note], indent: 2)
-            out.append("  # " + String(fieldKey(field).dropFirst(2)) + template(field))
+            out.append("  # " + String(fieldKey(field).dropFirst(2)) + template(field, key: key))
         }
         if plan.field(.date) == nil, case .datetime = plan.field(.start)?.reading {
             out.append("  # no date field: the day worked is the date in start")
@@ -108,7 +140,8 @@ public struct MappingDraftWriter {
             out.append("  # no approval column found: approved stays unknown (or map approved: { value: true })")
         }
         if !plan.unmapped.isEmpty {
-            out.append("  # Not mapped, nothing is read from them:")
+            out.append(key == "path" ? "  # Paths found in the sample and not mapped (relative to the record):"
+                       : "  # Not mapped, nothing is read from them:")
             for (column, summary) in plan.unmapped {
                 out.append("  #   \(column.label): \(summary)")
             }
@@ -121,9 +154,9 @@ public struct MappingDraftWriter {
         return key + String(repeating: " ", count: max(1, 15 - key.count))
     }
 
-    private func fieldLine(_ field: DraftPlan.Field) -> String {
+    private func fieldLine(_ field: DraftPlan.Field, key: String) -> String {
         let column = field.column.name.map(DraftYAML.scalar) ?? String(field.column.number)
-        var parts = ["column: \(column)"]
+        var parts = ["\(key): \(column)"]
         switch field.reading {
         case .text: break
         case .date(let p): parts.append("date: " + DraftYAML.pattern(p))
@@ -139,11 +172,11 @@ public struct MappingDraftWriter {
         return fieldKey(field.field) + "{ " + parts.joined(separator: ", ") + " }"
     }
 
-    private func template(_ field: HourField) -> String {
+    private func template(_ field: HourField, key: String) -> String {
         switch field {
-        case .date: return "{ column: NAME, date: dd-MM-yyyy }"
-        case .duration: return "{ column: NAME, duration: \"H:MM\" }"
-        default: return "{ column: NAME }"
+        case .date: return "{ \(key): NAME, date: dd-MM-yyyy }"
+        case .duration: return "{ \(key): NAME, duration: \"H:MM\" }"
+        default: return "{ \(key): NAME }"
         }
     }
 
@@ -184,6 +217,23 @@ public struct MappingDraftWriter {
         } else {
             out.append(DraftYAML.line(4, "default", "null", comment: "a value not listed is rejected; a category here "
                                       + "takes every other value"))
+        }
+        return out
+    }
+
+    /// The correction codes table (`action` field): add, change or void per code.
+    private func actions(_ codes: [(code: String, action: EntryAction, note: DraftNote)]) -> [String] {
+        var out = ["  # The correction codes in the sample; each needs one of: add, change, void.", "  actions:",
+                   "    values:"]
+        for (code, action, note) in codes {
+            out.append(DraftYAML.line(6, DraftYAML.scalar(code), action.rawValue, comment: note.evidence))
+        }
+        // SETU's other codes, ready for the corrections a later file will bring.
+        let setu = ["add", "change", "void", "unchanged"]
+        guard codes.contains(where: { setu.contains($0.code.lowercased()) }) else { return out }
+        for (word, action) in [("Add", "add"), ("Change", "change"), ("Void", "void"), ("Unchanged", "add")]
+            where !codes.contains(where: { $0.code.lowercased() == word.lowercased() }) {
+            out.append(DraftYAML.line(6, word, action, comment: "not in the sample; a SETU correction code"))
         }
         return out
     }

@@ -1,6 +1,6 @@
-/// Drafts an hour mapping from a sample export: sniffs the file (``SamplePrefix``, ``DialectSniffer``), guesses the
-/// columns' roles (``ColumnRoleGuesser``) and writes the mapping (``MappingDraftWriter``), then loads the draft
-/// with ``MappingLoader`` to report what its author still has to do.
+/// Drafts an hour mapping from a sample export: sniffs the file (``SamplePrefix``, then ``DialectSniffer`` for CSV or
+/// ``XMLSampleSniffer`` for XML), guesses the columns' or fields' roles (``ColumnRoleGuesser``) and writes the mapping
+/// (``MappingDraftWriter``), then loads the draft with ``MappingLoader`` to report what its author still has to do.
 public struct MappingDrafter {
     /// A drafted mapping and what loading it says.
     public struct Draft: Sendable {
@@ -24,14 +24,14 @@ public struct MappingDrafter {
 
     /// Drafts a mapping from the sample at `path`. `name`: the mapping's name (`nil`: derived from the file name and
     /// marked to check); `draftFile` names the draft in its diagnostics. Throws a ``FileLevelError`` for files that
-    /// cannot be drafted from: empty, binary, a single line, no delimiter, or XML (not yet).
+    /// cannot be drafted from: empty, binary, a single line, no delimiter; XML that is not well-formed, truncated,
+    /// declares a DTD, or has no repeating element.
     public func draft(path: String, name: String? = nil, draftFile: String = "draft.yaml") throws(FileLevelError) -> Draft {
         let prefix = try SamplePrefix(path: path)
         let source: DraftSource
         switch try prefix.format() {
         case .xml:
-            throw FileLevelError(file: path, message: "this is an XML file: drafting XML mappings (the record element "
-                                 + "and its namespace) is not there yet; start from an XML mapping in mappings/hours/")
+            source = .xml(try XMLSampleSniffer(sampleRecords: sampleRecords).sniff(path: path, prefix: prefix))
         case .csv:
             source = .csv(try DialectSniffer(sampleRecords: sampleRecords).sniff(path: path, prefix: prefix))
         }

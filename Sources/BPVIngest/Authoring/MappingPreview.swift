@@ -4,11 +4,11 @@ import BPVModel
 /// dossier values it becomes, or the reject with its reasons. Made by ``MappingPreviewer``; written as JSON by
 /// ``PreviewJSON`` (a stable, documented shape) or as a table by the CLI.
 public struct MappingPreview: Sendable {
-    /// One field of a record as read.
+    /// One field of a record as read: a CSV column, or the value of one path of an XML mapping.
     public struct RawField: Sendable, Equatable {
-        /// 1-based position.
+        /// 1-based position (XML: of the path in ``MappingPreview/columns``).
         public var column: Int
-        /// The header name, when the file has a header.
+        /// The header name, when the file has a header; XML: the path as the mapping writes it.
         public var name: String?
         public var value: String
         /// Whether the mapping reads this column.
@@ -30,7 +30,8 @@ public struct MappingPreview: Sendable {
     public var mappingPath: String?
     public var encoding: String?
     public var encodingNote: String?
-    /// The header's column names; `nil` without a header (or when the file failed before it was read).
+    /// The header's column names; XML: the paths the mapping reads. `nil` without a header (or when the file failed
+    /// before it was read).
     public var columns: [String]?
     public var records: [Record]
     /// Whether the file holds records beyond those shown.
@@ -39,6 +40,8 @@ public struct MappingPreview: Sendable {
     public var employerID: String?
     /// Set when the file fails as a whole (empty, header without the mapped columns...): no records then.
     public var fileError: FileLevelError?
+    /// Whether the raw fields are XML paths (``columns`` names them) rather than CSV columns.
+    public var fieldsArePaths = false
 
     public var entryCount: Int { records.count { $0.entry != nil } }
     public var rejectCount: Int { records.count { $0.reject != nil } }
@@ -59,18 +62,20 @@ public struct MappingPreviewer {
         var preview = MappingPreview(file: file, mappingName: mapping.name, mappingRevision: mapping.revision,
                                      mappingPath: mapping.path, encoding: mapping.source.encoding?.rawValue,
                                      encodingNote: nil, columns: nil, records: [], hasMoreRecords: false,
-                                     employerID: employerID, fileError: nil)
+                                     employerID: employerID, fileError: nil,
+                                     fieldsArePaths: mapping.source.format == .xml)
         do {
             let reader = try HourFileReader(path: file, mapping: mapping,
                                             employerID: employerID ?? Self.placeholderEmployer)
             preview.encoding = reader.encoding.rawValue
             preview.encodingNote = reader.encodingNote
-            preview.columns = reader.columnNames
-            let read = columnsRead(mapping, header: reader.columnNames)
+            preview.columns = reader.rawFieldNames
+            let read = mapping.source.format == .xml ? Set(1...max(1, reader.rawFieldNames?.count ?? 0))
+                : columnsRead(mapping, header: reader.columnNames)
             while preview.records.count <= rows, let batch = try reader.nextInspected() {
                 for item in batch {
                     guard preview.records.count < rows else { preview.hasMoreRecords = true; break }
-                    preview.records.append(record(item, header: reader.columnNames, read: read,
+                    preview.records.append(record(item, header: reader.rawFieldNames, read: read,
                                                   employerID: employerID))
                 }
                 if preview.hasMoreRecords { break }

@@ -3,7 +3,8 @@ import BPVModel
 /// Checks a mapping against a sample of the files it is meant for, and reports in the mapping file's terms (line,
 /// column, hint): mapped columns missing from the sample (errors), sample columns no field reads (warnings), and
 /// sampled values the mapping would reject: patterns that read none of them (error) or not all (warning), hour
-/// types missing from the code table, empty values in required fields, unknown yes/no words.
+/// types missing from the code table, empty values in required fields, unknown yes/no words. XML samples are read
+/// with the mapping's record path and field paths (``XMLMappedSample``): the value checks apply to each field.
 public struct MappingSampleLinter {
     public var sampleRecords: Int
 
@@ -15,9 +16,17 @@ public struct MappingSampleLinter {
     /// ``FileLevelError`` when the sample cannot be read the way the mapping says.
     public func check(_ mapping: HourMapping, mappingFile: String,
                       sample samplePath: String) throws(FileLevelError) -> [MappingDiagnostic] {
-        let table = try CSVSampleReader.sample(path: samplePath, source: mapping.source, limit: sampleRecords)
         let sampleName = samplePath.split(separator: "/").last.map(String.init) ?? samplePath
         var out = Output(file: mappingFile, sample: sampleName)
+        if mapping.source.format == .xml {
+            // XML: one column per mapped field, read through the import's XML reader with the mapping's paths.
+            let (table, fields) = try XMLMappedSample.read(path: samplePath, mapping: mapping, limit: sampleRecords)
+            for (field, column) in zip(fields, table.columns) {
+                checkValues(field, mapping.fields[field]!, column, table, mapping, &out)
+            }
+            return out.diagnostics.inFileOrder()
+        }
+        let table = try CSVSampleReader.sample(path: samplePath, source: mapping.source, limit: sampleRecords)
         var read: Set<Int> = []
         for field in HourField.allCases {
             guard let spec = mapping.fields[field] else { continue }
@@ -44,7 +53,8 @@ public struct MappingSampleLinter {
     }
 
     private func describe(_ column: SampleTable.Column) -> String {
-        column.name.map { "column \"\($0)\" (\(column.number))" } ?? "column \(column.number)"
+        if column.name?.hasPrefix(XMLMappedSample.pathLabel) == true { return column.name! }
+        return column.name.map { "column \"\($0)\" (\(column.number))" } ?? "column \(column.number)"
     }
 
     /// The sample column a field reads, or an error when the sample has no such column.
@@ -99,7 +109,9 @@ public struct MappingSampleLinter {
         let what: String
         switch spec.kind {
         case .date(let p), .time(let p), .datetime(let p):
-            reads = { ColumnProfile.parses(p, $0) }
+            // assigned_day also takes the words previous, current and next (SETU @dayAssignment).
+            let words: Set<String> = field == .assignedDay ? ["previous", "current", "next"] : []
+            reads = { ColumnProfile.parses(p, $0) || words.contains($0.lowercased()) }
             what = "\(spec.kind.name) pattern \(p.pattern)"
         case .duration(let format):
             reads = { ColumnProfile.seconds(format, $0) != nil }
@@ -109,6 +121,8 @@ public struct MappingSampleLinter {
             checkCodes(column, table, label, &out)
             return
         case .boolean(let trues, let falses):
+            // "*" in a list takes every other non-empty value.
+            guard !trues.contains("*") && !falses.contains("*") else { return }
             let unknown = Set(filled.map { column.values[$0] }.filter {
                 let word = $0.lowercased()
                 return !trues.contains(word) && !falses.contains(word)

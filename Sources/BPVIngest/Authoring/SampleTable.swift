@@ -1,6 +1,6 @@
 /// The first records of a sample file as text, column by column: what drafting and linting a mapping look at.
-/// Format-neutral: CSV columns fill it now; XML fields (element and attribute paths below the record element) can
-/// fill it the same way, so that role guessing and lint work on both.
+/// Format-neutral: CSV columns fill it, and so do XML fields (element and attribute paths relative to the record
+/// element, see ``XMLSampleSniffer``), so that role guessing works on both.
 public struct SampleTable: Sendable {
     public struct Column: Sendable {
         /// 1-based position.
@@ -25,6 +25,9 @@ public struct SampleTable: Sendable {
     public var malformedLines: [Int]
     /// Whether the sample holds every record of the file.
     public var isWholeFile: Bool
+    /// Whether the columns are XML field paths relative to the record element (`hr:Duration`, `../@status`) rather
+    /// than CSV columns: names are then paths, read with ``XMLPathHints``.
+    public var fieldsArePaths: Bool = false
 
     public var recordCount: Int { recordLines.count }
 }
@@ -82,5 +85,44 @@ struct CSVSampleReader {
             return table(rows, firstRecord: 1, header: first.fields, fieldCount: first.fields.count)
         }
         return table(rows, firstRecord: 0, header: nil, fieldCount: first.fields.count)
+    }
+}
+
+/// Reads the first records of an XML file the way an XML mapping says (its record path and field paths, through the
+/// import's ``XMLRecordReader``): one column per mapped dossier field, holding the value the mapper would read (the
+/// first alternative path that has one). For `lint --sample`.
+enum XMLMappedSample {
+    /// Column names are `path "hr:Duration"`: what lint messages call them.
+    static let pathLabel = "path "
+
+    /// The table, and the dossier field of each column. Throws when the file cannot be read or has no records.
+    static func read(path: String, mapping: HourMapping, limit: Int) throws(FileLevelError) -> (SampleTable, [HourField]) {
+        guard let xml = mapping.source.xml else {
+            throw FileLevelError(file: path, message: "mapping \(mapping.name) reads XML but names no record path")
+        }
+        var fields: [HourField] = []
+        var paths: [[XMLFieldPath]] = []
+        for field in HourField.allCases {
+            guard let spec = mapping.fields[field], case .path(let alternatives) = spec.source else { continue }
+            fields.append(field)
+            paths.append(alternatives)
+        }
+        let layout = XMLRecordLayout(record: xml.record, fields: paths)
+        let reader = try XMLRecordReader(path: path, layout: layout, encoding: mapping.source.encoding)
+        var columns = fields.indices.map {
+            SampleTable.Column(number: $0 + 1, name: pathLabel + "\"\(layout.fieldNames[$0])\"", values: [])
+        }
+        var lines: [Int] = []
+        var reachedEnd = false
+        while lines.count < limit {
+            guard let batch = try reader.nextBatch() else { reachedEnd = true; break }
+            for record in batch.records.prefix(limit - lines.count) {
+                lines.append(record.line)
+                for i in columns.indices { columns[i].values.append(record.string(i).trimmingWhitespace()) }
+            }
+        }
+        let table = SampleTable(columns: columns, recordLines: lines, raggedLines: [], malformedLines: [],
+                                isWholeFile: reachedEnd, fieldsArePaths: true)
+        return (table, fields)
     }
 }

@@ -26,6 +26,9 @@ public final class HourFileReader {
     public var blankRecords: Int { file?.reader.blankRecords ?? 0 }
     /// CSV: the header's column names; XML: the mapped paths.
     public var columnNames: [String]? { mapper.columnNames }
+    /// The names of ``InspectedRecord/fields``: CSV, the header's column names; XML, every distinct path the
+    /// mapping reads (alternatives each on their own, see ``XMLRecordLayout/pathNames``).
+    public var rawFieldNames: [String]? { xmlLayout?.pathNames ?? mapper.columnNames }
 
     /// CSV: the file with its header read.
     private let file: MappedCSVFile?
@@ -33,6 +36,8 @@ public final class HourFileReader {
     private let xmlEncoding: (name: String, note: String?)?
     /// XML is parsed on a thread of its own, a block ahead of the mapping.
     private let prefetcher: XMLPrefetcher?
+    /// XML: what the reader collects (for the preview's raw fields).
+    private let xmlLayout: XMLRecordLayout?
     private var mapper: HourRecordMapper
 
     /// Opens the file and checks its header against the mapping. Throws a ``FileLevelError`` for an empty file,
@@ -55,6 +60,7 @@ public final class HourFileReader {
             let layout = XMLRecordLayout(record: xml.record, fields: paths)
             let xmlReader = try XMLRecordReader(path: path, layout: layout, encoding: mapping.source.encoding)
             xmlEncoding = (xmlReader.encodingName, xmlReader.encodingNote)
+            xmlLayout = layout
             file = nil
             prefetcher = XMLPrefetcher(reader: xmlReader)
             mapper = try HourRecordMapper(mapping: mapping, file: path, fieldSlots: fieldSlots,
@@ -63,6 +69,7 @@ public final class HourFileReader {
             return
         }
         xmlEncoding = nil
+        xmlLayout = nil
         prefetcher = nil
         let file = try MappedCSVFile(path: path, source: mapping.source, mappingName: mapping.name)
         self.file = file
@@ -154,7 +161,8 @@ public final class HourFileReader {
     public struct InspectedRecord: Sendable {
         /// The record's first line.
         public var line: Int
-        /// The fields as text, in file order; `nil` for a line the CSV reader could not parse.
+        /// The fields as text, in file order (XML: the value of each of ``rawFieldNames``); `nil` for a line the
+        /// CSV reader could not parse.
         public var fields: [String]?
         /// The text of a line that could not be parsed (malformed quoting).
         public var lineText: String?
@@ -165,11 +173,15 @@ public final class HourFileReader {
     /// file. For previews and tools: it copies each field into a `String`, which ``next()`` (the import's path)
     /// never does.
     public func nextInspected() throws(FileLevelError) -> [InspectedRecord]? {
-        if let prefetcher {
-            // XML records have no columns to show: the mapped outcome only.
+        if let prefetcher, let xmlLayout {
+            // XML: the value of every path the mapping reads, beside the outcome.
             guard let xml = try prefetcher.next() else { return nil }
             recordsRead += xml.records.count
-            return xml.records.map { InspectedRecord(line: $0.line, fields: nil, lineText: nil, outcome: mapper.map($0)) }
+            let paths = xmlLayout.pathNames.indices
+            return xml.records.map { record in
+                InspectedRecord(line: record.line, fields: paths.map(record.pathValue), lineText: nil,
+                                outcome: mapper.map(record))
+            }
         }
         guard let csv = try file!.nextBatch() else { return nil }
         var records: [InspectedRecord] = []

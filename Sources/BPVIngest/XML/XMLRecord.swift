@@ -36,6 +36,12 @@ public struct XMLRecord: FieldRecord {
 
     /// Field `i` as a `String`, for messages and tests.
     public func string(_ i: Int) -> String { String(decoding: self[i], as: UTF8.self) }
+
+    /// The text of path `k` of the layout's ``XMLRecordLayout/pathNames`` (each alternative on its own; empty when
+    /// absent), for previews: not the import's path.
+    public func pathValue(_ k: Int) -> String {
+        String(decoding: UnsafeRawBufferPointer(start: bytes + Int(starts[k]), count: Int(lengths[k])), as: UTF8.self)
+    }
 }
 
 /// The records one chunk of an XML file completed, in file order. Valid until the reader's next `nextBatch()`.

@@ -24,6 +24,10 @@ public final class XMLRecordLayout {
     let slotNames: [String]
 
     var slotCount: Int { tables.pointee.slotLevel.count }
+
+    /// Every distinct path the fields read, as the mapping writes it, in the order of the fields (alternatives
+    /// included): the raw fields a preview shows. Read a record's value of path `k` with ``XMLRecord/pathValue(_:)``.
+    public var pathNames: [String] { slotNames }
     var fieldCount: Int { tables.pointee.fieldSlotStart.count }
 
     /// Compiles `fields` (each a list of alternative paths) for records at `record`.

@@ -182,8 +182,8 @@ extension TextEncoding {
 }
 
 /// Process-wide libxml2 set-up, once: initialise the library, and install an external entity loader that refuses
-/// every request (defence in depth: the SAX handler loads nothing anyway).
-private let libxml2Prepared: Void = {
+/// every request (defence in depth: the SAX handler loads nothing anyway). Also used by the draft's XML sniffer.
+let libxml2Prepared: Void = {
     xmlInitParser()
     xmlSetExternalEntityLoader { url, _, context in
         _ = url; _ = context

@@ -32,10 +32,15 @@ func xmlRefuseDoctype(_ context: UnsafeMutableRawPointer?, _ name: UnsafePointer
     guard let parser = c.pointee.context else { return }
     let rootName = name.map { String(cString: $0) } ?? ""
     c.pointee.fail(line: Int(xmlSAX2GetLineNumber(parser)), column: Int(xmlSAX2GetColumnNumber(parser)),
-                   message: "the file has a document type declaration (<!DOCTYPE \(rootName) ...>): BPVKit does not read "
-                       + "DTDs, because their entities can load other files or expand without bound; hour exports do not "
-                       + "need one (remove the DOCTYPE)")
+                   message: doctypeRefusal(rootName: rootName))
     xmlStopParser(parser)
+}
+
+/// Why a document type declaration fails the file (the import's reader and the draft's sniffer say the same).
+func doctypeRefusal(rootName: String) -> String {
+    "the file has a document type declaration (<!DOCTYPE \(rootName) ...>): BPVKit does not read "
+        + "DTDs, because their entities can load other files or expand without bound; hour exports do not "
+        + "need one (remove the DOCTYPE)"
 }
 
 func xmlStructuredError(_ context: UnsafeMutableRawPointer?, _ error: xmlErrorPtr?) {

@@ -43,12 +43,6 @@ struct DraftMalformedSampleTests {
                 + "Excel .xlsx workbook: save it as CSV); a draft needs a CSV export (text)")
     }
 
-    @Test("an XML file is recognised (XML drafts are not there yet)")
-    func xml() throws {
-        let error = try #require(failure("timecard.xml"))
-        #expect(error.message.hasPrefix("this is an XML file"))
-    }
-
     @Test("a file that does not exist")
     func missing() throws {
         let error = try #require(failure("no-such-file.csv"))
