@@ -20,7 +20,6 @@ public struct CSVBatch: @unchecked Sendable {
 public struct CSVRecord {
     let bytes: UnsafePointer<UInt8>
     let starts: UnsafePointer<Int32>
-    let lengths: UnsafePointer<Int32>
     /// Number of fields.
     public let count: Int
     /// 1-based line on which the record starts.
@@ -30,7 +29,7 @@ public struct CSVRecord {
 
     /// The bytes of field `i` (0-based).
     @inline(__always) public subscript(i: Int) -> UnsafeRawBufferPointer {
-        UnsafeRawBufferPointer(start: bytes + Int(starts[i]), count: Int(lengths[i]))
+        UnsafeRawBufferPointer(start: bytes + Int(starts[i]), count: Int(starts[i + 1] &- starts[i]))
     }
 
     /// Field `i` as a `String` (invalid UTF-8 repaired): for messages and tests, not hot paths.

@@ -261,11 +261,12 @@ public final class CSVReader {
 
 // MARK: - libcsv callbacks
 
-/// Collects the fields libcsv reports into flat buffers: one byte buffer, and start/length per field.
+/// Collects the fields libcsv reports into flat buffers: one byte buffer and the start of each field. A field ends
+/// where the next one starts: every completed record ends with one more start, its end, so that no length is
+/// stored per field.
 struct RowCollector {
     var bytes = GrowableBuffer<UInt8>(capacity: 1 << 19 + 1 << 17)  // one 512 KiB chunk of fields, and some
     var starts = GrowableBuffer<Int32>(capacity: 1 << 16)
-    var lengths = GrowableBuffer<Int32>(capacity: 1 << 16)
     /// Per completed record: index of its first field, its line and offset.
     var recordFirstField = GrowableBuffer<Int32>(capacity: 1 << 12)
     var recordLine = GrowableBuffer<Int>(capacity: 1 << 12)
@@ -280,7 +281,7 @@ struct RowCollector {
     var openFieldCount: Int { starts.count - Int(openFirstField) }
 
     func deallocate() {
-        bytes.deallocate(); starts.deallocate(); lengths.deallocate()
+        bytes.deallocate(); starts.deallocate()
         recordFirstField.deallocate(); recordLine.deallocate(); recordOffset.deallocate()
     }
 
@@ -291,7 +292,8 @@ struct RowCollector {
         next.openLine = openLine
         next.openOffset = openOffset
         for i in Int(openFirstField)..<starts.count {
-            next.addField(UnsafeRawPointer(bytes.base + Int(starts[i])), Int(lengths[i]))
+            let end = i + 1 < starts.count ? Int(starts[i + 1]) : bytes.count
+            next.addField(UnsafeRawPointer(bytes.base + Int(starts[i])), end - Int(starts[i]))
         }
         return next
     }
@@ -303,7 +305,6 @@ struct RowCollector {
 
     mutating func discardOpenRecord() {
         starts.removeLast(starts.count - Int(openFirstField))
-        lengths.removeLast(lengths.count - Int(openFirstField))
         bytes.removeLast(bytes.count - Int(openFirstByte))
     }
 
@@ -316,30 +317,27 @@ struct RowCollector {
     @inline(__always) mutating func reserve(bytes n: Int, fields: Int) {
         bytes.reserve(n)
         starts.reserve(fields)
-        lengths.reserve(fields)
     }
 
     /// Appends a field into room made by ``reserve(bytes:fields:)``: the callback's path, without capacity checks.
     @inline(__always) mutating func addReservedField(_ data: UnsafeRawPointer?, _ length: Int) {
-        starts.appendUnchecked(Int32(bytes.count))
-        lengths.appendUnchecked(Int32(length))
+        starts.appendUnchecked(Int32(truncatingIfNeeded: bytes.count))  // a batch holds far less than 2 GiB
         if length > 0, let data { bytes.appendBytesUnchecked(data.assumingMemoryBound(to: UInt8.self), count: length) }
     }
 
     @inline(__always) mutating func endRecord() {
-        let first = Int(openFirstField)
         if bytes.count == Int(openFirstByte) {
             // Only empty fields: a blank record (";;;;"), skipped and counted.
             blankRecords += 1
             discardOpenRecord()
         } else {
+            starts.append(Int32(truncatingIfNeeded: bytes.count))  // where the last field ends
             recordFirstField.append(openFirstField)
             recordLine.append(openLine)
             recordOffset.append(openOffset)
             openFirstField = Int32(starts.count)
             openFirstByte = Int32(bytes.count)
         }
-        _ = first
     }
 
     func completedRecords() -> [CSVRecord] {
@@ -349,8 +347,7 @@ struct RowCollector {
             let first = Int(recordFirstField[r])
             let end = r + 1 < recordLine.count ? Int(recordFirstField[r + 1]) : Int(openFirstField)
             records.append(CSVRecord(bytes: UnsafePointer(bytes.base), starts: UnsafePointer(starts.base + first),
-                                     lengths: UnsafePointer(lengths.base + first), count: end - first,
-                                     line: recordLine[r], byteOffset: recordOffset[r]))
+                                     count: end - first - 1, line: recordLine[r], byteOffset: recordOffset[r]))
         }
         return records
     }
