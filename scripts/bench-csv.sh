@@ -3,8 +3,8 @@
 #
 #   scripts/bench-csv.sh [ROWS...]          default sizes: 1000000 5000000
 #
-# For every size: generate a Shiftbase "Roosterdetail" export (once, kept in Benchmarks/data/), then run each step
-# RUNS times (default 3), keep the best wall time and the highest peak RSS (GNU time '%e %M'):
+# For every size: generate a Shiftbase "Roosterdetail" export (once, kept in Benchmarks/data/), then run the steps in
+# RUNS interleaved rounds (default 3), keep each step's best wall time and highest peak RSS (GNU time '%e %M'):
 #   a. C libcsv_sum        libcsv parse only, sums Pauze: the parser's ceiling
 #   b. Python import       csv module + sqlite3, one transaction: what a school would write itself
 #   c. bpv parse+map       bpv import hours --dry-run (read, decode, map, validate; nothing stored)
@@ -96,42 +96,40 @@ if [ "$BPV_OK" = 0 ]; then say "!! bpv steps will be skipped: $BPV_WHY"; NOTES+=
 
 # --- measuring ---------------------------------------------------------------------------------------------------
 # measure STEP ROWS OK_CODES DB_TO_RESET -- COMMAND...
-#   Runs COMMAND $RUNS times under /usr/bin/time; exit codes listed in OK_CODES (e.g. "0 3") count as success.
-#   DB_TO_RESET (or "-") is deleted, with its -wal/-shm/-journal, before every run. Stops at the first failure.
+#   Runs COMMAND once (round $ROUND) under /usr/bin/time; exit codes listed in OK_CODES (e.g. "0 3") count as
+#   success. DB_TO_RESET (or "-") is deleted, with its -wal/-shm/-journal, first. The step keeps its best wall time
+#   and highest RSS over the rounds; after a failure it is not run again.
 measure() {
     local step=$1 rows=$2 ok_codes=$3 db=$4; shift 5
-    local key="$step|$rows" run rc wall rss best="" peak=0 tf log codes_seen=""
+    local key="$step|$rows" run=$ROUND rc wall rss tf log
+    case "${STATUS[$key]:-}" in ""|ok) ;; *) return 0 ;; esac
     tf=$(mktemp "$WORK/time.XXXXXX")
-    for ((run = 1; run <= RUNS; run++)); do
-        log="$LOGS/${step}-${rows}-run${run}.log"
-        [ "$db" != "-" ] && rm -f "$db" "$db-wal" "$db-shm" "$db-journal"
-        : >"$tf"
-        timeout --kill-after=10 "$STEP_TIMEOUT" /usr/bin/time -f '%e %M' -o "$tf" "$@" </dev/null >"$log" 2>&1
-        rc=$?
-        if [ "$rc" = 124 ] || [ "$rc" = 137 ]; then
-            STATUS[$key]="timeout after ${STEP_TIMEOUT}s"; say "!! $step ($rows rows) run $run: timed out"
-            FAILED=1; break
-        fi
-        if ! [[ " $ok_codes " == *" $rc "* ]]; then
-            STATUS[$key]="failed (exit $rc)"
-            say "!! $step ($rows rows) run $run: exit $rc; last lines of $log:"
-            tail -n 8 "$log" | sed 's/^/   /' >&2
-            FAILED=1; break
-        fi
-        read -r wall rss < <(tail -n 1 "$tf")
-        if ! [[ ${wall:-} =~ ^[0-9.]+$ && ${rss:-} =~ ^[0-9]+$ ]]; then
-            STATUS[$key]="failed (no timing)"; say "!! $step: could not read /usr/bin/time output"; FAILED=1; break
-        fi
-        codes_seen+=" $rc"
-        say "   $step ($rows rows) run $run: ${wall} s, $((rss / 1024)) MiB, exit $rc"
-        if [ -z "$best" ] || awk -v a="$wall" -v b="$best" 'BEGIN { exit !(a < b) }'; then best=$wall; fi
-        ((rss > peak)) && peak=$rss
-    done
+    log="$LOGS/${step}-${rows}-run${run}.log"
+    [ "$db" != "-" ] && rm -f "$db" "$db-wal" "$db-shm" "$db-journal"
+    timeout --kill-after=10 "$STEP_TIMEOUT" /usr/bin/time -f '%e %M' -o "$tf" "$@" </dev/null >"$log" 2>&1
+    rc=$?
+    read -r wall rss < <(tail -n 1 "$tf")
     rm -f "$tf"
-    if [ -z "${STATUS[$key]:-}" ]; then
-        STATUS[$key]=ok; WALL[$key]=$best; RSS[$key]=$peak
-        [[ $codes_seen == *" 3"* ]] && NOTE[$key]="exit 3: some records were rejected, though every generated row is valid: check the mapping (code table) and $LOGS/${step}-${rows}-run1.log"
+    if [ "$rc" = 124 ] || [ "$rc" = 137 ]; then
+        STATUS[$key]="timeout after ${STEP_TIMEOUT}s"; say "!! $step ($rows rows) run $run: timed out"
+        FAILED=1; return 0
     fi
+    if ! [[ " $ok_codes " == *" $rc "* ]]; then
+        STATUS[$key]="failed (exit $rc)"
+        say "!! $step ($rows rows) run $run: exit $rc; last lines of $log:"
+        tail -n 8 "$log" | sed 's/^/   /' >&2
+        FAILED=1; return 0
+    fi
+    if ! [[ ${wall:-} =~ ^[0-9.]+$ && ${rss:-} =~ ^[0-9]+$ ]]; then
+        STATUS[$key]="failed (no timing)"; say "!! $step: could not read /usr/bin/time output"; FAILED=1; return 0
+    fi
+    say "   $step ($rows rows) run $run: ${wall} s, $((rss / 1024)) MiB, exit $rc"
+    if [ -z "${WALL[$key]:-}" ] || awk -v a="$wall" -v b="${WALL[$key]}" 'BEGIN { exit !(a < b) }'; then
+        WALL[$key]=$wall
+    fi
+    if [ -z "${RSS[$key]:-}" ] || ((rss > RSS[$key])); then RSS[$key]=$rss; fi
+    STATUS[$key]=ok
+    [ "$rc" = 3 ] && NOTE[$key]="exit 3: some records were rejected, though every generated row is valid: check the mapping (code table) and $log"
     return 0
 }
 
@@ -174,28 +172,32 @@ for n in "${SIZES[@]}"; do
         fi
     fi
 
-    if [ "$C_OK" = 1 ]; then
-        measure c "$n" "0" - -- "$CSUM" "$csv"; check_rows c "$n"
-    else
-        STATUS[c|$n]="not built"; FAILED=1
-    fi
     # Every employee linked to a studentnummer, as in a real nightly import (so the student index is kept up too).
     aliases="$WORK/aliases-$n.csv"
     if [ ! -f "$aliases" ]; then
         { echo "employer;identity;student"
           cut -d';' -f2 "$csv" | tail -n +2 | sort -u | awk '{ printf "bench;%s;%07d\n", $0, 2400000 + NR }'; } >"$aliases"
     fi
-    measure python "$n" "0" "$PY_DB" -- python3 Benchmarks/csv/python_import.py "$csv" "$PY_DB" "$aliases"
+    # Rounds interleave the steps, so that a busy minute on a shared machine falls on all of them alike.
+    for ((ROUND = 1; ROUND <= RUNS; ROUND++)); do
+        if [ "$C_OK" = 1 ]; then
+            measure c "$n" "0" - -- "$CSUM" "$csv"
+        else
+            STATUS[c|$n]="not built"; FAILED=1
+        fi
+        measure python "$n" "0" "$PY_DB" -- python3 Benchmarks/csv/python_import.py "$csv" "$PY_DB" "$aliases"
+        if [ "$BPV_OK" = 1 ]; then
+            measure dryrun "$n" "0 3" - -- "$BIN" import hours --dry-run --mapping "$MAPPING" --employer "$EMPLOYER" "$csv"
+            measure import "$n" "0 3" "$BPV_DB" -- sh -c '"$1" alias import --db "$2" "$3" >/dev/null && \
+                exec "$1" import hours --db "$2" --mapping "$4" --employer "$5" "$6"' sh \
+                "$BIN" "$BPV_DB" "$aliases" "$MAPPING" "$EMPLOYER" "$csv"
+        else
+            STATUS[dryrun|$n]="skipped"; STATUS[import|$n]="skipped"; FAILED=1
+        fi
+    done
+    check_rows c "$n"
     check_rows python "$n"
-    if [ "$BPV_OK" = 1 ]; then
-        measure dryrun "$n" "0 3" - -- "$BIN" import hours --dry-run --mapping "$MAPPING" --employer "$EMPLOYER" "$csv"
-        measure import "$n" "0 3" "$BPV_DB" -- sh -c '"$1" alias import --db "$2" "$3" >/dev/null && \
-            exec "$1" import hours --db "$2" --mapping "$4" --employer "$5" "$6"' sh \
-            "$BIN" "$BPV_DB" "$aliases" "$MAPPING" "$EMPLOYER" "$csv"
-        check_bpv_db "$n"
-    else
-        STATUS[dryrun|$n]="skipped"; STATUS[import|$n]="skipped"; FAILED=1
-    fi
+    [ "$BPV_OK" = 1 ] && check_bpv_db "$n"
 done
 
 # --- report ------------------------------------------------------------------------------------------------------
@@ -232,7 +234,7 @@ dirty=$(git status --porcelain 2>/dev/null | grep -qv '^??' && echo " (with unco
     echo "- machine: $(nproc) CPUs, ${model:-unknown CPU}, ${memtotal:-?} RAM ($(uname -sr))"
     echo "- tools: $(cc --version 2>/dev/null | head -n 1); $(python3 -c 'import sqlite3, sys; print(f"Python {sys.version.split()[0]}, SQLite {sqlite3.sqlite_version}")'); $(swift --version 2>/dev/null | grep -o 'Swift version [0-9.]*' | head -n 1)"
     echo "- BPVKit commit: $commit$dirty; bpv: ${BIN:-none}${BPV_BIN:+ (BPV_BIN)}"
-    echo "- best of $RUNS runs per step; peak RSS is the highest of the runs; page cache warm (no cache dropping)"
+    echo "- best of $RUNS interleaved rounds per step; peak RSS is the highest of the runs; page cache warm (no cache dropping)"
     for n in "${SIZES[@]}"; do
         f="$DATA/shiftbase-$n.csv"
         [ -f "$f" ] && echo "- data: $f, $(awk -v b="$(stat -c %s "$f")" -v n="$n" 'BEGIN { printf "%.1f MiB, %.0f bytes/row", b / 1048576, b / n }')"
