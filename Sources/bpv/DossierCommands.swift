@@ -43,10 +43,7 @@ extension ImportCommand {
             } catch let error as KwalificatiedossierImporter.WrongKind {
                 throw ValidationError(error.description)
             }
-            for result in results {
-                print("[\(result.mappingName)]")
-                SummaryPrinter.printFile(result)
-            }
+            for result in results { SummaryPrinter.printFile(result, showMapping: true) }
             print("Database: \(dossier.path)")
             let status = ExitStatus.of(results)
             if status != .success { throw ExitCode(status.rawValue) }
@@ -59,10 +56,11 @@ struct DossierCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "dossier",
         abstract: "List a crebo's kerntaken and werkprocessen (basisdeel and its profieldeel) from the kwalificatiedossier.",
-        discussion: "Example: bpv dossier --crebo 25798")
+        discussion: "Example: bpv dossier --crebo 25798 --format csv")
 
     @Option(name: .long, help: "The crebo (5 digits).") var crebo: String
     @Option(name: .long, help: "The reference date (yyyy-MM-dd) for the crebo's edition. Default: today.") var on: String?
+    @Option(name: .long, help: "table (for people), csv or json.") var format: ErkenningCommand.Format = .table
     @OptionGroup var store: StoreOptions
 
     func run() throws {
@@ -70,7 +68,11 @@ struct DossierCommand: ParsableCommand {
         let date = try on.map { try parseDate($0, option: "--on") } ?? calendarDate(Date())
         let dossier = try SQLiteDossierStore(path: store.databasePath())
         let result = try DossierLookup(store: dossier).lookup(crebo: code, on: date)
-        print(result.table(), terminator: "")
+        switch format {
+        case .table: print(result.table(), terminator: "")
+        case .csv: print(result.csv(), terminator: "")
+        case .json: print(String(decoding: try result.json(), as: UTF8.self))
+        }
         if result.kerntaken.isEmpty { throw ExitCode(1) }
     }
 }

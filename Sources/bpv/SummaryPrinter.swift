@@ -3,14 +3,18 @@ import BPVModel
 
 /// How results look on a terminal.
 enum SummaryPrinter {
-    static func printFile(_ result: FileImportResult, dryRun: Bool = false) {
+    /// One file's line (and its notes and first rejects). `showMapping` names the mapping after the file, for a
+    /// file that several mappings read (the kwalificatiedossier XML).
+    static func printFile(_ result: FileImportResult, dryRun: Bool = false, showMapping: Bool = false) {
         let c = result.counts
-        let name = result.file
+        let name = showMapping ? "\(result.file) (mapping \(result.mappingName))" : result.file
+        // The importer's note says when the earlier import was; the "same" line says it once.
+        let earlierNote = result.notes.first { $0.hasPrefix("already imported") }
         switch result.outcome {
         case .failed(let message):
             print("FAILED  \(name)\n        \(message)\n        nothing of this file was stored")
         case .alreadyImported(let id):
-            print("same    \(name): already imported as batch \(id); nothing changed")
+            print("same    \(name): \(earlierNote ?? "already imported as batch \(id): nothing changed")")
         default:
             let verb = dryRun ? "checked" : "stored"
             var line = "ok      \(name): \(c.recordsRead) records read, \(c.entriesStored) \(verb), \(c.rejects) rejected"
@@ -22,7 +26,7 @@ enum SummaryPrinter {
             if c.rejects > 0 { line = "REJECTS" + line.dropFirst(7) }
             print(line)
         }
-        for note in result.notes { print("        note: \(note)") }
+        for note in result.notes where note != earlierNote { print("        note: \(note)") }
         // XML rejects: the record's element path after the message (the line alone may hold several records).
         for reject in result.firstRejects {
             print("        \(reject)" + (reject.location.elementPath.map { " (at \($0))" } ?? ""))
@@ -38,7 +42,8 @@ enum SummaryPrinter {
             print("aliases: \(summary.aliasesLoaded) loaded, \(summary.entriesResolvedByAliases) stored entries newly resolved")
         }
         for problem in summary.problems { print("problem: \(problem)") }
-        for result in summary.files { printFile(result) }
+        let readTwice = Set(Dictionary(grouping: summary.files, by: \.file).filter { $0.value.count > 1 }.keys)
+        for result in summary.files { printFile(result, showMapping: readTwice.contains(result.file)) }
         if !summary.unresolved.isEmpty {
             print("Employees not linked to a student (add them with `bpv alias add --employer E --identity X --student S`):")
             for item in summary.unresolved { print("  \(item.employer)  \(item.identity)  \(item.entries) entries") }

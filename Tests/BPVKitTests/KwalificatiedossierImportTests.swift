@@ -19,6 +19,26 @@ struct KwalificatiedossierImportTests {
         ]
     }
 
+    @Test("bpv dossier --format csv and json carry every werkproces of the table, with names and profile crebos")
+    func csvAndJSON() throws {
+        let fixture = try ReferenceFixture()
+        try fixture.importCrebos()
+        _ = try KwalificatiedossierImporter(store: fixture.store).importFile(path: Self.sample, mappings: try Self.mappings())
+        let podium = try DossierLookup(store: fixture.store).lookup(crebo: "25798", on: d("2026-11-02"))
+        let werkprocessen = podium.kerntaken.flatMap(\.werkprocessen)
+        let lines = podium.csv().split(separator: "\n").map(String.init)
+        #expect(lines.first == "crebo;crebo_name;dossier;dossier_title;kerntaak;kerntaak_title;werkproces;werkproces_title;profile_crebo")
+        #expect(lines.count == werkprocessen.count + 1)
+        #expect(lines.contains("25798;Allround podium- en evenemententechnicus;23914;Podium- en evenemententechniek;"
+                               + "P3-K2;\(podium.kerntaken[3].titel ?? "");P3-K2-W5;Lost storingen op;25798"))
+        let json = try JSONSerialization.jsonObject(with: try podium.json()) as? [String: Any]
+        #expect(json?["crebo_name"] as? String == "Allround podium- en evenemententechnicus")
+        let kerntaken = json?["kerntaken"] as? [[String: Any]] ?? []
+        #expect(kerntaken.map { $0["code"] as? String } == ["B1-K1", "B1-K2", "P3-K1", "P3-K2"])
+        let count = kerntaken.reduce(0) { $0 + (($1["werkprocessen"] as? [Any])?.count ?? 0) }
+        #expect(count == werkprocessen.count)
+    }
+
     @Test("the sample dossier with the crebo list: lookups by crebo and date give the dossier's kerntaken and werkprocessen")
     func sample() throws {
         let fixture = try ReferenceFixture()

@@ -1,0 +1,49 @@
+import BPVModel
+import Foundation
+
+/// `bpv dossier --format csv|json`: the same answer as the table, for other tools.
+extension DossierLookup.Result {
+    /// One row per werkproces, `;`-separated with a header (quoted as the erkenning report quotes).
+    public func csv() -> String {
+        let header = ["crebo", "crebo_name", "dossier", "dossier_title", "kerntaak", "kerntaak_title", "werkproces",
+                      "werkproces_title", "profile_crebo"]
+        var out = header.joined(separator: ";") + "\n"
+        for k in kerntaken {
+            for w in k.werkprocessen {
+                let fields = [crebo, kwalificatie?.name ?? "", k.dossier, dossierTitels[k.dossier] ?? "",
+                              k.code.description, k.titel ?? "", w.code.description, w.titel, w.crebo ?? ""]
+                out += fields.map(ErkenningCheck.Report.csvField).joined(separator: ";") + "\n"
+            }
+        }
+        return out
+    }
+
+    private struct JSONAnswer: Codable {
+        struct Werkproces: Codable { var code: String; var title: String; var profileCrebo: String? }
+        struct Kerntaak: Codable { var dossier: String; var code: String; var title: String?; var werkprocessen: [Werkproces] }
+        struct Dossier: Codable { var code: String; var title: String? }
+        var crebo: String
+        var creboName: String?
+        var niveau: Int?
+        var eindeInstroom: String?
+        var eindeOpleiding: String?
+        var dossiers: [Dossier]
+        var kerntaken: [Kerntaak]
+    }
+
+    /// Pretty-printed JSON with snake_case keys, stable key order.
+    public func json() throws -> Data {
+        let answer = JSONAnswer(
+            crebo: crebo, creboName: kwalificatie?.name, niveau: kwalificatie?.niveau,
+            eindeInstroom: kwalificatie?.eindeInstroom?.iso, eindeOpleiding: kwalificatie?.eindeOpleiding?.iso,
+            dossiers: dossiers.map { .init(code: $0, title: dossierTitels[$0]) },
+            kerntaken: kerntaken.map { k in
+                .init(dossier: k.dossier, code: k.code.description, title: k.titel,
+                      werkprocessen: k.werkprocessen.map { .init(code: $0.code.description, title: $0.titel, profileCrebo: $0.crebo) })
+            })
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+        encoder.keyEncodingStrategy = .convertToSnakeCase
+        return try encoder.encode(answer)
+    }
+}
