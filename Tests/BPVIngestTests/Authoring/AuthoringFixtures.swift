@@ -1,4 +1,5 @@
 import Foundation
+import Testing
 
 /// Paths of the authoring test fixtures and of the repository's samples and mappings, relative to this file.
 enum AuthoringFixtures {
@@ -16,6 +17,21 @@ enum AuthoringFixtures {
 
     static func text(_ path: String) throws -> String {
         try String(contentsOfFile: path, encoding: .utf8)
+    }
+
+    /// Records an issue naming the first differing line when `rendered` is not the golden file `name`.
+    static func expectGolden(_ rendered: String, _ name: String,
+                             sourceLocation: Testing.SourceLocation = #_sourceLocation) throws {
+        let expected = try text(golden(name))
+        guard rendered != expected else { return }
+        let a = rendered.split(separator: "\n", omittingEmptySubsequences: false)
+        let b = expected.split(separator: "\n", omittingEmptySubsequences: false)
+        let first = zip(a, b).enumerated().first { $0.element.0 != $0.element.1 }
+        Issue.record("""
+            \(name): the output differs from the golden file at line \((first?.offset ?? min(a.count, b.count)) + 1):
+            got:      \(first.map { String($0.element.0) } ?? "(\(a.count) lines)")
+            expected: \(first.map { String($0.element.1) } ?? "(\(b.count) lines)")
+            """, sourceLocation: sourceLocation)
     }
 
     /// The one export in `samples/inbox/hours/<folder>/`.

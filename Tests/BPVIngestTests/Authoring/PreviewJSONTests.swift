@@ -19,18 +19,7 @@ struct PreviewJSONTests {
                                                         employerID: nil)
         #expect(preview.file == AuthoringFixtures.path("preview-small.csv"))
         preview.file = "preview-small.csv"
-        let rendered = PreviewJSON.render(preview)
-        let expected = try AuthoringFixtures.text(AuthoringFixtures.golden("preview-small.json"))
-        if rendered != expected {
-            let a = rendered.split(separator: "\n", omittingEmptySubsequences: false)
-            let b = expected.split(separator: "\n", omittingEmptySubsequences: false)
-            let first = zip(a, b).enumerated().first { $0.element.0 != $0.element.1 }
-            Issue.record("""
-                preview JSON differs from the golden file at line \((first?.offset ?? min(a.count, b.count)) + 1):
-                got:      \(first.map { String($0.element.0) } ?? "(\(a.count) lines)")
-                expected: \(first.map { String($0.element.1) } ?? "(\(b.count) lines)")
-                """)
-        }
+        try AuthoringFixtures.expectGolden(PreviewJSON.render(preview), "preview-small.json")
     }
 
     @Test("the preview maps what an import maps: entries and rejects in line order, with raw fields")
