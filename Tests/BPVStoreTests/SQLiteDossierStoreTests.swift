@@ -99,6 +99,20 @@ import Testing
         }
     }
 
+    @Test func rowsLongerThanTheWritersBufferAreStoredWhole() throws {
+        // 40 entries with 40 KB descriptions: a group of rows needs far more than the writer's first 64 KiB buffer.
+        let store = try SQLiteDossierStore(path: ":memory:")
+        let entries = (0..<40).map { n -> HourEntry in
+            var entry = Self.entry(1 + n % 28, line: n + 2)
+            entry.description = String(repeating: "é\(n % 10)", count: 40_000 / 3)
+            return entry
+        }
+        let batch = try store.importHours(Self.batch()) { try $0.write(entries) }
+        #expect(batch.counts.entriesStored == 40)
+        let stored = try store.activeHourEntries(employerID: "e1", studentNumber: nil)
+        #expect(Set(stored.map(\.entry)) == Set(entries))
+    }
+
     @Test func reopeningAFileKeepsTheDossier() throws {
         let path = FileManager.default.temporaryDirectory.appendingPathComponent("bpv-\(UUID().uuidString).sqlite").path
         do {

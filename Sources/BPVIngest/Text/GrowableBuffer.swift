@@ -13,20 +13,13 @@ struct GrowableBuffer<Element: BitwiseCopyable> {
     func deallocate() { base.deallocate() }
 
     @inline(__always) mutating func append(_ value: Element) {
-        if count == capacity { grow(to: count + 1) }
-        base[count] = value
-        count += 1
+        reserve(1)
+        appendUnchecked(value)
     }
 
     @inline(__always) mutating func append(_ values: UnsafePointer<Element>, count n: Int) {
-        if count + n > capacity { grow(to: count + n) }
-        if n <= 16 {
-            // Most fields are a few bytes: a plain loop beats a call to memmove.
-            for k in 0..<n { base[count + k] = values[k] }
-        } else {
-            (base + count).update(from: values, count: n)
-        }
-        count += n
+        reserve(n)
+        appendUnchecked(values, count: n)
     }
 
     /// Makes room for `n` more elements, so that the unchecked appends below may follow.
@@ -43,6 +36,7 @@ struct GrowableBuffer<Element: BitwiseCopyable> {
     /// Appends `n` elements into room made by ``reserve(_:)``.
     @inline(__always) mutating func appendUnchecked(_ values: UnsafePointer<Element>, count n: Int) {
         if n <= 16 {
+            // Most fields are a few bytes: a plain loop beats a call to memmove.
             for k in 0..<n { base[count + k] = values[k] }
         } else {
             (base + count).update(from: values, count: n)
@@ -52,7 +46,7 @@ struct GrowableBuffer<Element: BitwiseCopyable> {
 
     /// Appends `n` elements whose bytes are all zero.
     @inline(__always) mutating func appendZeros(_ n: Int) {
-        if count + n > capacity { grow(to: count + n) }
+        reserve(n)
         UnsafeMutableRawPointer(base + count).initializeMemory(as: UInt8.self, repeating: 0,
                                                                 count: n * MemoryLayout<Element>.stride)
         count += n

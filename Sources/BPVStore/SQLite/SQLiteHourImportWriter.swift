@@ -144,29 +144,28 @@ final class SQLiteHourImportWriter: HourImportWriter {
                 idsWritten.insert(id)
             }
             pending.append(index)
-            if pending.count == Self.rowsPerInsert { try insertPending(entries, statement: insertEntries) }
+            if pending.count == Self.rowsPerInsert {
+                try insertRows(entries, pending[...], statement: insertEntries)
+                pending.removeAll(keepingCapacity: true)
+            }
         }
         try flushPending(entries)
     }
 
     /// Inserts the pending entries one row per statement (fewer than a group).
     private func flushPending(_ entries: [HourEntry]) throws {
-        let group = pending
-        for index in group {
-            pending = [index]
-            try insertPending(entries, statement: insertEntry)
-        }
+        for k in pending.indices { try insertRows(entries, pending[k...k], statement: insertEntry) }
         pending.removeAll(keepingCapacity: true)
     }
 
-    /// Binds the pending entries into `statement` (made for exactly that many rows) and runs it.
-    private func insertPending(_ entries: [HourEntry], statement: OpaquePointer?) throws {
+    /// Binds `rows` (indices into `entries`) into `statement`, made for exactly that many rows, and runs it.
+    private func insertRows(_ entries: [HourEntry], _ rows: ArraySlice<Int>, statement: OpaquePointer?) throws {
         guard let s = statement else { return }
         var text = RowText(buffer: scratch)
         var unresolved = 0
         entries.withUnsafeBufferPointer { buffer in
             // Through a pointer: each field is read in place, the entry as a whole is never copied.
-            for (row, index) in pending.enumerated() {
+            for (row, index) in rows.enumerated() {
                 let entry = buffer.baseAddress! + index
                 let student = student(employerID: entry.pointee.employerID, identity: entry.pointee.employeeIdentity,
                                       direct: entry.pointee.studentNumber)
@@ -179,22 +178,20 @@ final class SQLiteHourImportWriter: HourImportWriter {
             // Rows longer than the scratch buffer (very long descriptions): grow it and bind again.
             scratch.deallocate()
             scratch = .allocate(byteCount: text.needed * 2, alignment: 8)
-            return try insertPending(entries, statement: statement)
+            return try insertRows(entries, rows, statement: statement)
         }
         try step(s)
-        let rows = pending.count
-        for index in pending {
+        for index in rows {
             let date = entries[index].date
             if firstDate == nil || date < firstDate! { firstDate = date }
             if lastDate == nil || date > lastDate! { lastDate = date }
         }
-        recordNumber += Int64(rows)
+        recordNumber += Int64(rows.count)
         unresolvedCount += unresolved
-        entryCount += rows
+        entryCount += rows.count
         // The rows of one INSERT get consecutive ids (the table only grows at its end during an import).
         lastEntryID = sqlite3_last_insert_rowid(connection)
-        if firstEntryID == nil { firstEntryID = lastEntryID! - Int64(rows) + 1 }
-        pending.removeAll(keepingCapacity: true)
+        if firstEntryID == nil { firstEntryID = lastEntryID! - Int64(rows.count) + 1 }
     }
 
     /// Binds one entry's 18 values at parameters `base + 1 ... base + 18`.
