@@ -44,9 +44,7 @@ extension ImportCommand {
                 throw ValidationError(error.description)
             }
             for result in results { SummaryPrinter.printFile(result, showMapping: true) }
-            print("Database: \(dossier.path)")
-            let status = ExitStatus.of(results)
-            if status != .success { throw ExitCode(status.rawValue) }
+            try SummaryPrinter.finishImport(results, database: dossier.path)
         }
     }
 }

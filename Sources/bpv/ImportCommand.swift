@@ -38,11 +38,7 @@ struct ImportCommand: ParsableCommand {
                 SummaryPrinter.printFile(result, dryRun: dryRun)
                 results.append(result)
             }
-            if let dossier, !dryRun {
-                print("Database: \(dossier.path)")
-            }
-            let status = ExitStatus.of(results)
-            if status != .success { throw ExitCode(status.rawValue) }
+            try SummaryPrinter.finishImport(results, database: dryRun ? nil : dossier?.path)
         }
     }
 }

@@ -34,9 +34,7 @@ extension ImportCommand {
             let result = try importer.importFile(path: file, mapping: loaded, retrieved: date, source: source,
                                                  allowEmpty: allowEmpty)
             ReferencePrinter.printErkenningImport(result)
-            print("Database: \(dossier.path)")
-            let status = ExitStatus.of([result.file])
-            if status != .success { throw ExitCode(status.rawValue) }
+            try SummaryPrinter.finishImport([result.file], database: dossier.path)
         }
     }
 
@@ -59,9 +57,7 @@ extension ImportCommand {
             let result = try CreboListImporter(store: dossier).importFile(path: file, mapping: loaded, edition: date,
                                                                          allowEmpty: allowEmpty)
             SummaryPrinter.printFile(result)
-            print("Database: \(dossier.path)")
-            let status = ExitStatus.of([result])
-            if status != .success { throw ExitCode(status.rawValue) }
+            try SummaryPrinter.finishImport([result], database: dossier.path)
         }
     }
 
@@ -80,9 +76,7 @@ extension ImportCommand {
             let dossier = try SQLiteDossierStore(path: store.databasePath())
             let result = try POKListImporter(store: dossier).importFile(path: file, mapping: loaded, allowEmpty: allowEmpty)
             SummaryPrinter.printFile(result)
-            print("Database: \(dossier.path)")
-            let status = ExitStatus.of([result])
-            if status != .success { throw ExitCode(status.rawValue) }
+            try SummaryPrinter.finishImport([result], database: dossier.path)
         }
     }
 }

@@ -1,3 +1,4 @@
+import ArgumentParser
 import BPVKit
 import BPVModel
 
@@ -34,6 +35,14 @@ enum SummaryPrinter {
         if result.counts.rejects > result.firstRejects.count {
             print("        ... \(result.counts.rejects - result.firstRejects.count) more rejects (all are stored)")
         }
+    }
+
+    /// The end of every import command: where the dossier is (when something was written), then the exit status
+    /// the files call for (0 ok, 3 rejects, 4 a file failed).
+    static func finishImport(_ results: [FileImportResult], database: String?) throws {
+        if let database { print("Database: \(database)") }
+        let status = ExitStatus.of(results)
+        if status != .success { throw ExitCode(status.rawValue) }
     }
 
     static func printRun(_ summary: NightlyRun.Summary, configuration: BPVConfiguration) {

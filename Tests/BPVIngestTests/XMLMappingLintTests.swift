@@ -5,44 +5,33 @@ import Testing
 /// `bpv mapping lint` on XML mappings: bad paths, undeclared prefixes and CSV/XML mix-ups are reported with the
 /// mapping file's line and a hint.
 @Suite struct XMLMappingLintTests {
-    /// A valid SETU-like mapping; `replace` swaps one line's text for another to break it.
+    /// A valid SETU-like mapping, broken line by line by the tests.
+    static let validMapping = """
+        bpv_mapping: 1
+        name: lint-test
+        produces: hour_entries
+        source:
+          format: xml
+          record: /hr:TimeCard/hr:ReportedTime/hr:TimeInterval
+          namespaces:
+            hr: http://ns.hr-xml.org/2007-04-15
+        fields:
+          employee: { path: ../../hr:ReportedResource/hr:Person/hr:Id/hr:IdValue }
+          start: { path: hr:StartDateTime, datetime: "yyyy-MM-dd'T'HH:mm[:ss][X]" }
+          duration: { path: hr:Duration, duration: auto }
+          approved: { path: ../@status, boolean: { true: [Approved] } }
+        """
+
+    /// The errors of the valid mapping with one line's text swapped for another.
     private func check(replacing old: String? = nil, with new: String = "") -> [MappingDiagnostic] {
-        var yaml = """
-            bpv_mapping: 1
-            name: lint-test
-            produces: hour_entries
-            source:
-              format: xml
-              record: /hr:TimeCard/hr:ReportedTime/hr:TimeInterval
-              namespaces:
-                hr: http://ns.hr-xml.org/2007-04-15
-            fields:
-              employee: { path: ../../hr:ReportedResource/hr:Person/hr:Id/hr:IdValue }
-              start: { path: hr:StartDateTime, datetime: "yyyy-MM-dd'T'HH:mm[:ss][X]" }
-              duration: { path: hr:Duration, duration: auto }
-              approved: { path: ../@status, boolean: { true: [Approved] } }
-            """
+        var yaml = Self.validMapping
         if let old { yaml = yaml.replacingOccurrences(of: old, with: new) }
         return MappingLoader().check(yaml: yaml, file: "lint.yaml").diagnostics.filter { $0.severity == .error }
     }
 
     /// The 1-based line of `text` in the diagnostics' mapping after replacement.
     private func lineOf(_ text: String, replacing old: String, with new: String) -> Int {
-        let base = """
-            bpv_mapping: 1
-            name: lint-test
-            produces: hour_entries
-            source:
-              format: xml
-              record: /hr:TimeCard/hr:ReportedTime/hr:TimeInterval
-              namespaces:
-                hr: http://ns.hr-xml.org/2007-04-15
-            fields:
-              employee: { path: ../../hr:ReportedResource/hr:Person/hr:Id/hr:IdValue }
-              start: { path: hr:StartDateTime, datetime: "yyyy-MM-dd'T'HH:mm[:ss][X]" }
-              duration: { path: hr:Duration, duration: auto }
-              approved: { path: ../@status, boolean: { true: [Approved] } }
-            """.replacingOccurrences(of: old, with: new)
+        let base = Self.validMapping.replacingOccurrences(of: old, with: new)
         return (base.components(separatedBy: "\n").firstIndex { $0.contains(text) } ?? -1) + 1
     }
 
