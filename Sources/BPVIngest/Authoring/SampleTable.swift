@@ -116,7 +116,7 @@ enum XMLMappedSample {
         var reachedEnd = false
         while lines.count < limit {
             guard let batch = try reader.nextBatch() else { reachedEnd = true; break }
-            for record in batch.records.prefix(limit - lines.count) {
+            for record in batch.prefix(limit - lines.count) {
                 lines.append(record.line)
                 for i in columns.indices { columns[i].values.append(record.string(i).trimmingWhitespace()) }
             }

@@ -34,8 +34,8 @@ public final class HourFileReader {
     private let file: MappedCSVFile?
     /// XML: the encoding, known once the reader has read the first chunk.
     private let xmlEncoding: (name: String, note: String?)?
-    /// XML is parsed on a thread of its own, a block ahead of the mapping.
-    private let prefetcher: XMLPrefetcher?
+    /// XML: the reader, which parses on a thread of its own, a block or two ahead of the mapping.
+    private let xmlReader: XMLRecordReader?
     /// XML: what the reader collects (for the preview's raw fields).
     private let xmlLayout: XMLRecordLayout?
     private var mapper: HourRecordMapper
@@ -62,7 +62,7 @@ public final class HourFileReader {
             xmlEncoding = (xmlReader.encodingName, xmlReader.encodingNote)
             xmlLayout = layout
             file = nil
-            prefetcher = XMLPrefetcher(reader: xmlReader)
+            self.xmlReader = xmlReader
             mapper = try HourRecordMapper(mapping: mapping, file: path, fieldSlots: fieldSlots,
                                           fieldNames: layout.fieldNames, employerID: employerID,
                                           encodingName: xmlReader.encodingName)
@@ -70,7 +70,7 @@ public final class HourFileReader {
         }
         xmlEncoding = nil
         xmlLayout = nil
-        prefetcher = nil
+        xmlReader = nil
         let file = try MappedCSVFile(path: path, source: mapping.source, mappingName: mapping.name)
         self.file = file
         mapper = try HourRecordMapper(mapping: mapping, file: path, header: file.header, employerID: employerID,
@@ -84,12 +84,12 @@ public final class HourFileReader {
 
     /// The next batch, or `nil` at the end of the file.
     public func next() throws(FileLevelError) -> Batch? {
-        if let prefetcher {
-            guard let xml = try prefetcher.next() else { return nil }
+        if let xmlReader {
+            guard let xml = try xmlReader.nextBatch() else { return nil }
             var batch = Batch()
-            batch.entries.reserveCapacity(xml.records.count)
-            recordsRead += xml.records.count
-            for record in xml.records { mapper.map(record, into: &batch.entries, rejects: &batch.rejects) }
+            batch.entries.reserveCapacity(xml.count)
+            recordsRead += xml.count
+            for record in xml { mapper.map(record, into: &batch.entries, rejects: &batch.rejects) }
             return batch
         }
         guard let csv = try file!.nextBatch() else { return nil }
@@ -101,8 +101,8 @@ public final class HourFileReader {
     /// a few batches are in flight, so memory stays bounded. When `consume` throws, reading stops and the error is
     /// rethrown; a ``FileLevelError`` met while reading is rethrown after the batches before it.
     public func readAll(_ consume: (Batch) throws -> Void) throws {
-        if prefetcher != nil {
-            // XML: the prefetcher parses on its own thread already; mapping and consuming stay here.
+        if xmlReader != nil {
+            // XML: the reader parses on its own thread already; mapping and consuming stay here.
             while let batch = try next() { try consume(batch) }
             return
         }
@@ -173,12 +173,12 @@ public final class HourFileReader {
     /// file. For previews and tools: it copies each field into a `String`, which ``next()`` (the import's path)
     /// never does.
     public func nextInspected() throws(FileLevelError) -> [InspectedRecord]? {
-        if let prefetcher, let xmlLayout {
+        if let xmlReader, let xmlLayout {
             // XML: the value of every path the mapping reads, beside the outcome.
-            guard let xml = try prefetcher.next() else { return nil }
-            recordsRead += xml.records.count
+            guard let xml = try xmlReader.nextBatch() else { return nil }
+            recordsRead += xml.count
             let paths = xmlLayout.pathNames.indices
-            return xml.records.map { record in
+            return xml.map { record in
                 InspectedRecord(line: record.line, fields: paths.map(record.pathValue), lineText: nil,
                                 outcome: mapper.map(record))
             }

@@ -119,7 +119,7 @@ public final class RecordFileReader<Mapper: RecordKindMapper> {
     }
 
     private func nextXML(_ reader: XMLRecordReader) throws(FileLevelError) -> Batch? {
-        let xml: XMLBatch
+        let xml: XMLRecordBlock
         do {
             guard let next = try reader.nextBatch() else { return nil }
             xml = next
@@ -132,7 +132,7 @@ public final class RecordFileReader<Mapper: RecordKindMapper> {
             throw error
         }
         var batch = Batch()
-        for record in xml.records { add(record, to: &batch) }
+        for record in xml { add(record, to: &batch) }
         return batch
     }
 

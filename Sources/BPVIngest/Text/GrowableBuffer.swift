@@ -68,6 +68,18 @@ struct GrowableBuffer<Element: BitwiseCopyable> {
         count = rest
     }
 
+    /// Hands the first `start` elements over: returns a buffer holding them (the old memory, no copy), and keeps
+    /// the elements from `start` on in new memory of the same capacity. The returned buffer needs its own
+    /// ``deallocate()``.
+    mutating func splitOff(upTo start: Int) -> GrowableBuffer {
+        var rest = GrowableBuffer(capacity: capacity)
+        rest.append(base + start, count: count - start)
+        var head = self
+        head.count = start
+        self = rest
+        return head
+    }
+
     private mutating func grow(to needed: Int) {
         var newCapacity = capacity * 2
         while newCapacity < needed { newCapacity *= 2 }
@@ -80,6 +92,12 @@ struct GrowableBuffer<Element: BitwiseCopyable> {
 }
 
 extension GrowableBuffer where Element == UInt8 {
+    /// Appends `n` bytes, eight at a time (see ``appendBytesUnchecked(_:count:)``).
+    @inline(__always) mutating func appendBytes(_ values: UnsafePointer<UInt8>, count n: Int) {
+        reserve(n)
+        appendBytesUnchecked(values, count: n)
+    }
+
     /// Appends `n` bytes into room made by ``reserve(_:)``, eight at a time: field values are a few bytes to a few
     /// dozen, where a byte loop costs more than the copy and a call to `memmove` more still.
     @inline(__always) mutating func appendBytesUnchecked(_ values: UnsafePointer<UInt8>, count n: Int) {

@@ -1,6 +1,6 @@
 /// One XML record as the mapper sees it: one slot per mapped field, holding the bytes (UTF-8, entities and
-/// CDATA resolved) of the path the mapping asks for, and where the record is. The bytes belong to the reader and
-/// are valid until its next `nextBatch()` call.
+/// CDATA resolved) of the path the mapping asks for, and where the record is. The bytes belong to the
+/// ``XMLRecordBlock`` the record came from and are valid while it lives.
 public struct XMLRecord: FieldRecord {
     let bytes: UnsafePointer<UInt8>
     /// This record's physical slots (see ``XMLRecordLayout``).
@@ -44,7 +44,49 @@ public struct XMLRecord: FieldRecord {
     }
 }
 
-/// The records one chunk of an XML file completed, in file order. Valid until the reader's next `nextBatch()`.
-public struct XMLBatch {
-    public let records: [XMLRecord]
+/// The records one stretch of an XML file completed, in file order. The block owns their memory: the reader
+/// hands its buffers over without copying them, so a block may travel to another thread and outlive the reader.
+/// A record read from the block stays valid as long as the block lives.
+public final class XMLRecordBlock: RandomAccessCollection, @unchecked Sendable {
+    public let count: Int
+    /// The records point at its tables without counting references: the block keeps it alive.
+    private let layout: XMLRecordLayout
+    private let slotCount: Int
+    private let bytes: GrowableBuffer<UInt8>
+    private let slotStart: GrowableBuffer<Int32>
+    private let slotLength: GrowableBuffer<Int32>
+    private let positions: GrowableBuffer<Int32>
+    private let lines: GrowableBuffer<Int>
+    private let offsets: GrowableBuffer<Int>
+
+    /// Takes over the buffers (the block deallocates them): `count` records of `layout.slotCount` slots each.
+    init(count: Int, layout: XMLRecordLayout, bytes: GrowableBuffer<UInt8>, slotStart: GrowableBuffer<Int32>,
+         slotLength: GrowableBuffer<Int32>, positions: GrowableBuffer<Int32>, lines: GrowableBuffer<Int>,
+         offsets: GrowableBuffer<Int>) {
+        self.count = count
+        self.layout = layout
+        slotCount = layout.slotCount
+        self.bytes = bytes
+        self.slotStart = slotStart
+        self.slotLength = slotLength
+        self.positions = positions
+        self.lines = lines
+        self.offsets = offsets
+    }
+
+    deinit {
+        bytes.deallocate(); slotStart.deallocate(); slotLength.deallocate()
+        positions.deallocate(); lines.deallocate(); offsets.deallocate()
+    }
+
+    public var startIndex: Int { 0 }
+    public var endIndex: Int { count }
+
+    /// Record `i` (0-based, file order).
+    @inline(__always) public subscript(i: Int) -> XMLRecord {
+        XMLRecord(bytes: UnsafePointer(bytes.base), starts: UnsafePointer(slotStart.base + i * slotCount),
+                  lengths: UnsafePointer(slotLength.base + i * slotCount),
+                  positions: UnsafePointer(positions.base + i * layout.depth), tables: UnsafePointer(layout.tables),
+                  layout: layout, line: lines[i], byteOffset: offsets[i])
+    }
 }

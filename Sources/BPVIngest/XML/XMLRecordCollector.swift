@@ -20,10 +20,16 @@ struct XMLRecordCollector {
     /// The record path starts with `//`.
     let anywhere: Bool
     let slotCount: Int
-    var context: xmlParserCtxtPtr?
+    private(set) var context: xmlParserCtxtPtr?
+    /// The parser's copy of the SAX handler: its text callbacks are switched on only while an element whose text
+    /// is collected is the innermost open one, so libxml2 does not call out for the whitespace between elements
+    /// or the text of elements no field reads.
+    private var sax: UnsafeMutablePointer<xmlSAXHandler>?
+    private var textCallbacksOn = true
 
-    /// The first problem: a libxml2 error, a DOCTYPE, or too many records waiting.
-    var failure: (line: Int, column: Int, message: String)?
+    /// The first problem: a libxml2 error, a DOCTYPE, or too many records waiting. `atEnd`: met when the parser
+    /// had used up the whole file (a truncated file).
+    var failure: (line: Int, column: Int, message: String, atEnd: Bool)?
     /// The document element's name, for the "no records" message.
     var rootName: (namespace: String, local: String)?
     /// Records are held back at most this many, waiting for a value of an enclosing element.
@@ -57,7 +63,6 @@ struct XMLRecordCollector {
 
     // Records: completed ones [base, total), then the open one.
     private(set) var bytes = GrowableBuffer<UInt8>(capacity: 1 << 18)
-    private var spare = GrowableBuffer<UInt8>(capacity: 1 << 18)
     private(set) var slotStart = GrowableBuffer<Int32>(capacity: 1 << 14)
     private(set) var slotLength = GrowableBuffer<Int32>(capacity: 1 << 14)
     private(set) var recordLine = GrowableBuffer<Int>(capacity: 1 << 12)
@@ -96,7 +101,24 @@ struct XMLRecordCollector {
         scopeValues.deallocate()
         stack.deallocate()
         for buffer in [slotStart, slotLength, recordPositions, recordWait] { buffer.deallocate() }
-        text.deallocate(); bytes.deallocate(); spare.deallocate(); recordLine.deallocate(); recordOffset.deallocate()
+        text.deallocate(); bytes.deallocate(); recordLine.deallocate(); recordOffset.deallocate()
+    }
+
+    /// Connects the collector to its parser (before the first chunk).
+    mutating func attach(_ parser: xmlParserCtxtPtr) {
+        context = parser
+        sax = parser.pointee.sax
+        setTextCallbacks(false)
+    }
+
+    /// Switches libxml2's text callbacks (characters, CDATA, whitespace) on or off.
+    @inline(__always) private mutating func setTextCallbacks(_ on: Bool) {
+        guard on != textCallbacksOn, let sax else { return }
+        textCallbacksOn = on
+        let callback: charactersSAXFunc? = on ? xmlCharacters : nil
+        sax.pointee.characters = callback
+        sax.pointee.cdataBlock = callback
+        sax.pointee.ignorableWhitespace = callback
     }
 
     // MARK: - Names
@@ -174,6 +196,7 @@ struct XMLRecordCollector {
             if slot >= 0 && !isFilled(slot) { collect = slot }
         }
         stack.append(OpenElement(level: level, node: node, collect: collect, textStart: Int32(text.count)))
+        setTextCallbacks(collect >= 0)
     }
 
     mutating func endElement() {
@@ -186,13 +209,14 @@ struct XMLRecordCollector {
             store(collect, UnsafeRawBufferPointer(start: text.base + start, count: text.count - start))
             text.removeLast(text.count - start)
         }
+        setTextCallbacks(stack.count > 0 && stack[stack.count - 1].collect >= 0)
         let level = element.level
         if level == n { endRecord() } else if level > 0 { closeScope(level) }
     }
 
     @inline(__always) mutating func characters(_ data: UnsafePointer<UInt8>?, _ length: Int32) {
         guard stack.count > 0, stack[stack.count - 1].collect >= 0, let data, length > 0 else { return }
-        text.append(data, count: Int(length))
+        text.appendBytes(data, count: Int(length))
     }
 
     // MARK: - Slots
@@ -214,9 +238,9 @@ struct XMLRecordCollector {
             guard slotLength[index] == 0 else { return }
             slotStart[index] = Int32(bytes.count)
             slotLength[index] = Int32(value.count)
-            bytes.append(start, count: value.count)
+            bytes.appendBytes(start, count: value.count)
         } else if scopeValues[Int(slot)].count == 0 {
-            scopeValues[Int(slot)].append(start, count: value.count)
+            scopeValues[Int(slot)].appendBytes(start, count: value.count)
         }
     }
 
@@ -280,7 +304,7 @@ struct XMLRecordCollector {
             if value.count > 0 {
                 slotStart[slots + slot] = Int32(bytes.count)
                 slotLength[slots + slot] = Int32(value.count)
-                bytes.append(value.base, count: value.count)
+                bytes.appendBytes(value.base, count: value.count)
             } else {
                 let level = t.slotLevel[slot]
                 if wait == 0 || level < wait { wait = level }
@@ -315,7 +339,7 @@ struct XMLRecordCollector {
                 guard value.count > 0 else { continue }
                 slotStart[slots + slot] = Int32(bytes.count)
                 slotLength[slots + slot] = Int32(value.count)
-                bytes.append(value.base, count: value.count)
+                bytes.appendBytes(value.base, count: value.count)
             }
             if recordWait[local] >= level { recordWait[local] = 0 }
         }
@@ -334,52 +358,38 @@ struct XMLRecordCollector {
         failure = (recordLine[released - base], 0,
                    "more than \(maxWaitingRecords) records inside one <\(layout.stepName(level: level))> wait for "
                    + waiting.joined(separator: ", ") + ", which has not appeared yet: BPVKit holds such records "
-                   + "until the element ends. Split the file, or map that value from the records themselves")
+                   + "until the element ends. Split the file, or map that value from the records themselves", false)
         if let context { xmlStopParser(context) }
     }
 
     // MARK: - Batches
 
-    /// The released records, valid until ``compact()``.
-    func releasedRecords() -> [XMLRecord] {
-        var records: [XMLRecord] = []
+    /// Hands the released records over as a block that owns their memory: the block takes the buffers as they
+    /// are (no copy), and the records still waiting, and the open one, move to new buffers.
+    mutating func takeReleased() -> XMLRecordBlock {
         let count = released - base
-        records.reserveCapacity(count)
-        for local in 0..<count {
-            records.append(XMLRecord(bytes: UnsafePointer(bytes.base), starts: UnsafePointer(slotStart.base + local * slotCount),
-                                     lengths: UnsafePointer(slotLength.base + local * slotCount),
-                                     positions: UnsafePointer(recordPositions.base + local * Int(n)),
-                                     tables: UnsafePointer(layout.tables), layout: layout,
-                                     line: recordLine[local], byteOffset: recordOffset[local]))
-        }
-        return records
-    }
-
-    /// Drops the records up to `handedOut` (absolute), keeping the later ones and the open one (their bytes are
-    /// copied to the front).
-    mutating func compact(upTo handedOut: Int) {
-        let drop = handedOut - base
-        guard drop > 0 else { return }
-        let keepSlots = drop * slotCount
-        spare.removeAll()
+        let keepSlots = count * slotCount
+        var kept = GrowableBuffer<UInt8>(capacity: bytes.capacity)
         for index in keepSlots..<slotStart.count where slotLength[index] > 0 {
             let start = Int(slotStart[index])
-            slotStart[index] = Int32(spare.count)
-            spare.append(bytes.base + start, count: Int(slotLength[index]))
+            slotStart[index] = Int32(kept.count)
+            kept.appendBytes(bytes.base + start, count: Int(slotLength[index]))
         }
-        swap(&bytes, &spare)
-        slotStart.removeFirst(keepSlots)
-        slotLength.removeFirst(keepSlots)
-        recordLine.removeFirst(drop)
-        recordOffset.removeFirst(drop)
-        recordWait.removeFirst(drop)
-        recordPositions.removeFirst(drop * Int(n))
-        base = handedOut
+        let handedBytes = bytes
+        bytes = kept
+        let block = XMLRecordBlock(count: count, layout: layout, bytes: handedBytes,
+                                   slotStart: slotStart.splitOff(upTo: keepSlots),
+                                   slotLength: slotLength.splitOff(upTo: keepSlots),
+                                   positions: recordPositions.splitOff(upTo: count * Int(n)),
+                                   lines: recordLine.splitOff(upTo: count), offsets: recordOffset.splitOff(upTo: count))
+        recordWait.removeFirst(count)
+        base = released
+        return block
     }
 
     // MARK: - Problems
 
-    mutating func fail(line: Int, column: Int, message: String) {
-        if failure == nil { failure = (line, column, message) }
+    mutating func fail(line: Int, column: Int, message: String, atEnd: Bool = false) {
+        if failure == nil { failure = (line, column, message, atEnd) }
     }
 }

@@ -48,6 +48,12 @@ func xmlStructuredError(_ context: UnsafeMutableRawPointer?, _ error: xmlErrorPt
     var message = error.pointee.message.map { String(cString: $0) } ?? "error"
     message = message.split(whereSeparator: \.isNewline).map { $0.trimmingCharacters(in: .whitespaces) }
         .joined(separator: " ")
-    collector(context).pointee.fail(line: Int(error.pointee.line), column: Int(error.pointee.int2),
-                                    message: "not well-formed XML: " + message)
+    let c = collector(context)
+    // Nothing of the file left to parse: the parser ran out of input (a truncated file).
+    var atEnd = false
+    if let input = c.pointee.context?.pointee.input, let cur = input.pointee.cur, let end = input.pointee.end {
+        atEnd = cur >= end
+    }
+    c.pointee.fail(line: Int(error.pointee.line), column: Int(error.pointee.int2),
+                   message: "not well-formed XML: " + message, atEnd: atEnd)
 }
