@@ -109,4 +109,15 @@ import Testing
         #expect(named("<a/>") == nil)
         #expect([UInt8]([0x3C, 0x00, 0x3F, 0x00]).withUnsafeBytes { XMLRecordReader.declaredEncoding($0) } == "utf-16le")
     }
+
+    @Test("a record path deeper than the reader follows is refused when the mapping is read")
+    func recordPathDepth() {
+        let deep = "/" + (1...(XMLRecordPath.maxSteps + 1)).map { "e\($0)" }.joined(separator: "/")
+        guard case .failure(let error) = XMLPathParser.recordPath(deep, XMLNamespaces()) else {
+            Issue.record("a path of \(XMLRecordPath.maxSteps + 1) steps was accepted"); return
+        }
+        #expect(error.message.contains("at most \(XMLRecordPath.maxSteps)"))
+        #expect((try? XMLPathParser.recordPath("/" + (1...XMLRecordPath.maxSteps).map { "e\($0)" }.joined(separator: "/"),
+                                               XMLNamespaces()).get()) != nil)
+    }
 }

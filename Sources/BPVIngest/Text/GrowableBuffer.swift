@@ -99,19 +99,28 @@ extension GrowableBuffer where Element == UInt8 {
     }
 
     /// Appends `n` bytes into room made by ``reserve(_:)``, eight at a time: field values are a few bytes to a few
-    /// dozen, where a byte loop costs more than the copy and a call to `memmove` more still.
+    /// dozen, where a byte loop costs more than the copy and a call to `memmove` more still. The last word is
+    /// copied overlapping the one before, so no byte loop is left (4 + 4 or three single bytes below eight).
     @inline(__always) mutating func appendBytesUnchecked(_ values: UnsafePointer<UInt8>, count n: Int) {
         let source = UnsafeRawPointer(values)
         let target = UnsafeMutableRawPointer(base + count)
-        var k = 0
-        while k &+ 8 <= n {
-            target.storeBytes(of: source.loadUnaligned(fromByteOffset: k, as: UInt64.self), toByteOffset: k,
+        if n >= 8 {
+            var k = 0
+            while k &+ 8 < n {
+                target.storeBytes(of: source.loadUnaligned(fromByteOffset: k, as: UInt64.self), toByteOffset: k,
+                                  as: UInt64.self)
+                k &+= 8
+            }
+            target.storeBytes(of: source.loadUnaligned(fromByteOffset: n &- 8, as: UInt64.self), toByteOffset: n &- 8,
                               as: UInt64.self)
-            k &+= 8
-        }
-        while k < n {
-            target.storeBytes(of: source.load(fromByteOffset: k, as: UInt8.self), toByteOffset: k, as: UInt8.self)
-            k &+= 1
+        } else if n >= 4 {
+            target.storeBytes(of: source.loadUnaligned(as: UInt32.self), as: UInt32.self)
+            target.storeBytes(of: source.loadUnaligned(fromByteOffset: n &- 4, as: UInt32.self), toByteOffset: n &- 4,
+                              as: UInt32.self)
+        } else if n > 0 {
+            target.storeBytes(of: source.load(as: UInt8.self), as: UInt8.self)
+            target.storeBytes(of: source.load(fromByteOffset: n / 2, as: UInt8.self), toByteOffset: n / 2, as: UInt8.self)
+            target.storeBytes(of: source.load(fromByteOffset: n &- 1, as: UInt8.self), toByteOffset: n &- 1, as: UInt8.self)
         }
         count &+= n
     }

@@ -30,6 +30,9 @@ public struct XMLRecordPath: Sendable, Equatable {
     /// `//`: the steps may start at any depth.
     public var anywhere: Bool
 
+    /// The most steps a record path may have (the reader keeps one bit per enclosing level).
+    public static let maxSteps = 32
+
     public init(text: String, steps: [XMLName], anywhere: Bool) {
         self.text = text
         self.steps = steps
@@ -100,6 +103,10 @@ enum XMLPathParser {
             case .success(let n): steps.append(n)
             case .failure(let e): return .failure(e)
             }
+        }
+        if steps.count > XMLRecordPath.maxSteps {
+            return .failure(XMLPathError(message: "record path '\(text)' has \(steps.count) steps; BPVKit reads at most "
+                                         + "\(XMLRecordPath.maxSteps)", hint: "start it with // and its last steps"))
         }
         return .success(XMLRecordPath(text: trimmed, steps: steps, anywhere: anywhere))
     }

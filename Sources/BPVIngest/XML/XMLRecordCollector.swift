@@ -41,6 +41,12 @@ struct XMLRecordCollector {
     private var cacheValues: UnsafeMutablePointer<Int32>
     private let cacheMask = 1023
     private var cacheUsed = 0
+    // Inside records: (trie node, local name pointer, namespace pointer) -> child node, one probe instead of the
+    // name lookup and a walk over the node's children.
+    private struct ChildKey { var local: UInt; var uri: UInt; var node: Int32; var child: Int32 }
+    private var childCache: UnsafeMutablePointer<ChildKey>
+    private let childMask = 1023
+    private var childCacheUsed = 0
 
     /// One open element: its place on the record path (0: none, 1...n), its trie node (-1: nothing to collect
     /// below it), the slot its text goes to (-1: none) and where that text starts in `text`.
@@ -58,8 +64,9 @@ struct XMLRecordCollector {
     // Per level (index 1...n): position among its siblings, first record inside the open element.
     private var position: UnsafeMutablePointer<Int32>
     private var scopeFirstRecord: UnsafeMutablePointer<Int>
-    // Values of enclosing elements, per slot (used for inherited slots only).
-    private var scopeValues: UnsafeMutablePointer<GrowableBuffer<UInt8>>
+    // Values of the open enclosing elements, per slot (inherited slots only), kept in `bytes` like the records'.
+    private var scopeStart: UnsafeMutablePointer<Int32>
+    private var scopeLength: UnsafeMutablePointer<Int32>
 
     // Records: completed ones [base, total), then the open one.
     private(set) var bytes = GrowableBuffer<UInt8>(capacity: 1 << 18)
@@ -68,7 +75,8 @@ struct XMLRecordCollector {
     private(set) var recordLine = GrowableBuffer<Int>(capacity: 1 << 12)
     private(set) var recordOffset = GrowableBuffer<Int>(capacity: 1 << 12)
     private(set) var recordPositions = GrowableBuffer<Int32>(capacity: 1 << 12)
-    private var recordWait = GrowableBuffer<Int32>(capacity: 1 << 12)
+    /// Per record, one bit per enclosing level whose value it still lacks; released when all are clear.
+    private var recordMissing = GrowableBuffer<UInt32>(capacity: 1 << 12)
     /// Absolute number of the first record in the buffers.
     private(set) var base = 0
     /// Records completed so far (absolute).
@@ -77,6 +85,7 @@ struct XMLRecordCollector {
     private(set) var released = 0
 
     init(layout: XMLRecordLayout, maxWaitingRecords: Int) {
+        precondition(layout.depth <= XMLRecordPath.maxSteps, "the path parser refuses longer record paths")
         self.layout = layout
         t = layout.tables.pointee
         n = Int32(layout.depth)
@@ -87,20 +96,24 @@ struct XMLRecordCollector {
         cacheKeys.initialize(repeating: (0, 0), count: 1024)
         cacheValues = .allocate(capacity: 1024)
         cacheValues.initialize(repeating: -1, count: 1024)
+        childCache = .allocate(capacity: 1024)
+        childCache.initialize(repeating: ChildKey(local: 0, uri: 0, node: -1, child: -1), count: 1024)
         position = .allocate(capacity: layout.depth + 2)
         position.initialize(repeating: 0, count: layout.depth + 2)
         scopeFirstRecord = .allocate(capacity: layout.depth + 2)
         scopeFirstRecord.initialize(repeating: 0, count: layout.depth + 2)
-        scopeValues = .allocate(capacity: max(layout.slotCount, 1))
-        for i in 0..<max(layout.slotCount, 1) { (scopeValues + i).initialize(to: GrowableBuffer<UInt8>(capacity: 64)) }
+        scopeStart = .allocate(capacity: max(layout.slotCount, 1))
+        scopeStart.initialize(repeating: 0, count: max(layout.slotCount, 1))
+        scopeLength = .allocate(capacity: max(layout.slotCount, 1))
+        scopeLength.initialize(repeating: 0, count: max(layout.slotCount, 1))
     }
 
     func deallocate() {
-        cacheKeys.deallocate(); cacheValues.deallocate(); position.deallocate(); scopeFirstRecord.deallocate()
-        for i in 0..<max(slotCount, 1) { scopeValues[i].deallocate() }
-        scopeValues.deallocate()
+        cacheKeys.deallocate(); cacheValues.deallocate(); childCache.deallocate()
+        position.deallocate(); scopeFirstRecord.deallocate(); scopeStart.deallocate(); scopeLength.deallocate()
         stack.deallocate()
-        for buffer in [slotStart, slotLength, recordPositions, recordWait] { buffer.deallocate() }
+        for buffer in [slotStart, slotLength, recordPositions] { buffer.deallocate() }
+        recordMissing.deallocate()
         text.deallocate(); bytes.deallocate(); recordLine.deallocate(); recordOffset.deallocate()
     }
 
@@ -130,7 +143,7 @@ struct XMLRecordCollector {
             let key = cacheKeys[i]
             if key.0 == a && key.1 == b { return cacheValues[i] }
             if key.0 == 0 { break }
-            i = (i + 1) & cacheMask
+            i = (i &+ 1) & cacheMask
         }
         let localBytes = local.map { UnsafeRawBufferPointer(start: $0, count: strlen(UnsafeRawPointer($0).assumingMemoryBound(to: CChar.self))) }
             ?? UnsafeRawBufferPointer(start: nil, count: 0)
@@ -140,50 +153,49 @@ struct XMLRecordCollector {
         if cacheUsed < cacheMask / 2 {  // a full cache only stops remembering
             cacheKeys[i] = (a, b)
             cacheValues[i] = id
-            cacheUsed += 1
+            cacheUsed &+= 1
         }
         return id
     }
 
-    // MARK: - Elements
-
-    mutating func startElement(_ local: UnsafePointer<UInt8>?, _ uri: UnsafePointer<UInt8>?,
-                               _ attributeCount: Int32, _ attributes: UnsafeMutablePointer<UnsafePointer<UInt8>?>?) {
-        let depth = stack.count + 1
-        let parent = depth > 1 ? stack[stack.count - 1] : OpenElement(level: 0, node: -1, collect: -1, textStart: 0)
-        if depth == 1 {
-            rootName = (uri.map { String(cString: $0) } ?? "", local.map { String(cString: $0) } ?? "")
+    /// The child of trie node `node` (>= 0) named (`local`, `uri`), or -1.
+    @inline(__always) private mutating func child(_ node: Int32, _ local: UnsafePointer<UInt8>?,
+                                                  _ uri: UnsafePointer<UInt8>?) -> Int32 {
+        let a = UInt(bitPattern: local), b = UInt(bitPattern: uri)
+        var i = Int(truncatingIfNeeded: ((a &>> 3) ^ (b &>> 4) ^ UInt(node)) &* 0x9E37_79B9_7F4A_7C15 &>> 54) & childMask
+        while true {
+            let entry = childCache[i]
+            if entry.local == a && entry.uri == b && entry.node == node { return entry.child }
+            if entry.local == 0 { break }
+            i = (i &+ 1) & childMask
         }
         let id = nameID(local, uri)
+        let found = id >= 0 ? t.child(node, id) : -1
+        if childCacheUsed < childMask / 2 {
+            childCache[i] = ChildKey(local: a, uri: b, node: node, child: found)
+            childCacheUsed &+= 1
+        }
+        return found
+    }
+
+    // MARK: - Elements
+
+    @inline(__always)
+    mutating func startElement(_ local: UnsafePointer<UInt8>?, _ uri: UnsafePointer<UInt8>?,
+                               _ attributeCount: Int32, _ attributes: UnsafeMutablePointer<UnsafePointer<UInt8>?>?) {
+        let depth = stack.count &+ 1
         var level: Int32 = 0
         var node: Int32 = -1
         if recordDepth > 0 {
             // Inside a record: only the record's own paths.
-            if parent.node >= 0 && id >= 0 { node = t.child(parent.node, id) }
+            let parentNode = stack[depth &- 2].node
+            if parentNode >= 0 { node = child(parentNode, local, uri) }
         } else {
-            let parentLevel = parent.level
-            if parentLevel > 0 && parentLevel < n && id >= 0 && id == t.recordStep[Int(parentLevel)] {
-                level = parentLevel + 1
-            } else if id >= 0 && id == t.recordStep[0] && (anywhere || depth == 1) {
-                level = 1
-            } else if id >= 0 {
-                if parentLevel > 0 {
-                    let root = t.trieRoot[Int(parentLevel)]
-                    if root >= 0 { node = t.child(root, id) }
-                } else if parent.node >= 0 {
-                    node = t.child(parent.node, id)
-                }
-            }
-            if level > 0 {
-                node = t.trieRoot[Int(level)]
-                position[Int(level)] += 1
-                position[Int(level) + 1] = 0
-                if level == n { beginRecord(depth) } else { openScope(level) }
-            }
+            (level, node) = startOutsideRecords(local, uri, depth)
         }
         if node >= 0 && attributeCount > 0 && t.hasAttributes(node), let attributes {
             for k in 0..<Int(attributeCount) {
-                let a = attributes + 5 * k  // localname, prefix, URI, value, end
+                let a = attributes + 5 &* k  // localname, prefix, URI, value, end
                 let slot = t.attribute(node, nameID(a[0], a[2]))
                 if slot >= 0, let value = a[3], let end = a[4] {
                     store(slot, UnsafeRawBufferPointer(start: value, count: value.distance(to: end)))
@@ -195,38 +207,72 @@ struct XMLRecordCollector {
             let slot = t.textSlot[Int(node)]
             if slot >= 0 && !isFilled(slot) { collect = slot }
         }
-        stack.append(OpenElement(level: level, node: node, collect: collect, textStart: Int32(text.count)))
+        stack.append(OpenElement(level: level, node: node, collect: collect, textStart: Int32(truncatingIfNeeded: text.count)))
         setTextCallbacks(collect >= 0)
     }
 
+    /// An element outside any record: a step of the record path (an enclosing element, or a record), or an
+    /// element below an enclosing one that a field reads. Returns its level and trie node.
+    private mutating func startOutsideRecords(_ local: UnsafePointer<UInt8>?, _ uri: UnsafePointer<UInt8>?,
+                                              _ depth: Int) -> (level: Int32, node: Int32) {
+        let parent = depth > 1 ? stack[depth - 2] : OpenElement(level: 0, node: -1, collect: -1, textStart: 0)
+        if depth == 1 {
+            rootName = (uri.map { String(cString: $0) } ?? "", local.map { String(cString: $0) } ?? "")
+        }
+        let id = nameID(local, uri)
+        guard id >= 0 else { return (0, -1) }
+        var level: Int32 = 0
+        var node: Int32 = -1
+        let parentLevel = parent.level
+        if parentLevel > 0 && parentLevel < n && id == t.recordStep[Int(parentLevel)] {
+            level = parentLevel + 1
+        } else if id == t.recordStep[0] && (anywhere || depth == 1) {
+            level = 1
+        } else if parentLevel > 0 {
+            let root = t.trieRoot[Int(parentLevel)]
+            if root >= 0 { node = t.child(root, id) }
+        } else if parent.node >= 0 {
+            node = t.child(parent.node, id)
+        }
+        if level > 0 {
+            node = t.trieRoot[Int(level)]
+            position[Int(level)] += 1
+            position[Int(level) + 1] = 0
+            if level == n { beginRecord(depth) } else { openScope(level) }
+        }
+        return (level, node)
+    }
+
+    @inline(__always)
     mutating func endElement() {
-        guard stack.count > 0 else { return }
-        let element = stack[stack.count - 1]
+        let top = stack.count &- 1
+        guard top >= 0 else { return }
+        let element = stack[top]
         stack.removeLast(1)
         let collect = element.collect
         if collect >= 0 {
             let start = Int(element.textStart)
-            store(collect, UnsafeRawBufferPointer(start: text.base + start, count: text.count - start))
-            text.removeLast(text.count - start)
+            store(collect, UnsafeRawBufferPointer(start: text.base + start, count: text.count &- start))
+            text.removeLast(text.count &- start)
         }
-        setTextCallbacks(stack.count > 0 && stack[stack.count - 1].collect >= 0)
+        setTextCallbacks(top > 0 && stack[top &- 1].collect >= 0)
         let level = element.level
         if level == n { endRecord() } else if level > 0 { closeScope(level) }
     }
 
     @inline(__always) mutating func characters(_ data: UnsafePointer<UInt8>?, _ length: Int32) {
-        guard stack.count > 0, stack[stack.count - 1].collect >= 0, let data, length > 0 else { return }
+        guard stack.count > 0, stack[stack.count &- 1].collect >= 0, let data, length > 0 else { return }
         text.appendBytes(data, count: Int(length))
     }
 
     // MARK: - Slots
 
     /// The slot index of the open record's slot `slot` in the slot buffers.
-    @inline(__always) private var openRecordSlots: Int { (total - base) * slotCount }
+    @inline(__always) private var openRecordSlots: Int { (total &- base) &* slotCount }
 
     @inline(__always) private func isFilled(_ slot: Int32) -> Bool {
-        if t.slotLevel[Int(slot)] == n { return slotLength[openRecordSlots + Int(slot)] > 0 }
-        return scopeValues[Int(slot)].count > 0
+        if t.slotLevel[Int(slot)] == n { return slotLength[openRecordSlots &+ Int(slot)] > 0 }
+        return scopeLength[Int(slot)] > 0
     }
 
     /// Keeps the first non-empty value of a path.
@@ -234,14 +280,16 @@ struct XMLRecordCollector {
         guard value.count > 0, let start = value.baseAddress?.assumingMemoryBound(to: UInt8.self) else { return }
         if t.slotLevel[Int(slot)] == n {
             guard recordDepth > 0 else { return }
-            let index = openRecordSlots + Int(slot)
+            let index = openRecordSlots &+ Int(slot)
             guard slotLength[index] == 0 else { return }
-            slotStart[index] = Int32(bytes.count)
-            slotLength[index] = Int32(value.count)
-            bytes.appendBytes(start, count: value.count)
-        } else if scopeValues[Int(slot)].count == 0 {
-            scopeValues[Int(slot)].appendBytes(start, count: value.count)
+            slotStart[index] = Int32(truncatingIfNeeded: bytes.count)
+            slotLength[index] = Int32(truncatingIfNeeded: value.count)
+        } else {
+            guard scopeLength[Int(slot)] == 0 else { return }
+            scopeStart[Int(slot)] = Int32(truncatingIfNeeded: bytes.count)
+            scopeLength[Int(slot)] = Int32(truncatingIfNeeded: value.count)
         }
+        bytes.appendBytes(start, count: value.count)
     }
 
     // MARK: - Records and scopes
@@ -267,7 +315,8 @@ struct XMLRecordCollector {
         }
         recordLine.append(line)
         recordOffset.append(offset)
-        for level in 1...Int(n) { recordPositions.append(position[level]) }
+        recordPositions.reserve(Int(n))
+        for level in 1...Int(n) { recordPositions.appendUnchecked(position[level]) }
     }
 
     /// The last `<` in `[begin, end)`, scanning back eight bytes at a time (a start tag with its attributes is
@@ -293,68 +342,68 @@ struct XMLRecordCollector {
         return nil
     }
 
+    /// The record ended: it takes the values of its enclosing elements known so far (by reference: they are in
+    /// `bytes` already) and notes the levels whose values are still to come.
     private mutating func endRecord() {
         recordDepth = 0
         let slots = openRecordSlots
-        var wait: Int32 = 0
+        var missing: UInt32 = 0
         for k in 0..<t.inheritedSlots.count {
             let slot = Int(t.inheritedSlots[k])
-            guard slotLength[slots + slot] == 0 else { continue }
-            let value = scopeValues[slot]
-            if value.count > 0 {
-                slotStart[slots + slot] = Int32(bytes.count)
-                slotLength[slots + slot] = Int32(value.count)
-                bytes.appendBytes(value.base, count: value.count)
+            let length = scopeLength[slot]
+            if length > 0 {
+                slotStart[slots &+ slot] = scopeStart[slot]
+                slotLength[slots &+ slot] = length
             } else {
-                let level = t.slotLevel[slot]
-                if wait == 0 || level < wait { wait = level }
+                missing |= 1 &<< UInt32(t.slotLevel[slot])
             }
         }
-        recordWait.append(wait)
-        total += 1
+        recordMissing.append(missing)
+        total &+= 1
         advanceReleased()
-        if total - released > maxWaitingRecords { failWaiting() }
+        if total &- released > maxWaitingRecords { failWaiting() }
     }
 
     private mutating func openScope(_ level: Int32) {
         scopeFirstRecord[Int(level)] = total
-        for k in 0..<t.inheritedSlots.count {
-            let slot = Int(t.inheritedSlots[k])
-            if t.slotLevel[slot] == level { scopeValues[slot].removeAll() }
+        for k in Int(t.levelSlotStart[Int(level)])..<Int(t.levelSlotStart[Int(level) + 1]) {
+            scopeLength[Int(t.levelSlots[k])] = 0
         }
     }
 
-    /// The enclosing element at `level` ended: its values are final. Copies them into the records inside it that
-    /// still lack them, and releases the records that waited for it.
+    /// The enclosing element at `level` ended: its values are final. The records inside it that lack them take
+    /// them now, and those that waited only for them are released.
     private mutating func closeScope(_ level: Int32) {
         let first = max(scopeFirstRecord[Int(level)], released)
         guard first < total else { return }
+        let bit: UInt32 = 1 &<< UInt32(level)
+        let slotsFrom = Int(t.levelSlotStart[Int(level)]), slotsTo = Int(t.levelSlotStart[Int(level) + 1])
         for record in first..<total {
-            let local = record - base
-            let slots = local * slotCount
-            for k in 0..<t.inheritedSlots.count {
-                let slot = Int(t.inheritedSlots[k])
-                guard t.slotLevel[slot] == level, slotLength[slots + slot] == 0 else { continue }
-                let value = scopeValues[slot]
-                guard value.count > 0 else { continue }
-                slotStart[slots + slot] = Int32(bytes.count)
-                slotLength[slots + slot] = Int32(value.count)
-                bytes.appendBytes(value.base, count: value.count)
+            let local = record &- base
+            let missing = recordMissing[local]
+            guard missing & bit != 0 else { continue }
+            let slots = local &* slotCount
+            for k in slotsFrom..<slotsTo {
+                let slot = Int(t.levelSlots[k])
+                let length = scopeLength[slot]
+                if length > 0 && slotLength[slots &+ slot] == 0 {
+                    slotStart[slots &+ slot] = scopeStart[slot]
+                    slotLength[slots &+ slot] = length
+                }
             }
-            if recordWait[local] >= level { recordWait[local] = 0 }
+            recordMissing[local] = missing & (bit &- 1)  // deeper levels closed before this one
         }
         advanceReleased()
     }
 
     @inline(__always) private mutating func advanceReleased() {
-        while released < total && recordWait[released - base] == 0 { released += 1 }
+        while released < total && recordMissing[released &- base] == 0 { released &+= 1 }
     }
 
     private mutating func failWaiting() {
         guard failure == nil else { return }
-        let level = Int(recordWait[released - base])
-        let waiting = (0..<t.inheritedSlots.count).map { Int(t.inheritedSlots[$0]) }
-            .filter { Int(t.slotLevel[$0]) == level }.map { layout.slotNames[$0] }
+        let level = recordMissing[released - base].trailingZeroBitCount  // the outermost level it waits for
+        let waiting = (Int(t.levelSlotStart[level])..<Int(t.levelSlotStart[level + 1])).map { layout.slotNames[Int(t.levelSlots[$0])] }
         failure = (recordLine[released - base], 0,
                    "more than \(maxWaitingRecords) records inside one <\(layout.stepName(level: level))> wait for "
                    + waiting.joined(separator: ", ") + ", which has not appeared yet: BPVKit holds such records "
@@ -375,6 +424,13 @@ struct XMLRecordCollector {
             slotStart[index] = Int32(kept.count)
             kept.appendBytes(bytes.base + start, count: Int(slotLength[index]))
         }
+        for k in 0..<t.inheritedSlots.count {  // the open enclosing elements' values
+            let slot = Int(t.inheritedSlots[k])
+            guard scopeLength[slot] > 0 else { continue }
+            let start = Int(scopeStart[slot])
+            scopeStart[slot] = Int32(kept.count)
+            kept.appendBytes(bytes.base + start, count: Int(scopeLength[slot]))
+        }
         let handedBytes = bytes
         bytes = kept
         let block = XMLRecordBlock(count: count, layout: layout, bytes: handedBytes,
@@ -382,7 +438,7 @@ struct XMLRecordCollector {
                                    slotLength: slotLength.splitOff(upTo: keepSlots),
                                    positions: recordPositions.splitOff(upTo: count * Int(n)),
                                    lines: recordLine.splitOff(upTo: count), offsets: recordOffset.splitOff(upTo: count))
-        recordWait.removeFirst(count)
+        recordMissing.removeFirst(count)
         base = released
         return block
     }

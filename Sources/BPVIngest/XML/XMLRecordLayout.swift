@@ -117,6 +117,15 @@ public final class XMLRecordLayout {
         t.slotLevel = table(slotLevels)
         let levelCount = Int32(record.steps.count)
         t.inheritedSlots = table(slotLevels.indices.filter { slotLevels[$0] < levelCount }.map(Int32.init))
+        var levelStarts: [Int32] = [], levelSlotList: [Int32] = []
+        for level in 0...Int(levelCount) {
+            levelStarts.append(Int32(levelSlotList.count))
+            if level > 0 && level < Int(levelCount) {
+                levelSlotList += slotLevels.indices.filter { slotLevels[$0] == Int32(level) }.map(Int32.init)
+            }
+        }
+        t.levelSlotStart = table(levelStarts + [Int32(levelSlotList.count)])
+        t.levelSlots = table(levelSlotList)
         t.fieldSlotStart = table(fieldStarts); t.fieldSlotCount = table(fieldCounts); t.fieldSlots = table(fieldSlotList)
         tables = .allocate(capacity: 1)
         tables.initialize(to: t)
@@ -126,7 +135,7 @@ public final class XMLRecordLayout {
         let t = tables.pointee
         for buffer in [t.recordStep, t.trieRoot, t.childStart, t.childCount, t.childName, t.childNode, t.textSlot,
                        t.attributeStart, t.attributeCount, t.attributeName, t.attributeSlot, t.slotLevel,
-                       t.inheritedSlots, t.fieldSlotStart, t.fieldSlotCount, t.fieldSlots] {
+                       t.inheritedSlots, t.levelSlotStart, t.levelSlots, t.fieldSlotStart, t.fieldSlotCount, t.fieldSlots] {
             buffer.baseAddress?.deallocate()
         }
         tables.deallocate()
@@ -174,6 +183,9 @@ struct XMLTables {
     var slotLevel = UnsafeMutableBufferPointer<Int32>(start: nil, count: 0)
     /// Slots of enclosing elements (level < n), for copying into records.
     var inheritedSlots = UnsafeMutableBufferPointer<Int32>(start: nil, count: 0)
+    /// The inherited slots of each enclosing level: `levelSlots[levelSlotStart[l] ..< levelSlotStart[l + 1]]`.
+    var levelSlotStart = UnsafeMutableBufferPointer<Int32>(start: nil, count: 0)
+    var levelSlots = UnsafeMutableBufferPointer<Int32>(start: nil, count: 0)
     // Per field: its slots, first to last alternative.
     var fieldSlotStart = UnsafeMutableBufferPointer<Int32>(start: nil, count: 0)
     var fieldSlotCount = UnsafeMutableBufferPointer<Int32>(start: nil, count: 0)
