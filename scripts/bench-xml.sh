@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Benchmarks the XML hour path on a generated SETU-like export (default 1M TimeIntervals), best of 3 runs each:
 #   xmllint --stream            libxml2's own streaming reader (xmlTextReader), parse only
-#   C + libxml2 SAX2            the parser's ceiling: push parser, sums one field (Benchmarks/xml/sax-sum.c)
+#   C + libxml2 SAX2            the parser's ceiling: SAX2 in pull mode as bpv uses it, sums one field (Benchmarks/xml/sax-sum.c)
 #   bpv import --dry-run        parse + map (the SETU mapping) into entries and rejects, nothing stored
 #   bpv import                  parse + map + store in a fresh SQLite database
 # and bpv's parse + map and import on a file a tenth the size, to show that peak RSS does not grow with the file.
@@ -84,7 +84,7 @@ echo
 echo "| what | records | seconds | records/s | peak RSS (MiB) | × C SAX2 | × xmllint --stream |"
 echo "|---|---|---|---|---|---|---|"
 row "xmllint --stream (xmlTextReader, parse only)" "$t_lint" "$m_lint" "$RECORDS"
-row "C + libxml2 SAX2 push, sum Duration (ceiling)" "$t_c" "$m_c" "$RECORDS"
+row "C + libxml2 SAX2 (pull mode), sum Duration (ceiling)" "$t_c" "$m_c" "$RECORDS"
 row "bpv import --dry-run (parse + map)" "$t_map" "$m_map" "$RECORDS"
 row "bpv import (parse + map + SQLite)" "$t_imp" "$m_imp" "$RECORDS"
 row "bpv import --dry-run, a tenth of the file (RSS flat?)" "$t_small" "$m_small" "$SMALL_RECORDS"

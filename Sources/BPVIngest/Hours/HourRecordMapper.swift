@@ -95,53 +95,54 @@ public struct HourRecordMapper {
 
     /// Maps one record.
     public mutating func map<R: FieldRecord>(_ record: R) -> Outcome {
-        switch mapOrReject(record) {
-        case .success(let entry): return .entry(entry)
-        case .failure(let reject): return .reject(reject.reject)
-        }
-    }
-
-    /// Maps one record straight into `entries` or `rejects`: the readers' path, without an intermediate outcome.
-    mutating func map<R: FieldRecord>(_ record: R, into entries: inout [HourEntry], rejects: inout [Reject]) {
-        switch mapOrReject(record) {
-        case .success(let entry): entries.append(entry)
-        case .failure(let reject): rejects.append(reject.reject)
-        }
-    }
-
-    private struct RejectBox: Error { var reject: Reject }
-
-    @inline(__always)
-    private mutating func mapOrReject<R: FieldRecord>(_ record: R) -> Result<HourEntry, RejectBox> {
-        var location = SourceLocation(file: file, line: record.line, byteOffset: record.byteOffset)
-        if isXML {
-            do {
-                var entry = try makeEntry(record, location)
-                // Corrections are rare and the store may reject a void: keep their place in full.
-                if entry.action != .add { entry.source.elementPath = record.elementPath }
-                return .success(entry)
-            } catch let problem {
-                location.elementPath = record.elementPath
-                return .failure(RejectBox(reject: Reject(location: location, column: problem.column, value: problem.value,
-                                                         reason: problem.reason, expected: problem.expected,
-                                                         record: recordText(record))))
-            }
-        }
-        if let expected = expectedFieldCount, record.count != expected {
-            return .failure(RejectBox(reject: Reject(
-                location: location, reason: "ragged row: \(record.count) fields where the header has \(expected)",
-                expected: "\(expected) fields separated by '\(Character(UnicodeScalar(delimiter)))'",
-                record: recordText(record))))
-        }
-        if expectedFieldCount == nil { expectedFieldCount = record.count }
+        let location = SourceLocation(file: file, line: record.line, byteOffset: record.byteOffset)
+        if let ragged = raggedReject(record, location) { return .reject(ragged) }
         do {
-            return .success(try makeEntry(record, location))
+            var entry = try makeEntry(record, location)
+            if isXML && entry.action != .add { entry.source.elementPath = record.elementPath }
+            return .entry(entry)
         } catch let problem {
-            return .failure(RejectBox(reject: Reject(location: location, column: problem.column,
-                                                     columnNumber: problem.columnNumber, value: problem.value,
-                                                     reason: problem.reason, expected: problem.expected,
-                                                     record: recordText(record))))
+            return .reject(reject(problem, record, location))
         }
+    }
+
+    /// Maps one record straight into `entries` or `rejects`: the readers' path. The entry is built in place at
+    /// the end of `entries`, without an intermediate outcome (each copy of an entry retains and releases its
+    /// strings).
+    mutating func map<R: FieldRecord>(_ record: R, into entries: inout [HourEntry], rejects: inout [Reject]) {
+        let location = SourceLocation(file: file, line: record.line, byteOffset: record.byteOffset)
+        if let ragged = raggedReject(record, location) { rejects.append(ragged); return }
+        do {
+            entries.append(try makeEntry(record, location))
+            // Corrections are rare and the store may reject a void: keep their place in full.
+            if isXML && entries[entries.count - 1].action != .add {
+                entries[entries.count - 1].source.elementPath = record.elementPath
+            }
+        } catch let problem {
+            rejects.append(reject(problem, record, location))
+        }
+    }
+
+    /// CSV: a row with another number of fields than the header (or the first row) is rejected as a whole.
+    @inline(__always)
+    private mutating func raggedReject<R: FieldRecord>(_ record: R, _ location: SourceLocation) -> Reject? {
+        guard !isXML else { return nil }
+        guard let expected = expectedFieldCount else {
+            expectedFieldCount = record.count
+            return nil
+        }
+        guard record.count != expected else { return nil }
+        return Reject(location: location, reason: "ragged row: \(record.count) fields where the header has \(expected)",
+                      expected: "\(expected) fields separated by '\(Character(UnicodeScalar(delimiter)))'",
+                      record: recordText(record))
+    }
+
+    /// The reject for a record the mapper could not make an entry of.
+    private func reject<R: FieldRecord>(_ problem: Problem, _ record: R, _ location: SourceLocation) -> Reject {
+        var location = location
+        if isXML { location.elementPath = record.elementPath }
+        return Reject(location: location, column: problem.column, columnNumber: problem.columnNumber, value: problem.value,
+                      reason: problem.reason, expected: problem.expected, record: recordText(record))
     }
 
     // MARK: - One record

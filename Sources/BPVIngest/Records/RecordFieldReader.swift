@@ -227,14 +227,31 @@ public struct RecordFieldReader {
     /// (invalid UTF-8, or U+FFFD where the transcoder met bytes the encoding does not define). The one home of
     /// this rule for every record mapper.
     static func byteProblem(_ bytes: UnsafeRawBufferPointer, encodingName: String) -> (reason: String, expected: String)? {
-        var suspicious = false
-        for b in bytes where b == 0 || b >= 0x80 { suspicious = true; break }
-        guard suspicious else { return nil }
+        guard mayHoldNulOrNonASCII(bytes) else { return nil }
         if bytes.contains(0) { return ("contains a NUL byte", "text without NUL bytes (0x00)") }
         if UTF8Validation.firstInvalidOffset(bytes) != nil || containsReplacementCharacter(bytes) {
             return ("bytes that are not valid \(encodingName)", "text in \(encodingName) (set source.encoding in the mapping)")
         }
         return nil
+    }
+
+    /// Whether any byte is 0x00 or above 0x7F, eight bytes at a time (every mapped field of every record is checked).
+    @inline(__always) static func mayHoldNulOrNonASCII(_ bytes: UnsafeRawBufferPointer) -> Bool {
+        guard let base = bytes.baseAddress else { return false }
+        let ones: UInt64 = 0x0101_0101_0101_0101, highs: UInt64 = 0x8080_8080_8080_8080
+        var k = 0
+        while k &+ 8 <= bytes.count {
+            let word = base.loadUnaligned(fromByteOffset: k, as: UInt64.self)
+            // A high bit set, or a zero byte (the classic has-zero-byte test).
+            if word & highs != 0 || (word &- ones) & ~word & highs != 0 { return true }
+            k &+= 8
+        }
+        while k < bytes.count {
+            let b = base.load(fromByteOffset: k, as: UInt8.self)
+            if b == 0 || b >= 0x80 { return true }
+            k &+= 1
+        }
+        return false
     }
 
     /// Whether the bytes hold U+FFFD (EF BF BD): what the transcoder makes of bytes the encoding does not define.

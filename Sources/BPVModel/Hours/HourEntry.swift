@@ -31,6 +31,7 @@ public struct HourEntry: Hashable, Sendable {
     /// Where the entry came from.
     public var source: SourceLocation
 
+    @inlinable  // built once per imported record: inlined, the mapper's values move into place without a copy
     public init(employerID: String, employeeIdentity: String, studentNumber: String? = nil,
                 leerbedrijfID: String? = nil, date: CalendarDate, start: TimeOfDay? = nil,
                 end: TimeOfDay? = nil, minutes: Int, category: HourCategory, hourType: String? = nil,
