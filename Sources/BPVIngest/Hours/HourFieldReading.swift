@@ -59,7 +59,7 @@ extension HourRecordMapper {
     @inline(__always) func spec(_ field: HourField) -> FieldSpec? { specs[field.ordinal] }
 
     /// The constant of a `value:` field.
-    func constant(_ field: HourField) -> String? {
+    @inline(__always) func constant(_ field: HourField) -> String? {
         if let spec = specs[field.ordinal], case .constant(let value) = spec.source { return value }
         return nil
     }
@@ -72,9 +72,14 @@ extension HourRecordMapper {
     }
 
     // MARK: - Field values
+    //
+    // Called on the mapper (a struct of some 570 bytes) from its mutating methods, a non-mutating method that is
+    // not inlined gets a copy of the whole struct first (a memcpy per field per record). So the small helpers are
+    // inlined, and the larger ones (moment, seconds, assignedDay) are `mutating` although they change nothing:
+    // a mutating method is passed the mapper's address.
 
     /// The raw bytes of a column-backed field, `nil` for constants and unmapped fields.
-    func raw<R: FieldRecord>(_ field: HourField, _ record: R) -> UnsafeRawBufferPointer? {
+    @inline(__always) func raw<R: FieldRecord>(_ field: HourField, _ record: R) -> UnsafeRawBufferPointer? {
         let slot = slotIndex[field.ordinal]
         guard slot >= 0, slot < record.count else { return nil }
         return record[slot]
@@ -132,14 +137,23 @@ extension HourRecordMapper {
         return value
     }
 
-    /// Rejects NUL bytes and text that is not valid in the file's encoding.
-    func checkBytes<R: FieldRecord>(_ field: HourField, _ bytes: UnsafeRawBufferPointer, _ record: R) throws(Problem) {
+    /// Throws when the bytes hold a NUL or are not valid in the file's encoding. The common case (plain ASCII) is
+    /// decided inline; the rest, and the reject's text, out of line.
+    @inline(__always)
+    mutating func checkBytes<R: FieldRecord>(_ field: HourField, _ bytes: UnsafeRawBufferPointer, _ record: R) throws(Problem) {
+        guard RecordFieldReader.mayHoldNulOrNonASCII(bytes) else { return }
+        try checkNonASCIIBytes(field, bytes, record)
+    }
+
+    @inline(never)
+    mutating func checkNonASCIIBytes<R: FieldRecord>(_ field: HourField, _ bytes: UnsafeRawBufferPointer,
+                                                     _ record: R) throws(Problem) {
         if let (reason, expected) = RecordFieldReader.byteProblem(bytes, encodingName: encodingName) {
             throw problem(field, record, reason: reason, expected: expected)
         }
     }
 
-    func moment<R: FieldRecord>(_ field: HourField, _ record: R) throws(Problem) -> DateTimePattern.Value? {
+    mutating func moment<R: FieldRecord>(_ field: HourField, _ record: R) throws(Problem) -> DateTimePattern.Value? {
         let plan = plans[field.ordinal]
         guard plan.mapped, plan.kind == .date || plan.kind == .time || plan.kind == .datetime else { return nil }
         if plan.constant {
@@ -167,7 +181,7 @@ extension HourRecordMapper {
         }
     }
 
-    func seconds<R: FieldRecord>(_ field: HourField, _ record: R) throws(Problem) -> Int? {
+    mutating func seconds<R: FieldRecord>(_ field: HourField, _ record: R) throws(Problem) -> Int? {
         let plan = plans[field.ordinal]
         guard plan.mapped, plan.kind == .duration else { return nil }
         let format = plan.duration
@@ -224,7 +238,7 @@ extension HourRecordMapper {
 
     /// The administrative day the source assigns (SETU `@dayAssignment`): a date in the field's pattern, or
     /// `previous`, `current` or `next` relative to the start date. `nil` when unmapped or empty.
-    func assignedDay<R: FieldRecord>(_ record: R, startDate: CalendarDate) throws(Problem) -> CalendarDate? {
+    mutating func assignedDay<R: FieldRecord>(_ record: R, startDate: CalendarDate) throws(Problem) -> CalendarDate? {
         let plan = plans[HourField.assignedDay.ordinal]
         guard plan.mapped, plan.kind == .date else { return nil }
         if plan.constant, let value = constant(.assignedDay) {
