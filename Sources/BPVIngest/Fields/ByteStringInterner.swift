@@ -56,6 +56,14 @@ struct ByteStringInterner {
         return (string, id)
     }
 
+    /// Whether value `id` (any Int; -1 and unknown ids are never a value) has exactly these bytes.
+    @inline(__always) func holds(_ id: Int, _ bytes: UnsafeRawBufferPointer) -> Bool {
+        id >= 0 && id < keyLength.count && keyLength[id] == bytes.count && equalsKey(id, bytes)
+    }
+
+    /// The string of value `id` (an id ``intern(_:)`` returned).
+    @inline(__always) func value(_ id: Int) -> String { strings[id] }
+
     @inline(__always) private func equalsKey(_ id: Int, _ bytes: UnsafeRawBufferPointer) -> Bool {
         guard bytes.count > 0 else { return true }
         return pool.withUnsafeBytes { memcmp($0.baseAddress! + keyStart[id], bytes.baseAddress!, bytes.count) == 0 }

@@ -21,6 +21,7 @@ extension HourRecordMapper {
         let count = HourField.allCases.count
         specs = Array(repeating: nil, count: count)
         slotIndex = Array(repeating: -1, count: count)
+        recentInterned = Array(repeating: -1, count: count)
         plans = Array(repeating: FieldPlan(), count: count)
         var patterns: [(Int, DateTimePattern)] = []
         for field in HourField.allCases {
@@ -90,8 +91,9 @@ extension HourRecordMapper {
         guard plan.mapped else { return nil }
         if plan.constant { return constant(field) }
         guard let bytes = raw(field, record)?.trimmingASCIISpaces(), !bytes.isEmpty else { return nil }
+        if plan.intern { return try intern(field, bytes, record).0 }
         try checkBytes(field, bytes, record)
-        return plan.intern ? interner.string(bytes) : String(decoding: bytes, as: UTF8.self)
+        return String(decoding: bytes, as: UTF8.self)
     }
 
     /// The text and its interner id (-1 for constants and when the interner is full).
@@ -100,8 +102,20 @@ extension HourRecordMapper {
         guard plan.mapped else { return nil }
         if plan.constant { return constant(field).map { ($0, -1) } }
         guard let bytes = raw(field, record)?.trimmingASCIISpaces(), !bytes.isEmpty else { return nil }
+        return try intern(field, bytes, record)
+    }
+
+    /// The interned text of a field's bytes. A field's value mostly repeats the previous record's (the same
+    /// employee on consecutive rows, the same hour type): that one is compared first, before any hashing.
+    @inline(__always)
+    private mutating func intern<R: FieldRecord>(_ field: HourField, _ bytes: UnsafeRawBufferPointer,
+                                                 _ record: R) throws(Problem) -> (String, Int) {
+        let recent = recentInterned[field.ordinal]
+        if interner.holds(recent, bytes) { return (interner.value(recent), recent) }  // checked when it came first
         try checkBytes(field, bytes, record)
-        return interner.intern(bytes)
+        let interned = interner.intern(bytes)
+        recentInterned[field.ordinal] = interned.id
+        return interned
     }
 
     /// Approved, from a yes/no field; a value is looked up once, then remembered.

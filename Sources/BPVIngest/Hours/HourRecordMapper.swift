@@ -35,6 +35,8 @@ public struct HourRecordMapper {
     var actionTable: CodeTable?
     /// Per interned value (``ByteStringInterner`` id): what it read as, 0 = not looked up yet.
     var categoryCache: [UInt8] = []
+    /// Per field: the interner id of its previous value (-1: none), compared before the value is looked up.
+    var recentInterned: [Int] = []
     var actionCache: [UInt8] = []
     var approvedCache: [UInt8] = []
     /// `approved: { value: ... }`: read once, not per record.
