@@ -40,4 +40,16 @@ import Testing
         let (string, id) = bytes.withUnsafeBytes { interner.intern($0) }
         #expect(string == "A\u{FFFD}B" && id == 0)
     }
+
+    @Test("holds: a value's id matches its own bytes only, not another value of the same length")
+    func holdsComparesTheBytes() {
+        var interner = ByteStringInterner()
+        let first = intern(&interner, "TW-40001").1
+        let second = intern(&interner, "TW-40002").1
+        func holds(_ id: Int, _ value: String) -> Bool { Array(value.utf8).withUnsafeBytes { interner.holds(id, $0) } }
+        #expect(holds(first, "TW-40001") && holds(second, "TW-40002"))
+        #expect(!holds(first, "TW-40002") && !holds(second, "TW-40001"))
+        #expect(!holds(first, "TW-4000") && !holds(-1, "TW-40001") && !holds(7, "TW-40001"))
+        #expect(interner.value(second) == "TW-40002")
+    }
 }
