@@ -1,7 +1,7 @@
 import CLibXML2
 
 /// A streaming XML record reader on libxml2's SAX2 parser, in constant memory: the file is read in 256 KiB chunks
-/// (``FileByteSource``) and parsed on a thread of its own (``XMLParseSession``, libxml2 in pull mode), at most two
+/// (``FileByteSource``) and parsed on a thread of its own (``XMLParseSession``, libxml2 in pull mode), at most eight
 /// blocks of records ahead of the caller, who maps (and stores) the previous ones meanwhile. No document tree is
 /// ever built; only the values the ``XMLRecordLayout`` asks for are kept, as bytes, per record. Records arrive in
 /// file order; a file-level error arrives after the blocks read before it.
@@ -21,7 +21,9 @@ public final class XMLRecordReader {
     /// Records handed out so far.
     public private(set) var recordsFound = 0
 
-    private let blocks = BlockingQueue<XMLRecordBlock>(capacity: 2)
+    /// Up to eight blocks ahead (some 8000 records, about a megabyte): a moment in which either thread gets less
+    /// of the machine is absorbed instead of stalling the other.
+    private let blocks = BlockingQueue<XMLRecordBlock>(capacity: 8)
 
     /// Chunk size for reading.
     static let chunkSize = 256 << 10
