@@ -47,4 +47,28 @@ import Testing
         #expect(parse("06:00:00 PM", us)?.time == TimeOfDay(hour: 18, minute: 0))
         #expect(try DateTimePattern("yyyy-MM-dd").hasTime == false)
     }
+
+    /// ISO shapes (`yyyy-MM-dd`, `yyyy-MM-dd'T'HH:mm...`) are read at fixed offsets before the general matcher
+    /// takes the rest: the same answers as for any other pattern, for every way a value can be off.
+    @Test(arguments: [
+        ("yyyy-MM-dd", "2026-12-02", "2026-12-02", nil), ("yyyy-MM-dd", " 2026-12-02 ", "2026-12-02", nil),
+        ("yyyy-MM-dd", "2026-12-2", nil, nil), ("yyyy-MM-dd", "2026/12/02", nil, nil),
+        ("yyyy-MM-dd", "2026-12-02x", nil, nil), ("yyyy-MM-dd", "2026-02-29", nil, nil),
+        ("yyyy-MM-dd", "20a6-12-02", nil, nil), ("yyyy-MM-dd", "", nil, nil),
+        ("yyyy-MM-dd HH:mm", "2026-12-02 07:05", "2026-12-02", "07:05"), ("yyyy-MM-dd HH:mm", "2026-12-02T07:05", nil, nil),
+        ("yyyy-MM-dd HH:mm", "2026-12-02 7:05", nil, nil), ("yyyy-MM-dd HH:mm", "2026-12-02 24:01", nil, nil),
+        ("yyyy-MM-dd HH:mm", "2026-12-02 07:05:00", nil, nil), ("yyyy-MM-dd HH:mm", "2026-12-02 07-05", nil, nil),
+        ("yyyy-MM-dd'T'HH:mm[:ss][X]", "2026-12-02T07:05Z", "2026-12-02", "07:05"),
+        ("yyyy-MM-dd'T'HH:mm[:ss][X]", "2026-12-02T07:05:09", "2026-12-02", "07:05:09"),
+        ("yyyy-MM-dd'T'HH:mm[:ss][X]", "2026-12-02T07", nil, nil),
+        ("yyyy-MM-dd H:mm", "2026-12-02 7:05", "2026-12-02", "07:05"),  // not the ISO time: the matcher reads it
+    ] as [(String, String, String?, String?)])
+    func isoShapes(_ pattern: String, _ text: String, _ date: String?, _ time: String?) throws {
+        let value = parse(text, try DateTimePattern(pattern))
+        #expect(value?.date.map { "\($0)" } == date, "\(pattern) on \(text)")
+        if let time {
+            let parts = time.split(separator: ":").map { Int($0)! }
+            #expect(value?.time == TimeOfDay(hour: parts[0], minute: parts[1], second: parts.count > 2 ? parts[2] : 0))
+        }
+    }
 }

@@ -20,6 +20,10 @@ public struct DateTimePattern: Sendable, Equatable, CustomStringConvertible {
     let tokens: [Token]
     public let hasDate: Bool
     public let hasTime: Bool
+    /// How many leading tokens are the ISO shape `yyyy-MM-dd` (5) or `yyyy-MM-dd?HH:mm` (9, any one literal
+    /// between date and time), which ``parse(_:tokens:hasDate:hasTime:isoPrefix:)`` reads at fixed offsets; 0 when
+    /// the pattern starts otherwise.
+    let isoPrefix: Int
 
     /// Compiles `pattern`; the error says which letter is not understood.
     public init(_ pattern: String) throws(PatternError) {
@@ -29,6 +33,7 @@ public struct DateTimePattern: Sendable, Equatable, CustomStringConvertible {
         var tokens: [Token] = []
         try Self.compile(chars, &i, into: &tokens, pattern: pattern, nested: false)
         self.tokens = tokens
+        isoPrefix = Self.isoPrefix(of: tokens)
         // The checks look at every letter, optional or not; the year and the minutes must not be optional.
         let all = tokens
         var required: [Token] = []
@@ -131,16 +136,24 @@ public struct DateTimePattern: Sendable, Equatable, CustomStringConvertible {
     /// Matches the whole of `bytes` (surrounding spaces trimmed). `nil` when it does not fit the pattern or names
     /// no real date or time (31-02-2026, 25:00).
     public func parse(_ raw: UnsafeRawBufferPointer) -> Value? {
-        tokens.withUnsafeBufferPointer { Self.parse(raw, tokens: $0, hasDate: hasDate, hasTime: hasTime) }
+        tokens.withUnsafeBufferPointer {
+            Self.parse(raw, tokens: $0, hasDate: hasDate, hasTime: hasTime, isoPrefix: isoPrefix)
+        }
     }
 
     /// `parse` on tokens kept elsewhere (the mapper keeps them in unmanaged memory for its hot path).
     static func parse(_ raw: UnsafeRawBufferPointer, tokens: UnsafeBufferPointer<Token>, hasDate: Bool,
-                      hasTime: Bool) -> Value? {
+                      hasTime: Bool, isoPrefix: Int) -> Value? {
         let bytes = raw.trimmingASCIISpaces()
         var i = 0
         var fields = Fields()
-        guard match(tokens, 0, tokens.count, bytes, &i, &fields), i == bytes.count else { return nil }
+        if isoPrefix > 0 {
+            // The tokens read exactly these bytes; the matcher below would read them the same way, only slower.
+            guard readISOPrefix(bytes, dateAndTime: isoPrefix == 9, separator: tokens[isoPrefix == 9 ? 5 : 0], &fields)
+            else { return nil }
+            i = isoPrefix == 9 ? 16 : 10
+        }
+        guard match(tokens, isoPrefix, tokens.count, bytes, &i, &fields), i == bytes.count else { return nil }
         var value = Value()
         if hasDate {
             guard let date = CalendarDate(year: fields.year, month: fields.month, day: fields.day) else { return nil }
@@ -156,6 +169,42 @@ public struct DateTimePattern: Sendable, Equatable, CustomStringConvertible {
             value.time = time
         }
         return value
+    }
+
+    /// 9 when `tokens` start `yyyy-MM-dd?HH:mm` (? one literal), 5 when they start `yyyy-MM-dd`, else 0.
+    static func isoPrefix(of tokens: [Token]) -> Int {
+        let date: [Token] = [.year4, .literal(UInt8(ascii: "-")), .month(fixed: true), .literal(UInt8(ascii: "-")),
+                             .day(fixed: true)]
+        guard tokens.starts(with: date) else { return 0 }
+        if tokens.count >= 9, case .literal = tokens[5], tokens[6] == .hour24(fixed: true),
+           tokens[7] == .literal(UInt8(ascii: ":")), tokens[8] == .minute {
+            return 9
+        }
+        return 5
+    }
+
+    /// Reads `yyyy-MM-dd` (10 bytes), or `yyyy-MM-dd?HH:mm` (16 bytes, `?` the literal token `separator`), at
+    /// fixed offsets into `fields`. `false` when the bytes are shorter or do not have that shape.
+    @inline(__always)
+    private static func readISOPrefix(_ b: UnsafeRawBufferPointer, dateAndTime: Bool, separator: Token,
+                                      _ fields: inout Fields) -> Bool {
+        guard b.count >= (dateAndTime ? 16 : 10) else { return false }
+        @inline(__always) func digit(_ k: Int) -> Int? {
+            let d = b[k] &- 48
+            return d < 10 ? Int(d) : nil
+        }
+        guard let y0 = digit(0), let y1 = digit(1), let y2 = digit(2), let y3 = digit(3), b[4] == UInt8(ascii: "-"),
+              let m0 = digit(5), let m1 = digit(6), b[7] == UInt8(ascii: "-"), let d0 = digit(8), let d1 = digit(9)
+        else { return false }
+        fields.year = y0 * 1000 + y1 * 100 + y2 * 10 + y3
+        fields.month = m0 * 10 + m1
+        fields.day = d0 * 10 + d1
+        guard dateAndTime else { return true }
+        guard case .literal(let c) = separator, b[10] == c, let h0 = digit(11), let h1 = digit(12),
+              b[13] == UInt8(ascii: ":"), let n0 = digit(14), let n1 = digit(15) else { return false }
+        fields.hour = h0 * 10 + h1
+        fields.minute = n0 * 10 + n1
+        return true
     }
 
     /// Matches `tokens[from..<to]` from `i`; on failure `i` and `fields` may have moved (an optional part restores

@@ -51,6 +51,7 @@ extension HourRecordMapper {
             plans[i].tokens = storage.tokens(k)
             plans[i].hasDate = pattern.hasDate
             plans[i].hasTime = pattern.hasTime
+            plans[i].isoPrefix = pattern.isoPrefix
         }
         tokenStorage = storage
         if let spec = mapping.fields[.category], case .codes(let name) = spec.kind { categoryTable = mapping.codes[name] }
@@ -173,14 +174,16 @@ extension HourRecordMapper {
         if plan.constant {
             return constant(field)?.utf8CString.withUnsafeBytes {
                 DateTimePattern.parse(UnsafeRawBufferPointer(rebasing: $0.dropLast()), tokens: plan.tokens,
-                                      hasDate: plan.hasDate, hasTime: plan.hasTime)
+                                      hasDate: plan.hasDate, hasTime: plan.hasTime,
+                                      isoPrefix: plan.isoPrefix)
             }
         }
         guard let bytes = raw(field, record), !bytes.trimmingASCIISpaces().isEmpty else {
             if plan.optional { return nil }
             throw problem(field, record, reason: "empty", expected: "a value like \(patternText(field))")
         }
-        guard let value = DateTimePattern.parse(bytes, tokens: plan.tokens, hasDate: plan.hasDate, hasTime: plan.hasTime) else {
+        guard let value = DateTimePattern.parse(bytes, tokens: plan.tokens, hasDate: plan.hasDate, hasTime: plan.hasTime,
+                                      isoPrefix: plan.isoPrefix) else {
             try checkBytes(field, bytes, record)
             let what = plan.kind == .time ? "time" : plan.kind == .date ? "date" : "date and time"
             throw problem(field, record, reason: "not a valid \(what)", expected: patternText(field))
@@ -276,7 +279,8 @@ extension HourRecordMapper {
         if word("previous") { return start.adding(days: -1) }
         if word("current") { return start }
         if word("next") { return start.adding(days: 1) }
-        return DateTimePattern.parse(bytes, tokens: plan.tokens, hasDate: plan.hasDate, hasTime: plan.hasTime)?.date
+        return DateTimePattern.parse(bytes, tokens: plan.tokens, hasDate: plan.hasDate, hasTime: plan.hasTime,
+                                      isoPrefix: plan.isoPrefix)?.date
     }
 
     /// Add, change or void: from a code table or the words themselves; `add` when unmapped or empty.
@@ -321,6 +325,8 @@ struct FieldPlan {
     var tokens = UnsafeBufferPointer<DateTimePattern.Token>(start: nil, count: 0)
     var hasDate = false
     var hasTime = false
+    /// The pattern's ISO prefix (see ``DateTimePattern/isoPrefix``).
+    var isoPrefix = 0
 }
 
 /// The tokens of a mapper's date and time patterns in unmanaged memory, freed with the last copy of the mapper.
