@@ -71,4 +71,20 @@ import Testing
             #expect(value?.time == TimeOfDay(hour: parts[0], minute: parts[1], second: parts.count > 2 ? parts[2] : 0))
         }
     }
+
+    /// The xsd:dateTime pattern is read without the general matcher; `[[X]]` means the same but goes through it.
+    /// Both must answer alike for every value, well-formed or not.
+    @Test func xsdDateTimesReadAsTheMatcherReadsThem() throws {
+        let generic = try DateTimePattern("yyyy-MM-dd'T'HH:mm[:ss][.S][[X]]")
+        let values = ["2026-12-02T07:05", "2026-12-02T07:05Z", "2026-12-02T07:05z", "2026-12-02T07:05:09",
+                      "2026-12-02T07:05:9", "2026-12-02T07:05:09.", "2026-12-02T07:05:09.1",
+                      "2026-12-02T07:05:09.123456789Z", "2026-12-02T07:05:09.1234567890", "2026-12-02T07:05.5",
+                      "2026-12-02T07:05+01", "2026-12-02T07:05+01:00", "2026-12-02T07:05-0530", "2026-12-02T07:05+15",
+                      "2026-12-02T07:05+01:", "2026-12-02T07:05+01:6", "2026-12-02T07:05+01:60", "2026-12-02T07:05+1",
+                      "2026-12-02T07:05:09Zx", "2026-12-02T07:05:09ZZ", "2026-12-02T24:00", "2026-12-02T24:01",
+                      "2026-12-02T07:05:60", "2026-12-02T07:05 ", " 2026-12-02T07:05:09+02:00"]
+        for value in values {
+            #expect(parse(value) == parse(value, generic), "\(value)")
+        }
+    }
 }

@@ -21,8 +21,9 @@ public struct DateTimePattern: Sendable, Equatable, CustomStringConvertible {
     public let hasDate: Bool
     public let hasTime: Bool
     /// How many leading tokens are the ISO shape `yyyy-MM-dd` (5) or `yyyy-MM-dd?HH:mm` (9, any one literal
-    /// between date and time), which ``parse(_:tokens:hasDate:hasTime:isoPrefix:)`` reads at fixed offsets; 0 when
-    /// the pattern starts otherwise.
+    /// between date and time), which ``parse(_:tokens:hasDate:hasTime:isoPrefix:)`` reads at fixed offsets; 17 for
+    /// the whole xsd:dateTime pattern `yyyy-MM-dd'T'HH:mm[:ss][.S][X]`, read without the matcher; 0 when the
+    /// pattern starts otherwise.
     let isoPrefix: Int
 
     /// Compiles `pattern`; the error says which letter is not understood.
@@ -149,11 +150,16 @@ public struct DateTimePattern: Sendable, Equatable, CustomStringConvertible {
         var fields = Fields()
         if isoPrefix > 0 {
             // The tokens read exactly these bytes; the matcher below would read them the same way, only slower.
-            guard readISOPrefix(bytes, dateAndTime: isoPrefix == 9, separator: tokens[isoPrefix == 9 ? 5 : 0], &fields)
+            guard readISOPrefix(bytes, dateAndTime: isoPrefix >= 9, separator: tokens[isoPrefix >= 9 ? 5 : 0], &fields)
             else { return nil }
-            i = isoPrefix == 9 ? 16 : 10
+            i = isoPrefix >= 9 ? 16 : 10
         }
-        guard match(tokens, isoPrefix, tokens.count, bytes, &i, &fields), i == bytes.count else { return nil }
+        if isoPrefix == 17 {
+            readXSDTail(bytes, &i, &fields)
+            guard i == bytes.count else { return nil }
+        } else {
+            guard match(tokens, isoPrefix, tokens.count, bytes, &i, &fields), i == bytes.count else { return nil }
+        }
         var value = Value()
         if hasDate {
             guard let date = CalendarDate(year: fields.year, month: fields.month, day: fields.day) else { return nil }
@@ -176,11 +182,47 @@ public struct DateTimePattern: Sendable, Equatable, CustomStringConvertible {
         let date: [Token] = [.year4, .literal(UInt8(ascii: "-")), .month(fixed: true), .literal(UInt8(ascii: "-")),
                              .day(fixed: true)]
         guard tokens.starts(with: date) else { return 0 }
-        if tokens.count >= 9, case .literal = tokens[5], tokens[6] == .hour24(fixed: true),
-           tokens[7] == .literal(UInt8(ascii: ":")), tokens[8] == .minute {
-            return 9
+        guard tokens.count >= 9, case .literal = tokens[5], tokens[6] == .hour24(fixed: true),
+              tokens[7] == .literal(UInt8(ascii: ":")), tokens[8] == .minute else { return 5 }
+        let xsdTail: [Token] = [.optional(end: 12), .literal(UInt8(ascii: ":")), .second, .optional(end: 15),
+                                .literal(UInt8(ascii: ".")), .fraction, .optional(end: 17), .zone]
+        return tokens.count == 17 && tokens[9...].elementsEqual(xsdTail) ? 17 : 9
+    }
+
+    /// The optional parts `[:ss][.S][X]` of the xsd:dateTime pattern from `i`, each read or skipped as the
+    /// matcher does (an optional part that does not fit leaves `i` where it was).
+    @inline(__always)
+    private static func readXSDTail(_ b: UnsafeRawBufferPointer, _ i: inout Int, _ fields: inout Fields) {
+        let n = b.count
+        if i + 3 <= n, b[i] == UInt8(ascii: ":"), b[i + 1] &- 48 < 10, b[i + 2] &- 48 < 10 {
+            fields.second = Int(b[i + 1] &- 48) * 10 + Int(b[i + 2] &- 48)
+            i += 3
         }
-        return 5
+        if i + 2 <= n, b[i] == UInt8(ascii: "."), b[i + 1] &- 48 < 10 {
+            i += 2
+            var digits = 1
+            while digits < 9 && i < n && b[i] &- 48 < 10 { i += 1; digits += 1 }
+        }
+        var zoneEnd = i
+        if readZone(b, &zoneEnd) { i = zoneEnd }
+    }
+
+    /// A zone designator from `i`: `Z`, `z`, `+hh`, `+hh:mm`, `+hhmm` (or `-`), hours up to 14, minutes below 60.
+    @inline(__always)
+    private static func readZone(_ b: UnsafeRawBufferPointer, _ i: inout Int) -> Bool {
+        let n = b.count
+        guard i < n else { return false }
+        if b[i] == UInt8(ascii: "Z") || b[i] == UInt8(ascii: "z") { i += 1; return true }
+        guard b[i] == UInt8(ascii: "+") || b[i] == UInt8(ascii: "-") else { return false }
+        guard i + 3 <= n, b[i + 1] &- 48 < 10, b[i + 2] &- 48 < 10,
+              Int(b[i + 1] &- 48) * 10 + Int(b[i + 2] &- 48) <= 14 else { return false }
+        i += 3
+        if i < n && b[i] == UInt8(ascii: ":") { i += 1 }
+        if i < n, b[i] &- 48 < 10 {
+            guard i + 2 <= n, b[i + 1] &- 48 < 10, Int(b[i] &- 48) * 10 + Int(b[i + 1] &- 48) < 60 else { return false }
+            i += 2
+        }
+        return true
     }
 
     /// Reads `yyyy-MM-dd` (10 bytes), or `yyyy-MM-dd?HH:mm` (16 bytes, `?` the literal token `separator`), at
@@ -231,13 +273,7 @@ public struct DateTimePattern: Sendable, Equatable, CustomStringConvertible {
             case .second: guard let v = digits(min: 2, max: 2) else { return false }; fields.second = v
             case .fraction: guard digits(min: 1, max: 9) != nil else { return false }
             case .zone:
-                guard i < n else { return false }
-                if bytes[i] == UInt8(ascii: "Z") || bytes[i] == UInt8(ascii: "z") { i += 1; break }
-                guard bytes[i] == UInt8(ascii: "+") || bytes[i] == UInt8(ascii: "-") else { return false }
-                i += 1
-                guard let h = digits(min: 2, max: 2), h <= 14 else { return false }
-                if i < n && bytes[i] == UInt8(ascii: ":") { i += 1 }
-                if i < n, bytes[i] &- 48 < 10 { guard let m = digits(min: 2, max: 2), m < 60 else { return false } }
+                guard readZone(bytes, &i) else { return false }
             case .ampm:
                 while i < n && bytes[i] == 0x20 { i += 1 } // "9:00 PM" and "9:00PM" both occur
                 guard i + 1 < n else { return false }
