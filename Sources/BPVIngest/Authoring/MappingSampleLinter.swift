@@ -1,10 +1,11 @@
 import BPVModel
 
 /// Checks a mapping against a sample of the files it is meant for, and reports in the mapping file's terms (line,
-/// column, hint): mapped columns missing from the sample (errors), sample columns no field reads (warnings), and
-/// sampled values the mapping would reject: patterns that read none of them (error) or not all (warning), hour
-/// types missing from the code table, empty values in required fields, unknown yes/no words. XML samples are read
-/// with the mapping's record path and field paths (``XMLMappedSample``): the value checks apply to each field.
+/// column, hint): mapped columns missing from the sample (errors), sample columns (XML: paths) no field reads
+/// (warnings), and sampled values the mapping would reject: patterns that read none of them (error) or not all
+/// (warning), hour types missing from the code table, empty values in required fields, unknown yes/no words. XML
+/// samples are read with the mapping's record path and field paths (``XMLMappedSample``): the value checks apply to
+/// each field; the paths no field reads are found as a draft finds paths (``XMLUnreadPaths``).
 public struct MappingSampleLinter {
     public var sampleRecords: Int
 
@@ -24,6 +25,11 @@ public struct MappingSampleLinter {
             for (field, column) in zip(fields, table.columns) {
                 checkValues(field, mapping.fields[field]!, column, table, mapping, &out)
             }
+            let fieldsLine = mapping.sectionLines["fields"] ?? 1
+            for column in try XMLUnreadPaths.find(path: samplePath, mapping: mapping, limit: sampleRecords) {
+                out.add(.warning, line: fieldsLine, column: 1, "\(describe(column)) of \(sampleName) is not read by any "
+                        + "field", hint: "\(Self.holds(column, isXML: true)); map it under fields: if the dossier needs it")
+            }
             return out.diagnostics.inFileOrder()
         }
         let table = try CSVSampleReader.sample(path: samplePath, source: mapping.source, limit: sampleRecords)
@@ -42,14 +48,18 @@ public struct MappingSampleLinter {
         let fieldsLine = mapping.sectionLines["fields"] ?? 1
         for column in table.columns where !read.contains(column.number) {
             let suggestion = plan.fields.first { $0.column.number == column.number && mapping.fields[$0.field] == nil }
-            let profile = ColumnProfile(column)
-            let holds = profile.values.isEmpty ? "it is empty in the sample" : "it holds \(profile.summary)"
             let hint = suggestion.map { "it looks like the '\($0.field.rawValue)' field: map it under fields: if the "
-                + "dossier needs it" } ?? "\(holds); map it under fields: if the dossier needs it"
+                + "dossier needs it" } ?? "\(Self.holds(column, isXML: false)); map it under fields: if the dossier needs it"
             out.add(.warning, line: fieldsLine, column: 1,
                     "\(describe(column)) of \(sampleName) is not read by any field", hint: hint)
         }
         return out.diagnostics.inFileOrder()
+    }
+
+    /// "it holds 7 distinct values such as ..." for an unread column, or "it is empty in the sample".
+    private static func holds(_ column: SampleTable.Column, isXML: Bool) -> String {
+        let profile = ColumnProfile(column, isXML: isXML)
+        return profile.values.isEmpty ? "it is empty in the sample" : "it holds \(profile.summary)"
     }
 
     private func describe(_ column: SampleTable.Column) -> String {

@@ -117,7 +117,7 @@ struct DraftFromXMLSamplesTests {
         #expect(draft.plan.isWholeFile)
     }
 
-    @Test("with its CHECK marks accepted (the marks deleted, the choices kept), the draft lints clean against its sample",
+    @Test("with its CHECK marks accepted, the draft lints clean against its sample, apart from paths it leaves unmapped",
           arguments: samples)
     func lintsClean(file: String, mapping: String) throws {
         let draft = try MappingDrafter().draft(path: Self.samplePath(file), name: mapping)
@@ -127,8 +127,9 @@ struct DraftFromXMLSamplesTests {
         #expect(diagnostics.isEmpty, "\(diagnostics)")
         let drafted = try #require(loaded)
         let sample = try MappingSampleLinter().check(drafted, mappingFile: "draft.yaml", sample: Self.samplePath(file))
-        #expect(sample.filter { $0.severity == .error }.isEmpty, "\(sample)")
-        #expect(sample.isEmpty, "\(sample)")
+        // The paths the draft leaves for the user to map (listed in it as unmapped) are named, nothing else.
+        let other = sample.filter { !$0.message.contains("is not read by any field") }
+        #expect(other.isEmpty, "\(other)")
     }
 
     /// What a user does who agrees with every marked choice: deletes each `# CHECK` comment line, and the
