@@ -62,15 +62,8 @@ final class XMLSampleParser {
             throw FileLevelError(file: path, message: "the file is empty (0 bytes): a draft needs a sample export "
                                  + "with records")
         }
-        var handler = xmlSAXHandler()
-        handler.initialized = XML_SAX2_MAGIC
-        handler.startElementNs = sampleStartElement
-        handler.endElementNs = sampleEndElement
-        handler.characters = sampleCharacters
-        handler.cdataBlock = sampleCharacters
-        handler.internalSubset = sampleRefuseDoctype
-        handler.serror = sampleStructuredError
-        // No entityDecl, getEntity, resolveEntity or externalSubset: entities are never stored or fetched.
+        var handler = safeSAXHandler(start: sampleStartElement, end: sampleEndElement, text: sampleCharacters,
+                                     doctype: sampleRefuseDoctype, error: sampleStructuredError)
         let bom = ByteOrderMark.detect(first)
         let useDeclared = bom == nil ? declared : nil
         let head = useDeclared == nil ? min(4, first.count) : 0

@@ -49,16 +49,8 @@ final class XMLParseSession: @unchecked Sendable {
     func run(deliver: @escaping (XMLRecordBlock) -> Bool) throws(FileLevelError) {
         self.deliver = deliver
         defer { self.deliver = nil }
-        var handler = xmlSAXHandler()
-        handler.initialized = XML_SAX2_MAGIC
-        handler.startElementNs = xmlStartElement
-        handler.endElementNs = xmlEndElement
-        handler.characters = xmlCharacters
-        handler.cdataBlock = xmlCharacters
-        handler.ignorableWhitespace = xmlCharacters
-        handler.internalSubset = xmlRefuseDoctype
-        handler.serror = xmlStructuredError
-        // No entityDecl, getEntity, resolveEntity or externalSubset: entities are never stored or fetched.
+        var handler = safeSAXHandler(start: xmlStartElement, end: xmlEndElement, text: xmlCharacters,
+                                     doctype: xmlRefuseDoctype, error: xmlStructuredError)
 
         let me = Unmanaged.passUnretained(self).toOpaque()
         // libxml2 copies the handler into the parser context.

@@ -4,6 +4,23 @@ import Foundation
 // The SAX2 callbacks libxml2 calls while parsing; each hands over to the ``XMLRecordCollector`` passed as the
 // parser's user data.
 
+/// A SAX2 handler with what every BPVKit parse of XML keeps to: element callbacks with namespaces, all text (also
+/// CDATA and whitespace) to one callback, a document type declaration refused before its internal subset is read,
+/// errors reported. No entityDecl, getEntity, resolveEntity or externalSubset: entities are never stored or fetched.
+func safeSAXHandler(start: startElementNsSAX2Func, end: endElementNsSAX2Func, text: charactersSAXFunc,
+                    doctype: internalSubsetSAXFunc, error: xmlStructuredErrorFunc) -> xmlSAXHandler {
+    var handler = xmlSAXHandler()
+    handler.initialized = XML_SAX2_MAGIC
+    handler.startElementNs = start
+    handler.endElementNs = end
+    handler.characters = text
+    handler.cdataBlock = text
+    handler.ignorableWhitespace = text
+    handler.internalSubset = doctype
+    handler.serror = error
+    return handler
+}
+
 @inline(__always) private func collector(_ context: UnsafeMutableRawPointer?) -> UnsafeMutablePointer<XMLRecordCollector> {
     context!.assumingMemoryBound(to: XMLRecordCollector.self)
 }
