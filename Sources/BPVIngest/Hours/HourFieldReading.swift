@@ -182,8 +182,8 @@ extension HourRecordMapper {
             if plan.optional { return nil }
             throw problem(field, record, reason: "empty", expected: "a value like \(patternText(field))")
         }
-        guard let value = DateTimePattern.parse(bytes, tokens: plan.tokens, hasDate: plan.hasDate, hasTime: plan.hasTime,
-                                      isoPrefix: plan.isoPrefix) else {
+        guard let value = DateTimePattern.parse(bytes, tokens: plan.tokens, hasDate: plan.hasDate,
+                                                hasTime: plan.hasTime, isoPrefix: plan.isoPrefix) else {
             try checkBytes(field, bytes, record)
             let what = plan.kind == .time ? "time" : plan.kind == .date ? "date" : "date and time"
             throw problem(field, record, reason: "not a valid \(what)", expected: patternText(field))
@@ -280,7 +280,7 @@ extension HourRecordMapper {
         if word("current") { return start }
         if word("next") { return start.adding(days: 1) }
         return DateTimePattern.parse(bytes, tokens: plan.tokens, hasDate: plan.hasDate, hasTime: plan.hasTime,
-                                      isoPrefix: plan.isoPrefix)?.date
+                                     isoPrefix: plan.isoPrefix)?.date
     }
 
     /// Add, change or void: from a code table or the words themselves; `add` when unmapped or empty.
