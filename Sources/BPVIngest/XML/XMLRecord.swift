@@ -1,14 +1,16 @@
 /// One XML record as the mapper sees it: one slot per mapped field, holding the bytes (UTF-8, entities and
 /// CDATA resolved) of the path the mapping asks for, and where the record is. The bytes belong to the
-/// ``XMLRecordBlock`` the record came from and are valid while it lives.
+/// ``XMLRecordBlock`` the record came from, which the record keeps alive.
 public struct XMLRecord: FieldRecord {
+    /// Owns the memory the pointers below point into.
+    let block: XMLRecordBlock
     let bytes: UnsafePointer<UInt8>
     /// This record's physical slots (see ``XMLRecordLayout``).
     let starts: UnsafePointer<Int32>
     let lengths: UnsafePointer<Int32>
     let positions: UnsafePointer<Int32>
     let tables: UnsafePointer<XMLTables>
-    /// For ``elementPath`` only (messages).
+    /// For ``elementPath`` only (messages); the block keeps it alive.
     unowned(unsafe) let layout: XMLRecordLayout
     /// 1-based line of the record element's start tag.
     public let line: Int
@@ -46,7 +48,7 @@ public struct XMLRecord: FieldRecord {
 
 /// The records one stretch of an XML file completed, in file order. The block owns their memory: the reader
 /// hands its buffers over without copying them, so a block may travel to another thread and outlive the reader.
-/// A record read from the block stays valid as long as the block lives.
+/// Each record read from the block keeps it alive.
 public final class XMLRecordBlock: RandomAccessCollection, @unchecked Sendable {
     public let count: Int
     /// The records point at its tables without counting references: the block keeps it alive.
@@ -84,7 +86,7 @@ public final class XMLRecordBlock: RandomAccessCollection, @unchecked Sendable {
 
     /// Record `i` (0-based, file order).
     @inline(__always) public subscript(i: Int) -> XMLRecord {
-        XMLRecord(bytes: UnsafePointer(bytes.base), starts: UnsafePointer(slotStart.base + i * slotCount),
+        XMLRecord(block: self, bytes: UnsafePointer(bytes.base), starts: UnsafePointer(slotStart.base + i * slotCount),
                   lengths: UnsafePointer(slotLength.base + i * slotCount),
                   positions: UnsafePointer(positions.base + i * layout.depth), tables: UnsafePointer(layout.tables),
                   layout: layout, line: lines[i], byteOffset: offsets[i])
