@@ -82,8 +82,7 @@ public final class SQLiteDossierStore: DossierStore {
                                  writer.lastDate?.iso, counts.recordsRead, counts.entriesStored, counts.rejects,
                                  counts.blankRecords, counts.superseded, counts.unresolved, writer.firstEntryID,
                                  writer.lastEntryID, counts.voided, batchID])
-            return try Row.fetchOne(db, sql: "SELECT * FROM import_batch WHERE id = ?", arguments: [batchID])
-                .map(Self.batch)!
+            return try Self.storedBatch(db, batchID)
         }
     }
 
@@ -114,7 +113,7 @@ public final class SQLiteDossierStore: DossierStore {
             try db.execute(sql: """
                 UPDATE import_batch SET finished_at = ?, records_read = ?, rejects = ?, blank_records = ? WHERE id = ?
                 """, arguments: [Self.now(), counts.recordsRead, counts.rejects, counts.blankRecords, id])
-            return try Row.fetchOne(db, sql: "SELECT * FROM import_batch WHERE id = ?", arguments: [id]).map(Self.batch)!
+            return try Self.storedBatch(db, id)
         }
     }
 
@@ -230,6 +229,11 @@ public final class SQLiteDossierStore: DossierStore {
     static func now() -> String {
         let formatter = ISO8601DateFormatter()
         return formatter.string(from: Date())
+    }
+
+    /// The import batch `id` as stored.
+    static func storedBatch(_ db: Database, _ id: Int64) throws -> ImportBatch {
+        try Row.fetchOne(db, sql: "SELECT * FROM import_batch WHERE id = ?", arguments: [id]).map(Self.batch)!
     }
 
     static func batch(_ row: Row) -> ImportBatch {

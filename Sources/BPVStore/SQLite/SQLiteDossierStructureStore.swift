@@ -36,9 +36,7 @@ extension SQLiteDossierStore {
                 try werkproces.execute(arguments: [w.dossier, w.crebo ?? "", w.kerntaak.description, w.code.description,
                                                    w.titel, batchID, w.location?.line ?? 0, w.location?.elementPath])
             }
-            try Self.insertRejects(db, rejects, batchID: batchID)
-            try finishBatch(db, batchID, status: status, counts: counts)
-            return try Row.fetchOne(db, sql: "SELECT * FROM import_batch WHERE id = ?", arguments: [batchID]).map(Self.batch)!
+            return try completeBatch(db, batchID, rejects: rejects, status: status, counts: counts)
         }
     }
 

@@ -21,9 +21,7 @@ extension SQLiteDossierStore: POKStore {
                                                p.leerbedrijfID, p.crebo, p.begin.iso, p.end.iso, p.minutes,
                                                p.leerweg?.rawValue])
             }
-            try Self.insertRejects(db, rejects, batchID: batchID)
-            try finishBatch(db, batchID, status: status, counts: counts)
-            return try Row.fetchOne(db, sql: "SELECT * FROM import_batch WHERE id = ?", arguments: [batchID]).map(Self.batch)!
+            return try completeBatch(db, batchID, rejects: rejects, status: status, counts: counts)
         }
     }
 

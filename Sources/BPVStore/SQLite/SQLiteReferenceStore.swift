@@ -88,8 +88,7 @@ extension SQLiteDossierStore: ReferenceStore {
             }
             try Self.insertFindings(db, content.findings, batchID: batchID)
             try finishBatch(db, batchID, status: status, counts: content.counts)
-            let stored = try Row.fetchOne(db, sql: "SELECT * FROM import_batch WHERE id = ?", arguments: [batchID])
-                .map(Self.batch)!
+            let stored = try Self.storedBatch(db, batchID)
             let snap = try Row.fetchOne(db, sql: "SELECT * FROM erkenning_snapshot WHERE id = ?",
                                         arguments: [snapshotID]).map(Self.snapshot)!
             return (stored, snap)
@@ -206,9 +205,7 @@ extension SQLiteDossierStore: ReferenceStore {
                                                k.vervangenDoor.isEmpty ? nil : k.vervangenDoor.joined(separator: ","),
                                                batchID, k.location?.line ?? 0, k.dossier])
             }
-            try Self.insertRejects(db, rejects, batchID: batchID)
-            try finishBatch(db, batchID, status: status, counts: counts)
-            return try Row.fetchOne(db, sql: "SELECT * FROM import_batch WHERE id = ?", arguments: [batchID]).map(Self.batch)!
+            return try completeBatch(db, batchID, rejects: rejects, status: status, counts: counts)
         }
     }
 
@@ -242,6 +239,14 @@ extension SQLiteDossierStore: ReferenceStore {
     }
 
     // MARK: - Rows
+
+    /// The end of a reference import: its rejects stored, the batch finished with its counts; returns it as stored.
+    func completeBatch(_ db: Database, _ batchID: Int64, rejects: [Reject], status: ImportBatch.Status,
+                       counts: ImportCounts) throws -> ImportBatch {
+        try Self.insertRejects(db, rejects, batchID: batchID)
+        try finishBatch(db, batchID, status: status, counts: counts)
+        return try Self.storedBatch(db, batchID)
+    }
 
     func finishBatch(_ db: Database, _ batchID: Int64, status: ImportBatch.Status, counts: ImportCounts) throws {
         try db.execute(sql: """
