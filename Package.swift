@@ -46,5 +46,7 @@ let package = Package(
         .testTarget(name: "BPVIngestTests", dependencies: ["BPVIngest"], exclude: ["Fixtures"]),
         .testTarget(name: "BPVStoreTests", dependencies: ["BPVStore"]),
         .testTarget(name: "BPVKitTests", dependencies: ["BPVKit"], exclude: ["Fixtures"]),
+        // Runs the built `bpv` on the samples as a separate process: output and exit code, as a user sees them.
+        .testTarget(name: "BPVEndToEndTests", dependencies: ["bpv"]),
     ]
 )

@@ -41,6 +41,13 @@ final class BlockingQueue<Element>: @unchecked Sendable {
         condition.unlock()
     }
 
+    /// Whether the consumer cancelled: a producer that works long between two `put`s checks it to stop early.
+    var isCancelled: Bool {
+        condition.lock()
+        defer { condition.unlock() }
+        return cancelled
+    }
+
     /// The next item, `nil` when the producer finished, or the producer's error.
     func take() throws -> Element? {
         condition.lock()

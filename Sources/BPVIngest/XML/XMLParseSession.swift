@@ -15,10 +15,14 @@ final class XMLParseSession: @unchecked Sendable {
     /// The file's first chunk (already read to check for a byte-order mark), then the chunk being served.
     private var pending: UnsafeRawBufferPointer
     private let collector: UnsafeMutablePointer<XMLRecordCollector>
+    /// Kept alive for the collector, which reads the layout's tables without retaining it.
+    private let layout: XMLRecordLayout
     /// The encoding set before parsing (the mapping's), which overrides the XML declaration.
     private let forcedEncoding: TextEncoding?
     /// Where the released records go; `false` stops the parse (the consumer went away).
     private var deliver: ((XMLRecordBlock) -> Bool)?
+    /// Asked at every read: `true` stops the parse (the consumer went away while no block was due).
+    private var shouldStop: (() -> Bool)?
     private var cancelled = false
     private var readFailure: FileLevelError?
     /// The file has no more bytes (the read callback returned 0).
@@ -33,6 +37,7 @@ final class XMLParseSession: @unchecked Sendable {
         self.source = source
         pending = first
         self.forcedEncoding = forcedEncoding
+        self.layout = layout
         collector = .allocate(capacity: 1)
         collector.initialize(to: XMLRecordCollector(layout: layout, maxWaitingRecords: maxWaitingRecords))
     }
@@ -46,9 +51,10 @@ final class XMLParseSession: @unchecked Sendable {
     /// Parses the whole file, handing each block of released records to `deliver` in file order. Throws a
     /// ``FileLevelError`` (with line and column) when the file is not well-formed, is truncated, declares a DTD,
     /// or holds no record element at all; the blocks before the error have been delivered.
-    func run(deliver: @escaping (XMLRecordBlock) -> Bool) throws(FileLevelError) {
+    func run(deliver: @escaping (XMLRecordBlock) -> Bool, shouldStop: @escaping () -> Bool = { false }) throws(FileLevelError) {
         self.deliver = deliver
-        defer { self.deliver = nil }
+        self.shouldStop = shouldStop
+        defer { self.deliver = nil; self.shouldStop = nil }
         var handler = safeSAXHandler(start: xmlStartElement, end: xmlEndElement, text: xmlCharacters,
                                      doctype: xmlRefuseDoctype, error: xmlStructuredError)
 
@@ -91,6 +97,7 @@ final class XMLParseSession: @unchecked Sendable {
     /// of them), then copies from the current chunk, reading the next one when it is used up. Returns the number
     /// of bytes copied, 0 at the end of the file, -1 to stop (a read error, or the consumer went away).
     fileprivate func read(into buffer: UnsafeMutablePointer<CChar>, count: Int) -> Int32 {
+        if let shouldStop, shouldStop() { cancelled = true; return -1 }
         if collector.pointee.released - collector.pointee.base >= Self.blockRecords, let deliver {
             guard deliver(collector.pointee.takeReleased()) else { cancelled = true; return -1 }
         }

@@ -24,11 +24,15 @@ public final class XMLRecordReader {
     /// Up to eight blocks ahead (some 8000 records, about a megabyte): a moment in which either thread gets less
     /// of the machine is absorbed instead of stalling the other.
     private let blocks = BlockingQueue<XMLRecordBlock>(capacity: 8)
+    /// The parse, made in `init` and run by ``startParsing()``.
+    private var session: XMLParseSession?
+    /// The thread running ``session``; joined in `deinit`.
+    private var parseThread: StageThread?
 
     /// Chunk size for reading.
     static let chunkSize = 256 << 10
 
-    /// Opens `path`, settles its encoding and starts parsing it on a thread of its own. `encoding: nil` lets the
+    /// Opens `path` and settles its encoding; the parse starts on a thread of its own at the first ``nextBatch()``. `encoding: nil` lets the
     /// byte-order mark or the XML declaration decide. Throws a ``FileLevelError`` for an unreadable or empty file;
     /// what the parser finds comes with the batches.
     public init(path: String, layout: XMLRecordLayout, encoding declared: TextEncoding?,
@@ -58,13 +62,25 @@ public final class XMLRecordReader {
             encodingName = named
         }
 
-        let session = XMLParseSession(path: path, source: source, first: first, layout: layout, forcedEncoding: forced,
-                                      maxWaitingRecords: maxWaitingRecords)
+        session = XMLParseSession(path: path, source: source, first: first, layout: layout, forcedEncoding: forced,
+                                  maxWaitingRecords: maxWaitingRecords)
+    }
+
+    /// Stops the parse thread (if it was started) and waits for it: the thread uses the layout and the file, so
+    /// it must end before they go, on every path (an error in the caller's set-up, a consumer that stops early).
+    deinit {
+        blocks.cancel()
+        parseThread?.join()
+    }
+
+    /// Starts the parse on a thread of its own, once: at the first ``nextBatch()``, so a reader that is made and
+    /// dropped (its caller failed after opening it) never starts one.
+    private func startParsing() {
+        guard parseThread == nil, let session else { return }
         let queue = blocks
-        // Not joined: a consumer that stops early cancels the queue, and the parse stops at its next block.
-        _ = StageThread(name: "bpv-xml-parse") {
+        parseThread = StageThread(name: "bpv-xml-parse") {
             do {
-                try session.run { queue.put($0) }
+                try session.run(deliver: { queue.put($0) }, shouldStop: { queue.isCancelled })
                 queue.finish()
             } catch {
                 queue.finish(error: error)
@@ -72,12 +88,11 @@ public final class XMLRecordReader {
         }
     }
 
-    deinit { blocks.cancel() }
-
     /// The next records, or `nil` at the end of the file (again on later calls). The block owns its records'
     /// memory. Throws a ``FileLevelError`` (with line and column) when the file is not well-formed, is truncated,
     /// declares a DTD, or holds no record element at all (again on later calls).
     public func nextBatch() throws(FileLevelError) -> XMLRecordBlock? {
+        startParsing()
         do {
             guard let block = try blocks.take() else { return nil }
             recordsFound += block.count

@@ -1,0 +1,73 @@
+import Foundation
+
+/// Runs the built `bpv` executable as a user would: a separate process with its own arguments, working folder
+/// and environment, its output and exit status captured. A crash (a signal) shows as its own outcome, so a test
+/// can tell "refused with an error" from "died".
+struct BPVProcess {
+    /// What one run printed and how it ended.
+    struct Outcome {
+        var status: Int32
+        /// The process was ended by a signal (a crash: SIGSEGV, SIGILL, SIGABRT...).
+        var crashed: Bool
+        var stdout: String
+        var stderr: String
+        var output: String { stdout + stderr }
+    }
+
+    /// The repository's top folder.
+    static let repository = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+        .deletingLastPathComponent().deletingLastPathComponent()
+
+    /// The `bpv` built beside this test bundle (`swift build --build-tests` builds it into the same folder).
+    static let executable: URL = {
+        let bundleFolder = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent()
+        for folder in [bundleFolder, bundleFolder.deletingLastPathComponent(),
+                       bundleFolder.deletingLastPathComponent().deletingLastPathComponent()] {
+            let candidate = folder.appendingPathComponent("bpv")
+            if FileManager.default.isExecutableFile(atPath: candidate.path) { return candidate }
+        }
+        return repository.appendingPathComponent(".build/debug/bpv")
+    }()
+
+    /// A file of the repository (samples, mappings).
+    static func repo(_ path: String) -> String { repository.appendingPathComponent(path).path }
+
+    /// Runs `bpv arguments` in `folder` (default: a fresh temporary folder) with `environment` added, and waits
+    /// at most `timeout` seconds (then it is killed and the outcome says so through `crashed`).
+    static func run(_ arguments: [String], in folder: URL? = nil, environment: [String: String] = [:],
+                    timeout: TimeInterval = 60) throws -> Outcome {
+        let process = Process()
+        process.executableURL = executable
+        process.arguments = arguments
+        process.currentDirectoryURL = folder ?? temporaryFolder()
+        var env = ProcessInfo.processInfo.environment
+        env.removeValue(forKey: "BPV_CONFIG")
+        for (key, value) in environment { env[key] = value }
+        process.environment = env
+        // Output goes to files, not pipes: nothing can block the process however much it prints.
+        let capture = temporaryFolder()
+        let outURL = capture.appendingPathComponent("stdout"), errURL = capture.appendingPathComponent("stderr")
+        FileManager.default.createFile(atPath: outURL.path, contents: nil)
+        FileManager.default.createFile(atPath: errURL.path, contents: nil)
+        let out = try FileHandle(forWritingTo: outURL), err = try FileHandle(forWritingTo: errURL)
+        defer { try? out.close(); try? err.close(); try? FileManager.default.removeItem(at: capture) }
+        process.standardOutput = out
+        process.standardError = err
+        process.standardInput = FileHandle.nullDevice
+        try process.run()
+        let deadline = Date().addingTimeInterval(timeout)
+        while process.isRunning && Date() < deadline { usleep(10_000) }
+        if process.isRunning { process.terminate() }
+        process.waitUntilExit()
+        let stdout = (try? Data(contentsOf: outURL)) ?? Data(), stderr = (try? Data(contentsOf: errURL)) ?? Data()
+        return Outcome(status: process.terminationStatus, crashed: process.terminationReason == .uncaughtSignal,
+                       stdout: String(decoding: stdout, as: UTF8.self), stderr: String(decoding: stderr, as: UTF8.self))
+    }
+
+    /// A fresh empty folder.
+    static func temporaryFolder() -> URL {
+        let url = FileManager.default.temporaryDirectory.appendingPathComponent("bpv-e2e-\(UUID().uuidString)")
+        try! FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
+        return url
+    }
+}
