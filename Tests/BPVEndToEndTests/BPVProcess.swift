@@ -71,3 +71,35 @@ struct BPVProcess {
         return url
     }
 }
+
+/// A copy of the bundled sample school (`samples/` and `mappings/`) in a fresh folder, to run `bpv` on and change.
+struct SampleSchoolCopy {
+    let root: URL
+    var config: String { root.appendingPathComponent("samples/bpv.yaml").path }
+    var inbox: URL { root.appendingPathComponent("samples/inbox") }
+    var out: URL { root.appendingPathComponent("out") }
+
+    init() throws {
+        root = BPVProcess.temporaryFolder()
+        for folder in ["samples", "mappings"] {
+            try FileManager.default.copyItem(at: BPVProcess.repository.appendingPathComponent(folder),
+                                             to: root.appendingPathComponent(folder))
+        }
+    }
+
+    /// A path under the copy's inbox.
+    func inbox(_ path: String) -> String { inbox.appendingPathComponent(path).path }
+
+    /// `bpv run` on the copy.
+    func run(_ extra: [String] = [], timeout: TimeInterval = 120) throws -> BPVProcess.Outcome {
+        try BPVProcess.run(["run", "--config", config] + extra, in: root, timeout: timeout)
+    }
+
+    /// The newest run record's `run.json`, parsed.
+    func lastRunJSON() throws -> [String: Any] {
+        let runs = out.appendingPathComponent("runs")
+        let newest = try FileManager.default.contentsOfDirectory(atPath: runs.path).sorted().last!
+        let data = try Data(contentsOf: runs.appendingPathComponent(newest).appendingPathComponent("run.json"))
+        return try JSONSerialization.jsonObject(with: data) as! [String: Any]
+    }
+}

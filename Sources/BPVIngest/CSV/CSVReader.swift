@@ -47,7 +47,7 @@ public final class CSVReader {
         source = try FileByteSource(path: path)
         let first = try source.next()
         guard first.count > 0 else { throw FileLevelError(file: path, message: "the file is empty (0 bytes)") }
-        var encoding = declared ?? TextEncoding.detect(first, isWholeFile: first.count < source.chunkSize)
+        var encoding = declared ?? TextEncoding.detect(first, isWholeFile: first.count == source.size)
         var skip = 0
         if let bom = ByteOrderMark.detect(first) {
             if let declared, declared != bom.encoding {

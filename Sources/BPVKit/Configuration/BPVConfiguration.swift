@@ -23,6 +23,9 @@ public struct BPVConfiguration: Sendable {
     public var inbox: String
     public var aliases: String?
     public var employers: [Employer]
+    /// Whether a symbolic link in the inbox may lead to a file outside it (`follow_links_out_of_inbox`, default
+    /// `false`: such a file is refused, see ``InboxFiles``).
+    public var followLinksOutOfInbox = false
     /// Reference data: SBB lists and crebo lists to import, retention, and the accreditation rule's settings.
     public var reference = ReferenceSettings()
     /// The POK list to import each night (until the SIS import exists), if any.
@@ -41,6 +44,7 @@ public struct BPVConfiguration: Sendable {
         var inbox: String?
         var aliases: String?
         var employers: [EmployerEntry]?
+        var follow_links_out_of_inbox: Bool?
         var reference: ReferenceSettings.File?
         var poks: ReferenceSettings.File.Feed?
     }
@@ -72,6 +76,7 @@ public struct BPVConfiguration: Sendable {
         var configuration = BPVConfiguration(path: path, database: resolve(file.database ?? "bpv.sqlite"),
                                              output: resolve(file.output ?? "out"), inbox: inbox,
                                              aliases: file.aliases.map(resolve), employers: employers)
+        configuration.followLinksOutOfInbox = file.follow_links_out_of_inbox ?? false
         func inInbox(_ p: String) -> String {
             p.hasPrefix("/") ? p : URL(fileURLWithPath: inbox).appendingPathComponent(p).standardizedFileURL.path
         }

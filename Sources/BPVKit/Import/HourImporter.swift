@@ -30,6 +30,15 @@ public struct FileImportResult: Sendable {
     public var notes: [String]
 }
 
+extension FileImportResult {
+    /// A file the run did not read (see ``InboxFiles``): failed, with the reason.
+    init(refused: InboxFiles.Refusal, employerID: String?, mappingName: String) {
+        self.init(file: refused.path, employerID: employerID, mappingName: mappingName,
+                  outcome: .failed("\(refused.path): \(refused.reason)"), counts: ImportCounts(), batchID: nil,
+                  encoding: nil, firstRejects: [], notes: [])
+    }
+}
+
 /// Imports hour exports into the dossier: one file, one transaction.
 ///
 /// The rules: a file with the same bytes from the same source (employer + mapping) as an earlier import changes

@@ -25,7 +25,12 @@ extension NightlyRun {
         let order: [RecordKind] = [.poks, .crebos, .werkprocessen, .erkenningen]
         for kind in order {
             for (feed, mapping) in loaded where mapping.kind == kind {
-                for file in try configuration.reference.files(of: feed) {
+                let listing = feed.isFolder ? try inboxFiles(in: feed.path)
+                    : InboxFiles(files: try configuration.reference.files(of: feed))
+                summary.files += listing.refused.map { refusal in
+                    FileImportResult(refused: refusal, employerID: nil, mappingName: mapping.name)
+                }
+                for file in listing.files {
                     switch kind {
                     case .poks:
                         summary.files.append(try POKListImporter(store: store).importFile(path: file, mapping: mapping))

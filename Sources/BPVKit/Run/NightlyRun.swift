@@ -65,7 +65,11 @@ public struct NightlyRun {
                 summary.problems.append("employer \(employer.id): mapping \(employer.mapping) cannot be used:\n\(error)")
                 continue
             }
-            for file in try Self.exportFiles(in: configuration.folder(of: employer)) {
+            let listing = try inboxFiles(in: configuration.folder(of: employer))
+            summary.files += listing.refused.map { refusal in
+                FileImportResult(refused: refusal, employerID: employer.id, mappingName: mapping.name)
+            }
+            for file in listing.files {
                 summary.files.append(try importer.importFile(path: file, mapping: mapping, employerID: employer.id))
             }
         }
@@ -76,6 +80,12 @@ public struct NightlyRun {
         summary.runFolder = try RunRecordWriter(store: store).write(summary, configuration: configuration, at: clock)
         try writeReferenceRecords(summary)
         return summary
+    }
+
+    /// The files of an inbox folder to read, and those refused (links out of the inbox).
+    func inboxFiles(in folder: String) throws -> InboxFiles {
+        try InboxFiles.list(folder: folder, inbox: configuration.inbox,
+                            followLinksOutOfInbox: configuration.followLinksOutOfInbox)
     }
 
     /// The export files in a folder (not hidden, `.csv`, `.txt` or `.xml`), in name order. A missing folder has none.
