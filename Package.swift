@@ -44,7 +44,9 @@ let package = Package(
 
         .testTarget(name: "BPVModelTests", dependencies: ["BPVModel"]),
         .testTarget(name: "BPVIngestTests", dependencies: ["BPVIngest"], exclude: ["Fixtures"]),
-        .testTarget(name: "BPVStoreTests", dependencies: ["BPVStore"]),
+        .testTarget(name: "BPVStoreTests", dependencies: [
+            "BPVStore", .product(name: "GRDB", package: "GRDB.swift"), .product(name: "GRDBSQLite", package: "GRDB.swift"),
+        ]),
         .testTarget(name: "BPVKitTests", dependencies: ["BPVKit"], exclude: ["Fixtures"]),
         // Runs the built `bpv` on the samples as a separate process: output and exit code, as a user sees them.
         .testTarget(name: "BPVEndToEndTests", dependencies: ["bpv"]),

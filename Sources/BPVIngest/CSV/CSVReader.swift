@@ -1,3 +1,4 @@
+import BPVModel
 import CLibCSV
 #if canImport(Glibc)
 import Glibc
@@ -37,6 +38,9 @@ public final class CSVReader {
     private var nextLine = 1
     private var nextOffset = 0
     private var openLines: [(line: Int, offset: Int, bytes: [UInt8])] = []  // lines of a record still open
+    private var openRecordBytes = 0          // their bytes
+    /// A record over ``CSVDialect/maxRecordBytes`` being passed over (see ``OversizedRecord``).
+    private var oversized: OversizedRecord?
     private var syntaxErrors: [CSVSyntaxError] = []
 
     /// Opens `path`. `encoding: nil` detects it (BOM, UTF-16 zero bytes, UTF-8 validity, else Windows-1252).
@@ -61,7 +65,7 @@ public final class CSVReader {
         transcoder = UTF8Transcoder(encoding: encoding)
         firstChunk = UnsafeRawBufferPointer(rebasing: first[skip...])
         collector = .allocate(capacity: 1)
-        collector.initialize(to: RowCollector())
+        collector.initialize(to: RowCollector(maxFieldBytes: dialect.maxFieldBytes))
         guard csv_init(&parser, UInt8(CSV_STRICT)) == 0 else {
             throw FileLevelError(file: path, message: "libcsv could not be initialised")
         }
@@ -107,43 +111,47 @@ public final class CSVReader {
     // MARK: - Lines
 
     /// Splits decoded text into lines and feeds each complete line; keeps a trailing partial line in `carry`.
-    /// Returns an error when a line grows beyond ``CSVDialect/maxLineBytes``.
+    /// A record that would grow past ``CSVDialect/maxRecordBytes`` is passed over instead (``OversizedRecord``):
+    /// neither `carry` nor libcsv ever holds more than the limit.
     private func consume(_ text: UnsafeRawBufferPointer) -> FileLevelError? {
         guard let base = text.baseAddress?.assumingMemoryBound(to: UInt8.self) else { return nil }
         var position = 0
         let n = text.count
-        if !carry.isEmpty {
-            guard let nl = memchr(base, 0x0A, n) else {
-                carry.append(contentsOf: text)
-                return lineLengthError(carry.count)
-            }
-            let end = base.distance(to: nl.assumingMemoryBound(to: UInt8.self)) + 1
-            carry.append(contentsOf: UnsafeRawBufferPointer(start: base, count: end))
-            let line = carry
-            carry.removeAll(keepingCapacity: true)
-            line.withUnsafeBufferPointer { feed($0.baseAddress!, $0.count) }
-            position = end
-        }
+        let limit = dialect.maxRecordBytes
         while position < n {
+            if oversized != nil {
+                position = scanOversized(base, from: position, to: n)
+                continue
+            }
             guard let nl = memchr(base + position, 0x0A, n - position) else {
-                carry.append(contentsOf: UnsafeRawBufferPointer(start: base + position, count: n - position))
-                return lineLengthError(carry.count)
+                if openRecordBytes + carry.count + (n - position) > limit {
+                    beginOversized()
+                } else {
+                    carry.append(contentsOf: UnsafeRawBufferPointer(start: base + position, count: n - position))
+                    position = n
+                }
+                continue
             }
             let end = base.distance(to: nl.assumingMemoryBound(to: UInt8.self)) + 1
-            feed(base + position, end - position)
+            if openRecordBytes + carry.count + (end - position) > limit {
+                beginOversized()
+                continue
+            }
+            if carry.isEmpty {
+                feed(base + position, end - position)
+            } else {
+                carry.append(contentsOf: UnsafeRawBufferPointer(start: base + position, count: end - position))
+                let line = carry
+                carry.removeAll(keepingCapacity: true)
+                line.withUnsafeBufferPointer { feed($0.baseAddress!, $0.count) }
+            }
             position = end
         }
         return nil
     }
 
-    private func lineLengthError(_ count: Int) -> FileLevelError? {
-        guard count > dialect.maxLineBytes else { return nil }
-        return FileLevelError(file: path, line: nextLine,
-                                 message: "line is longer than \(dialect.maxLineBytes >> 20) MiB: not a text file, "
-                                     + "or its line breaks are missing")
-    }
-
     private func finishFile() throws(FileLevelError) {
+        if oversized != nil { endOversized(nil) }
         if !carry.isEmpty {
             let line = carry
             carry.removeAll()
@@ -161,6 +169,62 @@ public final class CSVReader {
 
     private var isInsideRecord: Bool { parser.pstate != 0 }
 
+    // MARK: - Records over the limit
+
+    /// Starts passing over the record that the pending line (in `carry`, and the bytes after it) would grow past
+    /// ``CSVDialect/maxRecordBytes``: what libcsv and the reader hold of it is dropped.
+    private func beginOversized() {
+        var record: OversizedRecord
+        if isInsideRecord, let first = openLines.first {
+            record = OversizedRecord(line: first.line, offset: first.offset,
+                                     state: OversizedRecord.state(pstate: parser.pstate, quoted: parser.quoted),
+                                     bytes: openRecordBytes, lines: openLines.count + 1,
+                                     fields: collector.pointee.openFieldCount + 1, fieldAtLimit: nil,
+                                     head: Array(first.bytes.prefix(OversizedRecord.headBytes)), silent: false)
+        } else {
+            record = OversizedRecord(line: nextLine, offset: nextOffset, state: .fieldStart, bytes: 0, lines: 1,
+                                     fields: 1, fieldAtLimit: nil, head: [], silent: nextLine <= dialect.skipLines)
+        }
+        collector.pointee.discardOpenRecord()
+        resetParser()
+        openLines.removeAll()
+        openRecordBytes = 0
+        oversized = record
+        // The partial line holds no line break: it cannot end the record.
+        let pending = carry
+        carry.removeAll(keepingCapacity: true)
+        pending.withUnsafeBufferPointer { _ = scanOversized($0.baseAddress!, from: 0, to: $0.count) }
+    }
+
+    /// Follows the record being passed over through `base[from..<to]`; returns where its pass stopped.
+    private func scanOversized(_ base: UnsafePointer<UInt8>, from: Int, to: Int) -> Int {
+        guard from < to else { return to }
+        let (position, end) = oversized!.scan(base, from: from, to: to, dialect: dialect)
+        if let end { endOversized(end) }
+        return position
+    }
+
+    /// The record passed over has ended (at a line break, after too many lines, or at the end of the file): a
+    /// reject for it, and reading goes on with the next line.
+    private func endOversized(_ end: OversizedRecord.End?) {
+        guard let record = oversized else { return }
+        oversized = nil
+        nextLine = record.line + record.lines
+        nextOffset = record.offset + record.bytes
+        guard !record.silent else { return }
+        syntaxErrors.append(CSVSyntaxError(
+            kind: .tooLong, line: record.line, byteOffset: record.offset,
+            fieldNumber: record.fieldAtLimit ?? record.fields, message: record.message(end: end, dialect: dialect),
+            lineText: Self.excerpt(record.head, total: record.bytes), value: nil))
+    }
+
+    /// The start of a long text, made safe for a message (see ``Excerpt``).
+    static func excerpt(_ bytes: [UInt8], total: Int) -> String {
+        var shown = bytes[...]
+        while let last = shown.last, last == 0x0A || last == 0x0D { shown = shown.dropLast() }
+        return Excerpt.of(bytes: shown, total: total - (bytes.count - shown.count), limit: 80)
+    }
+
     /// Feeds one physical line (with its line break, except perhaps the file's last line) to libcsv.
     private func feed(_ line: UnsafePointer<UInt8>, _ count: Int) {
         let lineNumber = nextLine
@@ -174,12 +238,14 @@ public final class CSVReader {
     private func parse(_ line: UnsafePointer<UInt8>, _ count: Int, lineNumber: Int, offset: Int) {
         if !isInsideRecord {
             openLines.removeAll(keepingCapacity: true)
+            openRecordBytes = 0
             collector.pointee.beginRecord(line: lineNumber, offset: offset)
         }
         // libcsv hands over at most this line's bytes plus the field it holds from earlier lines, in at most
         // count + 1 fields: room for that is made here once, so the field callback appends without checks.
         collector.pointee.reserve(bytes: count + parser.entry_pos, fields: count + 1)
         let consumed = csv_parse(&parser, line, count, fieldCallback, rowCallback, collector)
+        takeOversizedFields()
         if consumed < count {
             let isQuote = line[consumed] == dialect.quote
             let message = isQuote && parser.quoted == 0
@@ -193,6 +259,7 @@ public final class CSVReader {
         }
         if isInsideRecord {
             openLines.append((lineNumber, offset, Array(UnsafeBufferPointer(start: line, count: count))))
+            openRecordBytes += count
             if openLines.count > dialect.maxLinesPerRecord {
                 failOpenRecord(value: nil, message: "a quoted field is still open after "
                                + "\(dialect.maxLinesPerRecord) lines (unbalanced quote)")
@@ -207,6 +274,7 @@ public final class CSVReader {
         resetParser()
         let lines = openLines
         openLines.removeAll()
+        openRecordBytes = 0
         guard let first = lines.first else { return }
         var text = Substring(String(decoding: first.bytes, as: UTF8.self))
         while let last = text.last, last == "\n" || last == "\r" { text = text.dropLast() }
@@ -247,7 +315,21 @@ public final class CSVReader {
     private func finishRecordAtEndOfFile() {
         collector.pointee.reserve(bytes: parser.entry_pos, fields: 2)
         csv_fini(&parser, fieldCallback, rowCallback, collector)
+        takeOversizedFields()
         resetParser()
+    }
+
+    /// Records that the collector dropped for a field over ``CSVDialect/maxFieldBytes``, as syntax errors.
+    private func takeOversizedFields() {
+        guard !collector.pointee.oversizedFields.isEmpty else { return }
+        for field in collector.pointee.oversizedFields {
+            syntaxErrors.append(CSVSyntaxError(
+                kind: .tooLong, line: field.line, byteOffset: field.offset, fieldNumber: field.fieldNumber,
+                message: "field \(field.fieldNumber) is \(field.length) bytes long, more than the limit of "
+                    + "\(CSVDialect.size(dialect.maxFieldBytes)) a field: the record is left out",
+                lineText: "", value: Self.excerpt(field.head, total: field.length)))
+        }
+        collector.pointee.oversizedFields.removeAll()
     }
 
     private func resetParser() {
@@ -276,6 +358,14 @@ struct RowCollector {
     var openLine = 0
     var openOffset = 0
     var blankRecords = 0
+    /// Fields longer than this drop their record (``oversizedFields``).
+    let maxFieldBytes: Int
+    /// The open record's field over the limit (1-based number, length, first bytes), if any.
+    private var oversizedField: (number: Int, length: Int, head: [UInt8])?
+    /// Records dropped for a field over the limit since the reader last took them.
+    var oversizedFields: [(line: Int, offset: Int, fieldNumber: Int, length: Int, head: [UInt8])] = []
+
+    init(maxFieldBytes: Int) { self.maxFieldBytes = maxFieldBytes }
 
     var completedCount: Int { recordLine.count }
     var openFieldCount: Int { starts.count - Int(openFirstField) }
@@ -287,8 +377,9 @@ struct RowCollector {
 
     /// Fresh buffers for the next batch, holding a copy of the record still open in these.
     func continuation() -> RowCollector {
-        var next = RowCollector()
+        var next = RowCollector(maxFieldBytes: maxFieldBytes)
         next.blankRecords = blankRecords
+        next.oversizedField = oversizedField
         next.openLine = openLine
         next.openOffset = openOffset
         for i in Int(openFirstField)..<starts.count {
@@ -304,6 +395,7 @@ struct RowCollector {
     }
 
     mutating func discardOpenRecord() {
+        oversizedField = nil
         starts.removeLast(starts.count - Int(openFirstField))
         bytes.removeLast(bytes.count - Int(openFirstByte))
     }
@@ -321,11 +413,23 @@ struct RowCollector {
 
     /// Appends a field into room made by ``reserve(bytes:fields:)``: the callback's path, without capacity checks.
     @inline(__always) mutating func addReservedField(_ data: UnsafeRawPointer?, _ length: Int) {
+        if length > maxFieldBytes { noteOversizedField(data, length) }
         starts.appendUnchecked(Int32(truncatingIfNeeded: bytes.count))  // a batch holds far less than 2 GiB
         if length > 0, let data { bytes.appendBytesUnchecked(data.assumingMemoryBound(to: UInt8.self), count: length) }
     }
 
+    private mutating func noteOversizedField(_ data: UnsafeRawPointer?, _ length: Int) {
+        guard oversizedField == nil else { return }
+        let head = data.map { Array(UnsafeRawBufferPointer(start: $0, count: min(length, 200))) } ?? []
+        oversizedField = (openFieldCount + 1, length, head)
+    }
+
     @inline(__always) mutating func endRecord() {
+        if let field = oversizedField {
+            oversizedFields.append((openLine, openOffset, field.number, field.length, field.head))
+            discardOpenRecord()
+            return
+        }
         if bytes.count == Int(openFirstByte) {
             // Only empty fields: a blank record (";;;;"), skipped and counted.
             blankRecords += 1

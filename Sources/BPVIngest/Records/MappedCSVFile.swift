@@ -57,10 +57,19 @@ final class MappedCSVFile {
     /// A reject for a record that libcsv could not parse.
     func reject(_ error: CSVSyntaxError, columnNames: [String]?) -> Reject {
         let column = columnNames.flatMap { error.fieldNumber <= $0.count ? $0[error.fieldNumber - 1] : nil }
-        return Reject(location: SourceLocation(file: path, line: error.line, byteOffset: error.byteOffset),
-                      column: column ?? "#\(error.fieldNumber)", columnNumber: error.fieldNumber, value: error.value,
-                      reason: "malformed quoting: \(error.message)",
-                      expected: "fields quoted with \(Character(UnicodeScalar(source.csv.quote))) and inner quotes doubled",
-                      record: error.lineText)
+        let location = SourceLocation(file: path, line: error.line, byteOffset: error.byteOffset)
+        switch error.kind {
+        case .quoting:
+            return Reject(location: location, column: column ?? "#\(error.fieldNumber)", columnNumber: error.fieldNumber,
+                          value: error.value, reason: "malformed quoting: \(error.message)",
+                          expected: "fields quoted with \(Character(UnicodeScalar(source.csv.quote))) and inner quotes doubled",
+                          record: error.lineText)
+        case .tooLong:
+            return Reject(location: location, column: column ?? "#\(error.fieldNumber)", columnNumber: error.fieldNumber,
+                          value: error.value, reason: error.message,
+                          expected: "a record of at most \(CSVDialect.size(source.csv.maxRecordBytes)) with fields of at "
+                              + "most \(CSVDialect.size(source.csv.maxFieldBytes))",
+                          record: error.lineText.isEmpty ? nil : error.lineText)
+        }
     }
 }

@@ -29,6 +29,8 @@ final class SQLiteHourImportWriter: HourImportWriter {
     /// One row's text, laid end to end, bound without copies (SQLITE_STATIC) and reused for every row.
     private var scratch = UnsafeMutableRawBufferPointer.allocate(byteCount: 1 << 16, alignment: 8)
     private var recordNumber: Int64 = 0
+    /// The first failed bind of the statement being filled (see ``check(_:)``).
+    private var bindFailure = SQLITE_OK
     private(set) var entryCount = 0
     private(set) var rejectCount = 0
     private(set) var unresolvedCount = 0
@@ -174,6 +176,7 @@ final class SQLiteHourImportWriter: HourImportWriter {
                         text: &text)
             }
         }
+        if text.bindFailure != SQLITE_OK { throw bindError(text.bindFailure) }
         if text.overflowed {
             // Rows longer than the scratch buffer (very long descriptions): grow it and bind again.
             scratch.deallocate()
@@ -198,9 +201,9 @@ final class SQLiteHourImportWriter: HourImportWriter {
     @inline(__always)
     private func bindRow(_ s: OpaquePointer, _ base: Int32, _ entry: UnsafePointer<HourEntry>, student: String?, number: Int64,
                          text: inout RowText) {
-        sqlite3_bind_int64(s, base + 1, batchID)
-        sqlite3_bind_int64(s, base + 2, number)
-        sqlite3_bind_int64(s, base + 3, Int64(entry.pointee.source.line))
+        text.check(sqlite3_bind_int64(s, base + 1, batchID))
+        text.check(sqlite3_bind_int64(s, base + 2, number))
+        text.check(sqlite3_bind_int64(s, base + 3, Int64(entry.pointee.source.line)))
         bind(s, base + 4, entry.pointee.source.byteOffset)
         text.bind(s, base + 5, entry.pointee.employerID)
         text.bind(s, base + 6, entry.pointee.employeeIdentity)
@@ -209,7 +212,7 @@ final class SQLiteHourImportWriter: HourImportWriter {
         text.bindDate(s, base + 9, entry.pointee.date)
         text.bindTime(s, base + 10, entry.pointee.start)
         text.bindTime(s, base + 11, entry.pointee.end)
-        sqlite3_bind_int64(s, base + 12, Int64(entry.pointee.minutes))
+        text.check(sqlite3_bind_int64(s, base + 12, Int64(entry.pointee.minutes)))
         text.bind(s, base + 13, entry.pointee.category.rawValue)
         text.bind(s, base + 14, entry.pointee.hourType)
         bind(s, base + 15, entry.pointee.approved.map { $0 ? 1 : 0 })
@@ -221,11 +224,12 @@ final class SQLiteHourImportWriter: HourImportWriter {
     /// Marks the active entries of this source with `externalID` as superseded by this batch; returns how many.
     private func supersede(externalID: String, reason: String) throws -> Int {
         guard let s = supersedeByID else { return 0 }
-        sqlite3_bind_int64(s, 1, batchID)
         var text = RowText(buffer: scratch)
+        text.check(sqlite3_bind_int64(s, 1, batchID))
         text.bind(s, 2, reason)
         text.bind(s, 3, sourceKey)
         text.bind(s, 4, externalID)
+        if text.bindFailure != SQLITE_OK { sqlite3_reset(s); throw bindError(text.bindFailure) }
         try step(s)
         return Int(sqlite3_changes(connection))
     }
@@ -246,8 +250,8 @@ final class SQLiteHourImportWriter: HourImportWriter {
     func write(_ rejects: [Reject]) throws {
         guard let s = insertReject else { return }
         for reject in rejects {
-            sqlite3_bind_int64(s, 1, batchID)
-            sqlite3_bind_int64(s, 2, Int64(reject.location.line))
+            check(sqlite3_bind_int64(s, 1, batchID))
+            check(sqlite3_bind_int64(s, 2, Int64(reject.location.line)))
             bind(s, 3, reject.location.byteOffset)
             bind(s, 4, reject.location.elementPath)
             bind(s, 5, reject.column)
@@ -261,7 +265,18 @@ final class SQLiteHourImportWriter: HourImportWriter {
         }
     }
 
+    /// A value SQLite would not take (over its length limit): the import fails rather than store NULL in its place.
+    private func bindError(_ rc: Int32) -> StoreError {
+        StoreError("a value could not be stored (SQLite: \(String(cString: sqlite3_errstr(rc)))): nothing of the file is stored")
+    }
+
     @inline(__always) private func step(_ statement: OpaquePointer) throws {
+        if bindFailure != SQLITE_OK {
+            let rc = bindFailure
+            bindFailure = SQLITE_OK
+            sqlite3_reset(statement)
+            throw bindError(rc)
+        }
         let rc = sqlite3_step(statement)
         sqlite3_reset(statement) // every parameter is bound again for the next row
         guard rc == SQLITE_DONE else {
@@ -270,18 +285,24 @@ final class SQLiteHourImportWriter: HourImportWriter {
     }
 
     @inline(__always) private func bind(_ s: OpaquePointer, _ index: Int32, _ value: String?) {
-        guard let value else { sqlite3_bind_null(s, index); return }
+        guard let value else { check(sqlite3_bind_null(s, index)); return }
         var copy = value
         copy.withUTF8 { utf8 in
-            guard let base = utf8.baseAddress, utf8.count > 0 else { _ = sqlite3_bind_text(s, index, "", 0, nil); return }
-            _ = sqlite3_bind_text(s, index, UnsafeRawPointer(base).assumingMemoryBound(to: CChar.self),
-                                  Int32(utf8.count), sqliteTransient)
+            guard let base = utf8.baseAddress, utf8.count > 0 else { check(sqlite3_bind_text(s, index, "", 0, nil)); return }
+            guard utf8.count <= Int32.max else { check(SQLITE_TOOBIG); return }
+            check(sqlite3_bind_text(s, index, UnsafeRawPointer(base).assumingMemoryBound(to: CChar.self),
+                                    Int32(utf8.count), sqliteTransient))
         }
     }
 
     @inline(__always) private func bind(_ s: OpaquePointer, _ index: Int32, _ value: Int?) {
-        guard let value else { sqlite3_bind_null(s, index); return }
-        sqlite3_bind_int64(s, index, Int64(value))
+        guard let value else { check(sqlite3_bind_null(s, index)); return }
+        check(sqlite3_bind_int64(s, index, Int64(value)))
+    }
+
+    /// Every bind's return code: the first failure is thrown by the next ``step(_:)``.
+    @inline(__always) private func check(_ rc: Int32) {
+        if rc != SQLITE_OK && bindFailure == SQLITE_OK { bindFailure = rc }
     }
 }
 
@@ -300,6 +321,12 @@ struct RowText {
     var used = 0
     var overflowed = false
     var needed = 0
+    /// The first return code of a bind that failed (a value too big for SQLite), `SQLITE_OK` while none has.
+    var bindFailure = SQLITE_OK
+
+    @inline(__always) mutating func check(_ rc: Int32) {
+        if rc != SQLITE_OK && bindFailure == SQLITE_OK { bindFailure = rc }
+    }
 
     init(buffer: UnsafeMutableRawBufferPointer) { self.buffer = buffer }
 
@@ -312,13 +339,14 @@ struct RowText {
     }
 
     @inline(__always) mutating func bind(_ s: OpaquePointer, _ index: Int32, _ value: String?) {
-        guard let value else { sqlite3_bind_null(s, index); return }
+        guard let value else { check(sqlite3_bind_null(s, index)); return }
         var copy = value
         copy.withUTF8 { utf8 in
-            guard utf8.count > 0 else { _ = sqlite3_bind_text(s, index, "", 0, nil); return }
+            guard utf8.count > 0 else { check(sqlite3_bind_text(s, index, "", 0, nil)); return }
+            guard utf8.count <= Int32.max else { check(SQLITE_TOOBIG); return }
             guard let target = reserve(utf8.count) else { return }
             UnsafeMutableRawPointer(target).copyMemory(from: utf8.baseAddress!, byteCount: utf8.count)
-            _ = sqlite3_bind_text(s, index, target, Int32(utf8.count), nil)
+            check(sqlite3_bind_text(s, index, target, Int32(utf8.count), nil))
         }
     }
 
@@ -330,18 +358,18 @@ struct RowText {
             for k in stride(from: at + count - 1, through: at, by: -1) { b[k] = CChar(48 + v % 10); v /= 10 }
         }
         digits(date.year, 0, 4); b[4] = 45; digits(date.month, 5, 2); b[7] = 45; digits(date.day, 8, 2)
-        _ = sqlite3_bind_text(s, index, b, 10, nil)
+        check(sqlite3_bind_text(s, index, b, 10, nil))
     }
 
     /// `HH:mm`, or `HH:mm:ss` when there are seconds.
     @inline(__always) mutating func bindTime(_ s: OpaquePointer, _ index: Int32, _ time: TimeOfDay?) {
-        guard let time else { sqlite3_bind_null(s, index); return }
+        guard let time else { check(sqlite3_bind_null(s, index)); return }
         let length = time.second == 0 ? 5 : 8
         guard let b = reserve(length) else { return }
         func two(_ value: Int, _ at: Int) { b[at] = CChar(48 + value / 10); b[at + 1] = CChar(48 + value % 10) }
         two(time.hour, 0); b[2] = 58; two(time.minute, 3)
         if length == 8 { b[5] = 58; two(time.second, 6) }
-        _ = sqlite3_bind_text(s, index, b, Int32(length), nil)
+        check(sqlite3_bind_text(s, index, b, Int32(length), nil))
     }
 }
 
