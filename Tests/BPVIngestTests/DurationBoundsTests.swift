@@ -2,7 +2,7 @@ import BPVIngest
 import Testing
 
 /// Durations at their edges: ISO 8601 designators once each and in order, sums that would overflow rejected rather
-/// than trapping, and the largest values the other formats accept.
+/// than trapping, the largest values the other formats accept, and the rounding of decimal hours to minutes.
 @Suite struct DurationBoundsTests {
     private func seconds(_ format: DurationFormat, _ text: String) -> Int? {
         Array(text.utf8).withUnsafeBytes { format.seconds($0) }
@@ -40,5 +40,21 @@ import Testing
         #expect(seconds(.hoursMinutes, "999999:59") == 999_999 * 3600 + 3540)
         #expect(seconds(.hoursMinutes, "9999999:00") == nil)      // a seventh hour digit
         #expect(seconds(.hoursMinutesSeconds, "999999:59:59") == 999_999 * 3600 + 3599)
+    }
+
+    @Test func decimalHoursRoundToSecondsThenToMinutesHalfAwayFromZero() {
+        // 7,333 h = 26398.8 s -> 26399 s = 439.98 min -> 440 min.
+        #expect(seconds(.decimalHours, "7,333") == 26_399)
+        #expect(DurationFormat.minutes(fromSeconds: 26_399) == 440)
+        // 7,325 h = 26370 s = exactly 439.5 min: the half goes away from zero.
+        #expect(seconds(.decimalHours, "7,325") == 26_370)
+        #expect(DurationFormat.minutes(fromSeconds: 26_370) == 440)
+        #expect(DurationFormat.minutes(fromSeconds: -26_370) == -440)
+        // Just below the half: 7,3248 h = 26369.28 s -> 26369 s = 439.48 min -> 439 min.
+        #expect(seconds(.decimalHours, "7,3248") == 26_369)
+        #expect(DurationFormat.minutes(fromSeconds: 26_369) == 439)
+        // The seconds round half up as well: 0,00125 h = 4.5 s -> 5 s; 0,00124 h = 4.464 s -> 4 s.
+        #expect(seconds(.decimalHours, "0,00125") == 5)
+        #expect(seconds(.decimalHours, "0,00124") == 4)
     }
 }
