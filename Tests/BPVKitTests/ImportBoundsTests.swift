@@ -5,7 +5,8 @@ import BPVStore
 import Foundation
 import Testing
 
-/// The import path at its edges: a duration too big for an Int is one reject, not a crash.
+/// The import path at its edges: a duration too big for an Int is one reject, not a crash, and `max_reject_percent`
+/// fails a file only above the limit, for hour files and for reference lists.
 @Suite struct ImportBoundsTests {
     let folder = Fixture.temporaryFolder()
 
@@ -51,5 +52,70 @@ import Testing
         #expect(reject.location.line == 10)  // the second <TimeInterval> start tag
         let minutes = try store.activeHourEntries(employerID: nil, studentNumber: nil).map(\.entry.minutes)
         #expect(minutes.sorted() == [450, 480])
+    }
+
+    /// A CSV of the bad-input layout with `total` records, the first `bad` with an impossible date.
+    private func timesheet(total: Int, bad: Int) throws -> String {
+        var text = "Personeelsnummer;Naam;Datum;Starttijd;Eindtijd;Pauze;Soort;Omschrijving\n"
+        for i in 0..<total {
+            let date = i < bad ? "31-02-2026" : "\(10 + i)-10-2026"
+            text += "P100;Daan Veldkamp;\(date);08:00;16:30;30;Werk;Opbouw\n"
+        }
+        return try write(text, "timesheet-\(bad)-of-\(total).csv")
+    }
+
+    @Test func hoursAtExactlyTheRejectLimitImportAndOneMoreFails() throws {
+        let strict = try Fixture.timesheetMapping { $0 + "import:\n  max_reject_percent: 30\n" }
+        let (atLimit, store) = try importIntoFreshStore(try timesheet(total: 10, bad: 3), mapping: strict)
+        #expect(atLimit.outcome == .importedWithRejects)
+        #expect(atLimit.counts.rejects == 3 && atLimit.counts.entriesStored == 7)
+        #expect(try store.activeHourEntries(employerID: nil, studentNumber: nil).count == 7)
+
+        let (over, overStore) = try importIntoFreshStore(try timesheet(total: 10, bad: 4), mapping: strict)
+        guard case .failed(let text) = over.outcome else { Issue.record("4 of 10 did not fail: \(over.outcome)"); return }
+        #expect(text.contains("4 of 10 records rejected (40%)"))
+        #expect(try overStore.activeHourEntries(employerID: nil, studentNumber: nil).isEmpty)
+    }
+
+    @Test func anAllRejectedHourFileUnderTheDefaultLimitImportsWithRejects() throws {
+        let (result, _) = try importIntoFreshStore(try timesheet(total: 10, bad: 10), mapping: Fixture.timesheetMapping())
+        #expect(result.outcome == .importedWithRejects)
+        #expect(result.counts.rejects == 10 && result.counts.entriesStored == 0)
+    }
+
+    /// The school's POK mapping, with `extra` appended, as a file of its own.
+    private func pokMapping(_ extra: String = "") throws -> RecordMapping {
+        let text = try String(contentsOfFile: Fixture.repo("mappings/sis/poks-school.yaml"), encoding: .utf8)
+        let path = try write(text + extra, "poks-\(UUID().uuidString).yaml")
+        return try MappingLoader().loadRecordMapping(path: path, kind: .poks)
+    }
+
+    /// A POK list with `total` rows, the first `bad` with an impossible begin date.
+    private func pokList(total: Int, bad: Int) throws -> String {
+        var text = "studentnummer;leerbedrijf-ID;crebo;begindatum;einddatum;uren\n"
+        for i in 0..<total {
+            text += "22501\(10 + i);101145779;25604;\(i < bad ? "2025-02-30" : "2025-09-01");2027-07-09;1220\n"
+        }
+        return try write(text, "poks-\(bad)-of-\(total).csv")
+    }
+
+    @Test func aReferenceListAtExactlyTheRejectLimitImportsAndOneMoreFails() throws {
+        let strict = try pokMapping("\nimport:\n  max_reject_percent: 30\n")
+        let store = try SQLiteDossierStore(path: ":memory:")
+        let atLimit = try POKListImporter(store: store).importFile(path: try pokList(total: 10, bad: 3), mapping: strict)
+        #expect(atLimit.outcome == .importedWithRejects)
+        #expect(atLimit.counts.rejects == 3 && atLimit.counts.entriesStored == 7)
+
+        let over = try POKListImporter(store: store).importFile(path: try pokList(total: 10, bad: 4), mapping: strict)
+        guard case .failed(let text) = over.outcome else { Issue.record("4 of 10 did not fail: \(over.outcome)"); return }
+        #expect(text.contains("4 of 10 records rejected (40%)"))
+    }
+
+    @Test func anAllRejectedReferenceListUnderTheDefaultLimitIsNotFailedForItsRejects() throws {
+        let store = try SQLiteDossierStore(path: ":memory:")
+        let result = try POKListImporter(store: store).importFile(path: try pokList(total: 10, bad: 10),
+                                                                  mapping: try pokMapping(), allowEmpty: true)
+        #expect(result.outcome == .importedWithRejects)
+        #expect(result.counts.rejects == 10 && result.counts.entriesStored == 0)
     }
 }
