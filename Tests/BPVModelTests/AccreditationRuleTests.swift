@@ -97,6 +97,37 @@ struct AccreditationRuleTests {
         #expect(r.notes.contains { $0.contains("withdrawn") && $0.contains("2026-11-02") })
     }
 
+    @Test("a withdrawn erkenning whose end date lies after its last list covers only up to that list")
+    func withdrawnBeforeItsEnd() {
+        let w = WithdrawnErkenning(erkenning: erkenning("2022-03-01", "2027-12-31"), lastSeen: d("2026-09-01"),
+                                   absentFrom: d("2026-11-02"))
+        #expect(w.provenRange == DateRange(start: d("2022-03-01"), end: d("2026-09-01")))
+        let r = check([], withdrawn: [w])
+        #expect(r.status == .notCovered)
+        #expect(r.notCoveredSince == d("2026-09-02"))
+        #expect(r.gaps == [DateRange(start: d("2026-09-02"), end: d("2026-11-02"))])
+        // One that ended before its last list counts up to its own end.
+        let ended = WithdrawnErkenning(erkenning: erkenning("2022-03-01", "2026-06-30"), lastSeen: d("2026-09-01"),
+                                       absentFrom: d("2026-11-02"))
+        #expect(ended.provenRange == DateRange(start: d("2022-03-01"), end: d("2026-06-30")))
+    }
+
+    @Test("touching erkenningen are one run: with the reference date in the first, coverage ends with the second")
+    func touchingRunsThroughTheSecond() {
+        // The first ends 59 days after the reference date (expiring on its own), the second 149 days after.
+        let r = check([erkenning("2020-01-01", "2026-12-31"), erkenning("2027-01-01", "2027-03-31")])
+        #expect(r.coverageEnds == d("2027-03-31"))
+        #expect(r.daysLeft == 149)
+        #expect(r.status == .endsDuringPlacement)
+        // An open second one covers the placement to its end.
+        let open = check([erkenning("2020-01-01", "2026-12-31"), erkenning("2027-01-01", nil)])
+        #expect(open.status == .covered)
+        #expect(open.coverageEnds == nil)
+        #expect(DateRange.union([DateRange(start: d("2020-01-01"), end: d("2026-12-31")),
+                                 DateRange(start: d("2027-01-01"), end: d("2027-03-31"))])
+                == [DateRange(start: d("2020-01-01"), end: d("2027-03-31"))])
+    }
+
     @Test("leerweg: a BOL-only erkenning does not cover a BBL placement")
     func leerweg() {
         var bbl = pok

@@ -65,6 +65,30 @@ import Testing
         #expect(active.map(\.entry.minutes).sorted() == [240, 300, 480, 480]) // day 5, the other source's day 6
     }
 
+    @Test func anEarlierBatchStartingOnTheNewBatchsLastDayIsSupersededOnThatDay() throws {
+        // Earlier: days 7-9. New: days 5-7. The periods share day 7 only.
+        let store = try SQLiteDossierStore(path: ":memory:")
+        _ = try store.importHours(Self.batch()) { try $0.write([Self.entry(7), Self.entry(8), Self.entry(9)]) }
+        let next = try store.importHours(Self.batch(fingerprint: "f2")) {
+            try $0.write([Self.entry(5, minutes: 60), Self.entry(7, minutes: 120)])
+        }
+        #expect(next.counts.superseded == 1)
+        let active = try store.activeHourEntries(employerID: "e1", studentNumber: nil)
+        #expect(active.map { "\($0.entry.date.day):\($0.entry.minutes)" }.sorted() == ["5:60", "7:120", "8:480", "9:480"])
+    }
+
+    @Test func anEarlierBatchEndingOnTheNewBatchsFirstDayIsSupersededOnThatDay() throws {
+        // Earlier: days 3-5. New: days 5-7. The periods share day 5 only.
+        let store = try SQLiteDossierStore(path: ":memory:")
+        _ = try store.importHours(Self.batch()) { try $0.write([Self.entry(3), Self.entry(4), Self.entry(5)]) }
+        let next = try store.importHours(Self.batch(fingerprint: "f2")) {
+            try $0.write([Self.entry(5, minutes: 120), Self.entry(7, minutes: 60)])
+        }
+        #expect(next.counts.superseded == 1)
+        let active = try store.activeHourEntries(employerID: "e1", studentNumber: nil)
+        #expect(active.map { "\($0.entry.date.day):\($0.entry.minutes)" }.sorted() == ["3:480", "4:480", "5:120", "7:60"])
+    }
+
     @Test func aliasesResolveStoredEntriesIgnoringCaseAndSpaces() throws {
         let store = try SQLiteDossierStore(path: ":memory:")
         _ = try store.importHours(Self.batch()) { writer in

@@ -59,7 +59,9 @@ public struct MappingDraftWriter {
             out.append("identity: \(identity.rawValue)")
             out.append("")
         }
-        out += fields(plan, key: source.isXML ? "path" : "column")
+        var fieldsNote: DraftNote?
+        if case .xml(let sniff) = source { fieldsNote = sniff.fieldsNote }
+        out += fields(plan, key: source.isXML ? "path" : "column", note: fieldsNote)
         out.append("")
         out += hours(plan)
         if let table = plan.codeTable {
@@ -122,9 +124,10 @@ public struct MappingDraftWriter {
         return out
     }
 
-    /// `key`: `column` (CSV) or `path` (XML).
-    private func fields(_ plan: DraftPlan, key: String) -> [String] {
+    /// `key`: `column` (CSV) or `path` (XML); `note`: about the fields sampled, above them all.
+    private func fields(_ plan: DraftPlan, key: String, note: DraftNote?) -> [String] {
         var out = ["fields:"]
+        if let note { out += comments([note], indent: 2) }
         for field in plan.fields {
             out += comments(field.notes, indent: 2)
             out.append(fieldLine(field, key: key))

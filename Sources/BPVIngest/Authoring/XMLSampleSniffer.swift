@@ -11,6 +11,8 @@ public struct XMLSniffResult: Sendable {
     /// Prefix and URI, in the order the draft declares them.
     public var namespaces: [(prefix: String, uri: String)]
     public var namespaceNote: DraftNote?
+    /// Set when the records had more field paths than ``XMLSampleSniffer/maxFieldPaths``: how many were left out.
+    public var fieldsNote: DraftNote?
     public var table: SampleTable
 }
 
@@ -19,6 +21,11 @@ public struct XMLSniffResult: Sendable {
 /// (``XMLStructureScan``), the second reads the chosen records' values (``XMLRecordSampler``).
 public struct XMLSampleSniffer {
     public var sampleRecords: Int
+
+    /// The most field paths a draft samples. A record element with more distinct attributes and elements below it
+    /// (a generated or hostile file) is drafted from the first ones (the record's own fields first, in document
+    /// order), and ``XMLSniffResult/fieldsNote`` says how many more were seen and left out.
+    public static let maxFieldPaths = 500
 
     public init(sampleRecords: Int = 1000) {
         self.sampleRecords = sampleRecords
@@ -51,9 +58,16 @@ public struct XMLSampleSniffer {
         var names = NamespacePrefixes()
         let pathNodes = sampler.recordPath
         for node in pathNodes { names.add(structure.nodes[node].name) }
-        let keys = sampler.fieldOrder.filter { !sampler.repeating.contains($0) }.sorted {
-            (sampler.up($0), sampler.fieldOrder.firstIndex(of: $0)!) < (sampler.up($1), sampler.fieldOrder.firstIndex(of: $1)!)
+        // The record's own fields first, then those of enclosing elements, each in order of first appearance.
+        let position = Dictionary(uniqueKeysWithValues: sampler.fieldOrder.enumerated().map { ($1, $0) })
+        let sorted = sampler.fieldOrder.filter { !sampler.repeating.contains($0) }.sorted {
+            (sampler.up($0), position[$0]!) < (sampler.up($1), position[$1]!)
         }
+        let keys = sorted.prefix(Self.maxFieldPaths)
+        let fieldsNote = sorted.count > keys.count ? DraftNote(
+            "the records have \(sorted.count) distinct field paths; the draft samples the first \(keys.count)",
+            check: "\(sorted.count - keys.count) more field paths were seen and left out: if a field you need is "
+                + "among them, write its path by hand") : nil
         for key in keys {
             for node in structure.chain(key.node).dropFirst(pathNodes.count - sampler.up(key)) {
                 names.add(structure.nodes[node].name)
@@ -70,7 +84,8 @@ public struct XMLSampleSniffer {
                                 fieldsArePaths: true)
         return XMLSniffResult(encodingName: encodingName, encodingNote: encodingNoteRead, recordPath: recordPath,
                               recordNote: recordNote(best, candidates, structure, parse.isWholeFile),
-                              namespaces: names.declared, namespaceNote: names.note, table: table)
+                              namespaces: names.declared, namespaceNote: names.note, fieldsNote: fieldsNote,
+                              table: table)
     }
 
     /// The field's path as the mapping writes it: `../` steps, then elements, then `@attribute`.

@@ -8,7 +8,8 @@ public enum DurationFormat: String, CaseIterable, Sendable {
     case hoursMinutesSeconds = "H:MM:SS"
     /// `30`, `45`: whole minutes (a decimal part is accepted).
     case minutes
-    /// `PT7H30M`, `P1DT2H`: `xsd:duration`.
+    /// `PT7H30M`, `P1DT2H`: `xsd:duration` with days and a time part, each designator at most once and in order
+    /// (D, T, H, M, S), a fraction only on the seconds. A value whose total does not fit in an `Int` is not a duration.
     case iso8601
     /// Any of the above told apart by its look: `P...` is ISO 8601, `7:30` is H:MM, `07:30:00` is H:MM:SS, and a
     /// plain number is decimal hours (never minutes). For sources that mix them (SETU `Duration`: `8.00` or `PT8H`).
@@ -44,7 +45,8 @@ public enum DurationFormat: String, CaseIterable, Sendable {
             }
             return (value, k)
         }
-        /// A decimal number scaled by `unit` seconds: "7,25" hours -> 26100.
+        /// A decimal number scaled by `unit` seconds: "7,25" hours -> 26100. Both parts have at most 9 digits, so
+        /// with `unit` at most 3600 no product exceeds 2 × 10^9 × 3600 (< 2^43): input cannot overflow it.
         @inline(__always) func decimal(unit: Int) -> Int? {
             let whole = digits()
             guard whole.count <= 9 else { return nil }
@@ -72,6 +74,7 @@ public enum DurationFormat: String, CaseIterable, Sendable {
             total = v
         case .hoursMinutes, .hoursMinutesSeconds:
             let h = digits()
+            // At most 6 hour digits: below 10^6 × 3600 + 3599 seconds, no overflow.
             guard h.count >= 1, h.count <= 6, i < n, bytes[i] == UInt8(ascii: ":") else { return nil }
             i += 1
             let m = digits()
@@ -90,30 +93,37 @@ public enum DurationFormat: String, CaseIterable, Sendable {
             guard i < n, bytes[i] == UInt8(ascii: "P") else { return nil }
             i += 1
             total = 0
-            var inTime = false, parts = 0
+            // Each designator at most once and in order: D, then T, then H, M, S; a fraction only on the seconds
+            // (the last). `rank` is the last designator read, so `PT1H1H` and `PT30M1H` are not durations.
+            var inTime = false, rank = 0, parts = 0
             while i < n {
                 if bytes[i] == UInt8(ascii: "T") { guard !inTime else { return nil }; inTime = true; i += 1; continue }
                 let before = i
                 let whole = digits()
                 guard whole.count > 0, whole.count <= 9, i < n else { return nil }
-                var fractionSeconds = 0
-                let unitByte: UInt8
+                let value: Int, partRank: Int
                 if bytes[i] == UInt8(ascii: ".") || bytes[i] == UInt8(ascii: ",") {
                     i = before
-                    guard let v = decimal(unit: 1), i < n else { return nil }
-                    fractionSeconds = v; unitByte = bytes[i]
-                    guard unitByte == UInt8(ascii: "S") else { return nil }
-                    total += fractionSeconds; i += 1; parts += 1
-                    continue
+                    guard let v = decimal(unit: 1), i < n, bytes[i] == UInt8(ascii: "S"), inTime else { return nil }
+                    value = v; partRank = 4
+                } else {
+                    let unit: Int
+                    switch (bytes[i], inTime) {
+                    case (UInt8(ascii: "D"), false): unit = 86_400; partRank = 1
+                    case (UInt8(ascii: "H"), true): unit = 3600; partRank = 2
+                    case (UInt8(ascii: "M"), true): unit = 60; partRank = 3
+                    case (UInt8(ascii: "S"), true): unit = 1; partRank = 4
+                    default: return nil
+                    }
+                    let (product, overflow) = whole.value.multipliedReportingOverflow(by: unit)
+                    guard !overflow else { return nil }
+                    value = product
                 }
-                unitByte = bytes[i]; i += 1; parts += 1
-                switch (unitByte, inTime) {
-                case (UInt8(ascii: "D"), false): total += whole.value * 86_400
-                case (UInt8(ascii: "H"), true): total += whole.value * 3600
-                case (UInt8(ascii: "M"), true): total += whole.value * 60
-                case (UInt8(ascii: "S"), true): total += whole.value
-                default: return nil
-                }
+                guard partRank > rank else { return nil }
+                rank = partRank; i += 1; parts += 1
+                let (sum, overflow) = total.addingReportingOverflow(value)
+                guard !overflow else { return nil }
+                total = sum
             }
             guard parts > 0 else { return nil }
         }

@@ -91,4 +91,38 @@ struct XMLDraftSniffingTests {
         #expect(!draft.plan.isWholeFile)
         #expect(draft.yaml.contains("(500 records sampled)"))
     }
+
+    @Test("a record with thousands of distinct attributes is drafted from the first ones, with a note on the rest")
+    func manyAttributes() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("bpv-xml-draft-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let file = folder.appendingPathComponent("wide.xml")
+        let attributes = (0..<2000).map { " a\($0)=\"\($0)\"" }.joined()
+        var text = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<Export status=\"Approved\">\n"
+        for day in 1...2 {
+            text += "  <Regel medewerker=\"M-1\" datum=\"2026-12-0\(day)\"\(attributes)><Uren>7.50</Uren></Regel>\n"
+        }
+        text += "</Export>\n"
+        try text.write(to: file, atomically: true, encoding: .utf8)
+
+        let result = try sniff(file.path)
+        let cap = XMLSampleSniffer.maxFieldPaths
+        #expect(result.table.columns.count == cap)
+        // The record's own fields in document order; the enclosing ../@status comes after them and is left out.
+        let names = result.table.columns.compactMap(\.name)
+        #expect(names.prefix(3) == ["@medewerker", "@datum", "@a0"])
+        #expect(names.last == "@a\(cap - 3)")
+        let note = try #require(result.fieldsNote)
+        #expect(note.evidence == "the records have 2004 distinct field paths; the draft samples the first \(cap)")
+        #expect(note.check == "\(2004 - cap) more field paths were seen and left out: if a field you need is among "
+                + "them, write its path by hand")
+
+        let draft = try MappingDrafter().draft(path: file.path, name: "wide")
+        #expect(draft.yaml.contains("fields:\n  # the records have 2004 distinct field paths; the draft samples the "
+                                    + "first \(cap)\n  # CHECK: \(2004 - cap) more field paths were seen and left out"))
+        // A sample within the cap has no such note.
+        #expect(try sniff(DraftFromXMLSamplesTests.samplePath("tijdwerk-uitzend/TimeCard_TW-40117_2026-W49.xml"))
+                    .fieldsNote == nil)
+    }
 }
