@@ -44,12 +44,23 @@ public final class SQLiteDossierStore: DossierStore {
         if path != ":memory:" { chmod(path, 0o600) } // personal data: not world-readable
     }
 
-    public func findImport(sourceKey: String, contentFingerprint: String, fileSize: Int) throws -> ImportBatch? {
-        try queue.read { db in
+    public func findImport(sourceKey: String, contentFingerprint: String, fileSize: Int,
+                           legacyFingerprint: String?) throws -> ImportBatch? {
+        let found = try queue.read { db in
             try Row.fetchOne(db, sql: """
                 SELECT * FROM import_batch WHERE source_key = ? AND content_fingerprint = ? AND file_size = ?
-                    AND status <> 'failed' ORDER BY id LIMIT 1
+                    AND status <> 'failed' ORDER BY id DESC LIMIT 1
                 """, arguments: [sourceKey, contentFingerprint, fileSize]).map(Self.batch)
+        }
+        guard found == nil, let legacyFingerprint else { return found }
+        return try queue.write { db in
+            guard let legacy = try Row.fetchOne(db, sql: """
+                SELECT * FROM import_batch WHERE source_key = ? AND content_fingerprint = ? AND file_size = ?
+                    AND status <> 'failed' ORDER BY id DESC LIMIT 1
+                """, arguments: [sourceKey, legacyFingerprint, fileSize]).map(Self.batch) else { return nil }
+            try db.execute(sql: "UPDATE import_batch SET content_fingerprint = ? WHERE id = ?",
+                           arguments: [contentFingerprint, legacy.id])
+            return try Self.storedBatch(db, legacy.id)
         }
     }
 
@@ -69,6 +80,14 @@ public final class SQLiteDossierStore: DossierStore {
             counts.unresolved = writer.unresolvedCount
             counts.superseded = writer.replacedCount
             counts.voided = writer.voidedCount
+            if let replaced = batch.replacesBatchID {
+                try db.execute(sql: """
+                    UPDATE hour_entry SET superseded_by = ?, superseded_reason = 'reimport'
+                    WHERE batch_id = ? AND superseded_by IS NULL
+                    """, arguments: [batchID, replaced])
+                counts.superseded += db.changesCount
+                try db.execute(sql: "UPDATE import_batch SET replaced_batch = ? WHERE id = ?", arguments: [replaced, batchID])
+            }
             if batch.supersedeByPeriod, let first = writer.firstDate, let last = writer.lastDate {
                 counts.superseded += try supersede(db, by: batchID, sourceKey: batch.sourceKey, from: first, to: last)
             }
@@ -109,7 +128,20 @@ public final class SQLiteDossierStore: DossierStore {
 
     public func recordFailedImport(_ batch: NewImportBatch, message: String, counts: ImportCounts) throws -> ImportBatch {
         try queue.write { db in
-            let id = try insertBatch(db, batch, status: .failed, message: message)
+            let earlier = try Int64.fetchOne(db, sql: """
+                SELECT id FROM import_batch WHERE source_key = ? AND content_fingerprint = ? AND file_size = ?
+                    AND status = 'failed' ORDER BY id DESC LIMIT 1
+                """, arguments: [batch.sourceKey, batch.contentFingerprint, batch.fileSize])
+            let id: Int64
+            if let earlier {
+                id = earlier
+                try db.execute(sql: """
+                    UPDATE import_batch SET attempts = attempts + 1, message = ?, file_path = ?, mapping_name = ?,
+                        mapping_revision = ? WHERE id = ?
+                    """, arguments: [message, batch.filePath, batch.mappingName, batch.mappingRevision, id])
+            } else {
+                id = try insertBatch(db, batch, status: .failed, message: message)
+            }
             try db.execute(sql: """
                 UPDATE import_batch SET finished_at = ?, records_read = ?, rejects = ?, blank_records = ? WHERE id = ?
                 """, arguments: [Self.now(), counts.recordsRead, counts.rejects, counts.blankRecords, id])
@@ -253,7 +285,7 @@ public final class SQLiteDossierStore: DossierStore {
                            status: ImportBatch.Status(rawValue: row["status"]) ?? .failed, message: row["message"],
                            periodStart: (row["period_start"] as String?).flatMap { CalendarDate(iso: $0) },
                            periodEnd: (row["period_end"] as String?).flatMap { CalendarDate(iso: $0) },
-                           counts: counts)
+                           counts: counts, attempts: row["attempts"] ?? 1)
     }
 
     static func storedEntry(_ row: Row) -> StoredHourEntry {
