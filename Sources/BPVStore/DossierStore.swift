@@ -28,10 +28,14 @@ public protocol DossierStore: ReferenceStore, POKStore {
     /// same bytes from the same source failing again update that batch (its message, its time, one more attempt).
     func recordFailedImport(_ batch: NewImportBatch, message: String, counts: ImportCounts) throws -> ImportBatch
 
-    /// Adds or replaces aliases, then links every stored unresolved entry they match. Returns how many entries
-    /// were resolved.
-    @discardableResult
-    func saveAliases(_ aliases: [EmployeeAlias]) throws -> Int
+    /// Adds or replaces aliases, then links every stored unresolved entry they match. An alias that now names
+    /// another student takes its stored entries along (``AliasSaveResult/moves``). Aliases from the alias file
+    /// (`origin: .file`) win over ones set with `bpv alias add` (`.command`); where they disagree, the file's
+    /// alias is saved and the disagreement is a ``AliasSaveResult/conflicts`` entry.
+    func saveAliases(_ aliases: [EmployeeAlias], origin: AliasOrigin) throws -> AliasSaveResult
+
+    /// The ids of the employers saved so far (``saveEmployer(id:name:leerbedrijfID:)``), in order.
+    func employerIDs() throws -> [String]
 
     /// Employer registry (id, name, leerbedrijf-ID) as configured.
     func saveEmployer(id: String, name: String?, leerbedrijfID: String?) throws
@@ -49,7 +53,41 @@ public protocol DossierStore: ReferenceStore, POKStore {
     func unresolvedIdentities() throws -> [(employerID: String, identity: String, entries: Int)]
 }
 
+/// Who set an alias: the nightly alias file, or a person with `bpv alias add`.
+public enum AliasOrigin: String, Sendable {
+    case file
+    case command
+}
+
+/// What saving aliases changed.
+public struct AliasSaveResult: Sendable, Equatable {
+    /// An alias that named another student before: its stored entries moved with it.
+    public struct Move: Sendable, Equatable {
+        public var alias: EmployeeAlias
+        public var previousStudent: String
+        public var entriesMoved: Int
+    }
+    /// The alias file and an alias set with `bpv alias add` disagree; the file's alias was saved.
+    public struct Conflict: Sendable, Equatable {
+        public var fileAlias: EmployeeAlias
+        public var commandStudent: String
+        public var commandSetAt: String
+    }
+    /// Unresolved stored entries now linked to a student.
+    public var resolved = 0
+    public var moves: [Move] = []
+    public var conflicts: [Conflict] = []
+
+    public init() {}
+}
+
 extension DossierStore {
+    /// Saves aliases from the alias file; returns how many stored entries were resolved.
+    @discardableResult
+    public func saveAliases(_ aliases: [EmployeeAlias]) throws -> Int {
+        try saveAliases(aliases, origin: .file).resolved
+    }
+
     public func findImport(sourceKey: String, contentFingerprint: String, fileSize: Int) throws -> ImportBatch? {
         try findImport(sourceKey: sourceKey, contentFingerprint: contentFingerprint, fileSize: fileSize,
                        legacyFingerprint: nil)

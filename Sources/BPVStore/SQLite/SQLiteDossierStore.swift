@@ -149,24 +149,41 @@ public final class SQLiteDossierStore: DossierStore {
         }
     }
 
-    @discardableResult
-    public func saveAliases(_ aliases: [EmployeeAlias]) throws -> Int {
+    public func saveAliases(_ aliases: [EmployeeAlias], origin: AliasOrigin) throws -> AliasSaveResult {
         try queue.write { db in
+            var result = AliasSaveResult()
             let upsert = try db.cachedStatement(sql: """
-                INSERT INTO employee_alias (employer_id, identity_key, identity, student_number, updated_at)
-                VALUES (?, ?, ?, ?, ?)
+                INSERT INTO employee_alias (employer_id, identity_key, identity, student_number, updated_at, origin)
+                VALUES (?, ?, ?, ?, ?, ?)
                 ON CONFLICT (employer_id, identity_key) DO UPDATE
                     SET identity = excluded.identity, student_number = excluded.student_number,
-                        updated_at = excluded.updated_at
+                        updated_at = excluded.updated_at, origin = excluded.origin
                     WHERE student_number <> excluded.student_number OR identity <> excluded.identity
                 """)
             let now = Self.now()
             for alias in aliases {
-                try upsert.execute(arguments: [alias.employerID, AliasKey.normalise(alias.identity), alias.identity,
-                                               alias.studentNumber, now])
+                let key = AliasKey.normalise(alias.identity)
+                if let earlier = try Row.fetchOne(db, sql: """
+                    SELECT student_number, origin, updated_at FROM employee_alias WHERE employer_id = ? AND identity_key = ?
+                    """, arguments: [alias.employerID, key]) {
+                    let student: String = earlier["student_number"]
+                    if student != alias.studentNumber {
+                        if origin == .file && (earlier["origin"] as String) == AliasOrigin.command.rawValue {
+                            result.conflicts.append(.init(fileAlias: alias, commandStudent: student,
+                                                          commandSetAt: earlier["updated_at"]))
+                        }
+                        // The entries linked through this alias follow it to the new student.
+                        try db.execute(sql: """
+                            UPDATE hour_entry SET student_number = ?
+                            WHERE employer_id = ? AND student_number = ? AND bpv_identity_key(employee_identity) = ?
+                            """, arguments: [alias.studentNumber, alias.employerID, student, key])
+                        result.moves.append(.init(alias: alias, previousStudent: student, entriesMoved: db.changesCount))
+                    }
+                }
+                try upsert.execute(arguments: [alias.employerID, key, alias.identity, alias.studentNumber, now,
+                                               origin.rawValue])
             }
             // Link the stored unresolved entries in one pass per employer (the partial index holds only those).
-            var resolved = 0
             for employer in Set(aliases.map(\.employerID)).sorted() {
                 try db.execute(sql: """
                     UPDATE hour_entry SET student_number = (
@@ -177,10 +194,14 @@ public final class SQLiteDossierStore: DossierStore {
                       AND bpv_identity_key(employee_identity) IN
                           (SELECT identity_key FROM employee_alias WHERE employer_id = ?)
                     """, arguments: [employer, employer])
-                resolved += db.changesCount
+                result.resolved += db.changesCount
             }
-            return resolved
+            return result
         }
+    }
+
+    public func employerIDs() throws -> [String] {
+        try queue.read { db in try String.fetchAll(db, sql: "SELECT id FROM employer ORDER BY id") }
     }
 
     public func saveEmployer(id: String, name: String?, leerbedrijfID: String?) throws {
