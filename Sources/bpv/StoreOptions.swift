@@ -56,11 +56,11 @@ struct StoreOptions: ParsableArguments {
         try configuration()?.reference ?? ReferenceSettings()
     }
 
-    /// Checks that `employer` is a known employer id: one of the configuration's, or (with `--db` alone) one
-    /// that a run saved in the store. A typo must not store hours under an employer that does not exist.
+    /// Checks that `employer` is a known employer id: one of the configuration's, or (without a configuration)
+    /// one that a run saved in the store. A typo must not store hours under an employer that does not exist.
     func checkEmployer(_ employer: String, in store: SQLiteDossierStore) throws {
         let known: [String]
-        if db == nil, let configuration = try configuration() {
+        if let configuration = try configuration() {
             known = configuration.employers.map(\.id)
         } else {
             known = try store.employerIDs()
