@@ -41,9 +41,6 @@ extension DossierLookup.Result {
                 .init(dossier: k.dossier, code: k.code.description, title: k.titel,
                       werkprocessen: k.werkprocessen.map { .init(code: $0.code.description, title: $0.titel, profileCrebo: $0.crebo) })
             })
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-        encoder.keyEncodingStrategy = .convertToSnakeCase
-        return try encoder.encode(answer)
+        return try JSONOutput.encoder().encode(answer)
     }
 }

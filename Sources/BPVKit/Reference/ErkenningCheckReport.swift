@@ -140,10 +140,7 @@ extension ErkenningCheck.Report {
             lists: lists.map { .init(source: $0.source, retrievedOn: $0.retrievedOn.iso, snapshot: $0.id,
                                      erkenningen: $0.erkenningCount) },
             creboListImported: creboListImported, placements: lines, notes: notes)
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-        encoder.keyEncodingStrategy = .convertToSnakeCase
-        return try encoder.encode(report)
+        return try JSONOutput.encoder().encode(report)
     }
 
     static func csvField(_ text: String) -> String {

@@ -70,10 +70,7 @@ struct RunRecordWriter {
                            exitStatus: summary.exitStatus.rawValue, aliasesLoaded: summary.aliasesLoaded,
                            entriesResolvedByAliases: summary.entriesResolvedByAliases, problems: summary.problems,
                            files: files, unresolved: summary.unresolved)
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-        encoder.keyEncodingStrategy = .convertToSnakeCase
-        return try encoder.encode(file)
+        return try JSONOutput.encoder().encode(file)
     }
 
     /// A stable name for an outcome, and its message.
