@@ -4,7 +4,7 @@ import Foundation
 
 /// Writes what a run did to `<output>/runs/<timestamp>/`: `run.json` for machines, `rejects.csv` with every reject
 /// (file, line, column, value, reason, expected, record) to fix or send back, and `unresolved.csv` with the
-/// employee identities that still need an alias.
+/// employee identities that still need an alias. The CSVs follow ``CSVTable``'s rules.
 struct RunRecordWriter {
     let store: any DossierStore
 
@@ -16,23 +16,24 @@ struct RunRecordWriter {
         try runJSON(summary, configuration: configuration, stamp: stamp)
             .write(to: folder.appendingPathComponent("run.json"))
 
-        var rejects = "file;line;column;column_number;value;reason;expected;record\n"
+        var rejects = CSVTable(header: ["file", "line", "column", "column_number", "value", "reason", "expected",
+                                        "record"])
         for result in summary.files {
             guard let batchID = result.batchID, result.counts.rejects > 0,
                   result.outcome == .imported || result.outcome == .importedWithRejects else { continue }
             for reject in try store.rejects(batchID: batchID) {
-                rejects += [reject.location.file, String(reject.location.line), reject.column ?? "",
-                            reject.columnNumber.map(String.init) ?? "", reject.value ?? "", reject.reason,
-                            reject.expected ?? "", reject.record ?? ""].map(Self.csvField).joined(separator: ";") + "\n"
+                rejects.append([reject.location.file, String(reject.location.line), reject.column ?? "",
+                                reject.columnNumber.map(String.init) ?? "", reject.value ?? "", reject.reason,
+                                reject.expected ?? "", reject.record ?? ""])
             }
         }
-        try Data(rejects.utf8).write(to: folder.appendingPathComponent("rejects.csv"))
+        try rejects.data().write(to: folder.appendingPathComponent("rejects.csv"))
 
-        var unresolved = "employer;identity;entries\n"
+        var unresolved = CSVTable(header: ["employer", "identity", "entries"])
         for item in summary.unresolved {
-            unresolved += [item.employer, item.identity, String(item.entries)].map(Self.csvField).joined(separator: ";") + "\n"
+            unresolved.append([item.employer, item.identity, String(item.entries)])
         }
-        try Data(unresolved.utf8).write(to: folder.appendingPathComponent("unresolved.csv"))
+        try unresolved.data().write(to: folder.appendingPathComponent("unresolved.csv"))
         return folder.path
     }
 
@@ -90,12 +91,5 @@ struct RunRecordWriter {
         formatter.timeZone = TimeZone.current
         formatter.dateFormat = "yyyy-MM-dd'T'HHmmss"
         return formatter.string(from: date)
-    }
-
-    static func csvField(_ text: String) -> String {
-        if text.contains(";") || text.contains("\"") || text.contains("\n") || text.contains("\r") {
-            return "\"" + text.replacingOccurrences(of: "\"", with: "\"\"") + "\""
-        }
-        return text
     }
 }
