@@ -89,6 +89,37 @@ import Testing
             "formula-bv;P101;1",
         ])
     }
+
+    @Test func everyFileOfTheRunRecordIsWrittenWithMode0640WhateverTheUmask() throws {
+        // umask is the process's: other tests running meanwhile create their files under it too (none checks a
+        // mode that the umask decides). Restored before the checks.
+        for mask: mode_t in [0, 0o077] {
+            let previous = umask(mask)
+            let result = Result { try Self.runFormulaSchool() }
+            umask(previous)
+            let (summary, folder) = try result.get()
+            #expect(summary.accreditation != nil, "the POK list makes the run write erkenning.csv and findings.csv")
+            let names = try FileManager.default.contentsOfDirectory(atPath: folder.path).sorted()
+            #expect(names == ["erkenning.csv", "findings.csv", "rejects.csv", "run.json", "unresolved.csv"],
+                    "no temporary file is left behind")
+            for name in names {
+                var info = stat()
+                #expect(stat(folder.appendingPathComponent(name).path, &info) == 0)
+                #expect(info.st_mode & 0o7777 == 0o640, "\(name) under umask \(String(mask, radix: 8))")
+            }
+        }
+    }
+
+    @Test func aFileIsReplacedWholeAndTheTemporaryFileGoes() throws {
+        let folder = Fixture.temporaryFolder()
+        let path = folder.appendingPathComponent("x.csv").path
+        try OutputFile.save(Data("old\n".utf8), to: path)
+        try OutputFile.save(CSVTable(header: ["new"]).data(byteOrderMark: false), to: path)
+        #expect(try String(contentsOfFile: path, encoding: .utf8) == "new\n")
+        #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path) == ["x.csv"])
+        let missing = folder.appendingPathComponent("no-such-folder/x.csv").path
+        #expect(throws: OutputFileError.self) { try OutputFile.save(Data(), to: missing) }
+    }
 }
 
 extension Fixture {

@@ -53,17 +53,17 @@ extension NightlyRun {
     }
 
     /// `findings.csv` (the findings of this run's list imports) and `erkenning.csv` (the check of every POK), written
-    /// as the rest of the run record (``CSVTable``).
+    /// as the rest of the run record (``OutputFile``, ``CSVTable``).
     func writeReferenceRecords(_ summary: Summary) throws {
         guard let report = summary.accreditation else { return }
         let folder = URL(fileURLWithPath: summary.runFolder)
-        try report.csv().data().write(to: folder.appendingPathComponent("erkenning.csv"))
+        try OutputFile.save(report.csv().data(), to: folder.appendingPathComponent("erkenning.csv").path)
         var findings = CSVTable(header: ["rule", "severity", "date", "student", "leerbedrijf", "crebo", "subject",
                                          "evidence", "explanation"])
         for f in summary.findings {
             findings.append([f.rule, f.severity.rawValue, f.date.iso, f.studentNumber ?? "", f.leerbedrijfID ?? "",
                              f.crebo ?? "", f.subject, f.evidence, f.explanation])
         }
-        try findings.data().write(to: folder.appendingPathComponent("findings.csv"))
+        try OutputFile.save(findings.data(), to: folder.appendingPathComponent("findings.csv").path)
     }
 }

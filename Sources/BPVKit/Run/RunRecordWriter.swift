@@ -4,7 +4,8 @@ import Foundation
 
 /// Writes what a run did to `<output>/runs/<timestamp>/`: `run.json` for machines, `rejects.csv` with every reject
 /// (file, line, column, value, reason, expected, record) to fix or send back, and `unresolved.csv` with the
-/// employee identities that still need an alias. The CSVs follow ``CSVTable``'s rules.
+/// employee identities that still need an alias. Each file is written whole or not at all, with mode 0640
+/// (``OutputFile``); the CSVs follow ``CSVTable``'s rules.
 struct RunRecordWriter {
     let store: any DossierStore
 
@@ -13,8 +14,8 @@ struct RunRecordWriter {
         let folder = URL(fileURLWithPath: configuration.output).appendingPathComponent("runs").appendingPathComponent(stamp)
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true,
                                                 attributes: [.posixPermissions: 0o700])
-        try runJSON(summary, configuration: configuration, stamp: stamp)
-            .write(to: folder.appendingPathComponent("run.json"))
+        try OutputFile.save(try runJSON(summary, configuration: configuration, stamp: stamp),
+                            to: folder.appendingPathComponent("run.json").path)
 
         var rejects = CSVTable(header: ["file", "line", "column", "column_number", "value", "reason", "expected",
                                         "record"])
@@ -27,13 +28,13 @@ struct RunRecordWriter {
                                 reject.expected ?? "", reject.record ?? ""])
             }
         }
-        try rejects.data().write(to: folder.appendingPathComponent("rejects.csv"))
+        try OutputFile.save(rejects.data(), to: folder.appendingPathComponent("rejects.csv").path)
 
         var unresolved = CSVTable(header: ["employer", "identity", "entries"])
         for item in summary.unresolved {
             unresolved.append([item.employer, item.identity, String(item.entries)])
         }
-        try unresolved.data().write(to: folder.appendingPathComponent("unresolved.csv"))
+        try OutputFile.save(unresolved.data(), to: folder.appendingPathComponent("unresolved.csv").path)
         return folder.path
     }
 
