@@ -59,6 +59,7 @@ struct DossierCommand: ParsableCommand {
     @Option(name: .long, help: "The crebo (5 digits).") var crebo: String
     @Option(name: .long, help: "The reference date (yyyy-MM-dd) for the crebo's edition. Default: today.") var on: String?
     @Option(name: .long, help: "table (for people), csv or json.") var format: ErkenningCommand.Format = .table
+    @OptionGroup var csv: CSVOutputOptions
     @OptionGroup var store: StoreOptions
 
     func run() throws {
@@ -68,7 +69,7 @@ struct DossierCommand: ParsableCommand {
         let result = try DossierLookup(store: dossier).lookup(crebo: code, on: date)
         switch format {
         case .table: print(result.table(), terminator: "")
-        case .csv: print(result.csv(), terminator: "")
+        case .csv: csv.print(result.csv())
         case .json: print(String(decoding: try result.json(), as: UTF8.self))
         }
         if result.kerntaken.isEmpty { throw ExitCode(1) }

@@ -28,6 +28,7 @@ struct ErkenningCommand: ParsableCommand {
           help: "Count an erkenning for a successor crebo as covering the replaced crebo. Default: the config's, else no.")
     var successorCovers: Bool?
     @Option(name: .long, help: "table (for people), csv or json.") var format: Format = .table
+    @OptionGroup var csv: CSVOutputOptions
     @OptionGroup var store: StoreOptions
 
     func run() throws {
@@ -45,7 +46,7 @@ struct ErkenningCommand: ParsableCommand {
         }
         switch format {
         case .table: print(report.table(), terminator: "")
-        case .csv: print(report.csv(), terminator: "")
+        case .csv: csv.print(report.csv())
         case .json: print(String(decoding: try report.json(), as: UTF8.self))
         }
     }
@@ -85,5 +86,17 @@ struct LeerbedrijfCommand: ParsableCommand {
             try dossier.saveLeerbedrijfAliases([LeerbedrijfAlias(legacyCode: code, leerbedrijfID: leerbedrijfID, origin: .manual)])
             print("alias saved: \(code) -> \(leerbedrijfID)")
         }
+    }
+}
+
+/// `--bom` for `--format csv`: the CSV on standard output is for other tools and goes without a byte-order mark;
+/// `--bom` puts one in front, for output redirected to a file that people open in a spreadsheet (as the run
+/// record's CSVs, which always have one).
+struct CSVOutputOptions: ParsableArguments {
+    @Flag(name: .long, help: "With --format csv: start with a UTF-8 byte-order mark (for a file opened in Excel).")
+    var bom = false
+
+    func print(_ table: CSVTable) {
+        Swift.print(String(decoding: table.data(byteOrderMark: bom), as: UTF8.self), terminator: "")
     }
 }

@@ -68,6 +68,36 @@ import Testing
         ])
     }
 
+    @Test func aKeyWrittenTwiceIsReportedAtItsOwnLineAndColumn() {
+        #expect(Self.lint("duplicate-key.yaml") == [
+            "duplicate-key.yaml:8:3: error: 'delimiter' appears twice in source (first on line 7) (hint: keep one of them)",
+            "duplicate-key.yaml:12:3: error: 'date' appears twice in fields (first on line 11) (hint: keep one of them)",
+        ])
+    }
+
+    @Test func aKeyWrittenThreeTimesInAFlowMappingIsReportedAtEachRepeat() {
+        let yaml = """
+            bpv_mapping: 1
+            name: t
+            produces: hour_entries
+            source: { format: csv, "format": csv, format: xml }
+            """
+        #expect(MappingLoader().check(yaml: yaml, file: "t.yaml").diagnostics.map(\.description) == [
+            "t.yaml:4:24: error: 'format' appears twice in source (first on line 4) (hint: keep one of them)",
+            "t.yaml:4:39: error: 'format' appears twice in source (first on line 4) (hint: keep one of them)",
+        ])
+    }
+
+    @Test func aSyntaxErrorAfterADuplicateKeyIsReportedToo() {
+        // Yams checks a mapping's keys when the mapping ends: `source` ends before the broken `fields`, and the
+        // document is not read to its end, so the repeat's place is not known.
+        let yaml = "bpv_mapping: 1\nname: t\nsource:\n  format: csv\n  format: xml\nfields: [\n"
+        #expect(MappingLoader().check(yaml: yaml, file: "t.yaml").diagnostics.map(\.description) == [
+            "t.yaml:4:3: error: 'format' is written again later in the same mapping (hint: keep one of them)",
+            "t.yaml:7:1: error: not valid YAML: did not find expected node content (hint: check indentation and quoting near this place)",
+        ])
+    }
+
     @Test func everyShippedHourMappingIsClean() throws {
         let folder = TestFiles.repository.appendingPathComponent("mappings/hours")
         let files = try FileManager.default.contentsOfDirectory(atPath: folder.path).filter { $0.hasSuffix(".yaml") }

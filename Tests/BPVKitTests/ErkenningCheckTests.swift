@@ -45,7 +45,7 @@ struct ErkenningCheckTests {
         #expect(try fixture.check(crebo: "25798", leerbedrijf: "0100581320", on: "2026-11-02").rows.count
                 == oracle.poks.filter { $0.crebo == "25798" && $0.leerbedrijf == "100581320" }.count)
 
-        let csv = report.csv().split(separator: "\n")
+        let csv = report.csv().text.split(separator: "\n")
         #expect(csv.count == students.count + 1)
         #expect(csv[0].hasPrefix("student;leerbedrijf;leerbedrijf_name;crebo;"))
         #expect(csv.dropFirst().allSatisfy { $0.contains(";25798;Allround podium- en evenemententechnicus;") })
@@ -80,7 +80,7 @@ struct ErkenningCheckTests {
         let covered = try #require(lenient.rows.first { $0.pok?.studentNumber == "9990001" })
         #expect(covered.result.status == .covered)
         #expect(covered.result.countedSuccessors == ["25952"])
-        #expect(strict.csv().contains("25951 → 25952"))
+        #expect(strict.csv().text.contains("25951 → 25952"))
     }
 
     @Test("without POKs for the selection, leerbedrijf/crebo pairs are checked on the reference date")

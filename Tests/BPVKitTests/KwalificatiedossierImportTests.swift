@@ -26,7 +26,7 @@ struct KwalificatiedossierImportTests {
         _ = try KwalificatiedossierImporter(store: fixture.store).importFile(path: Self.sample, mappings: try Self.mappings())
         let podium = try DossierLookup(store: fixture.store).lookup(crebo: "25798", on: d("2026-11-02"))
         let werkprocessen = podium.kerntaken.flatMap(\.werkprocessen)
-        let lines = podium.csv().split(separator: "\n").map(String.init)
+        let lines = podium.csv().text.split(separator: "\n").map(String.init)
         #expect(lines.first == "crebo;crebo_name;dossier;dossier_title;kerntaak;kerntaak_title;werkproces;werkproces_title;profile_crebo")
         #expect(lines.count == werkprocessen.count + 1)
         #expect(lines.contains("25798;Allround podium- en evenemententechnicus;23914;Podium- en evenemententechniek;"

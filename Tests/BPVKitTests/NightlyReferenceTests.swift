@@ -44,11 +44,13 @@ struct NightlyReferenceTests {
             #expect(row.result.status.rawValue == oracle.expected(pok, on: d("2026-11-02"), window: 90).status)
         }
         let folder = URL(fileURLWithPath: summary.runFolder)
-        let csv = try String(contentsOf: folder.appendingPathComponent("erkenning.csv"), encoding: .utf8)
-        #expect(csv.split(separator: "\n").count == oracle.poks.count + 1)
-        let findings = try String(contentsOf: folder.appendingPathComponent("findings.csv"), encoding: .utf8)
-        #expect(findings.split(separator: "\n").count == summary.findings.count + 1)
-        #expect(findings.contains("erkenning.withdrawn;error;2026-11-02"))
+        let csv = try runRecordCSV(folder, "erkenning.csv")
+        #expect(csv.count == oracle.poks.count + 1)
+        #expect(csv.first?.hasPrefix("student;leerbedrijf;leerbedrijf_name;crebo;") == true)
+        let findings = try runRecordCSV(folder, "findings.csv")
+        #expect(findings.count == summary.findings.count + 1)
+        #expect(findings.first == "rule;severity;date;student;leerbedrijf;crebo;subject;evidence;explanation")
+        #expect(findings.contains { $0.hasPrefix("erkenning.withdrawn;error;2026-11-02") })
 
         // A second night: every file is recognised, nothing changes.
         let again = try NightlyRun(configuration: configuration, store: store).run(at: noon.addingTimeInterval(3600))

@@ -48,6 +48,12 @@ import Testing
         for name in ["run.json", "rejects.csv", "unresolved.csv"] {
             #expect(FileManager.default.fileExists(atPath: summary.runFolder + "/" + name))
         }
+        let folder = URL(fileURLWithPath: summary.runFolder)
+        #expect(try runRecordCSV(folder, "rejects.csv") == ["file;line;column;column_number;value;reason;expected;record"])
+        let unresolved = try runRecordCSV(folder, "unresolved.csv")
+        #expect(unresolved.first == "employer;identity;entries")
+        #expect(unresolved.dropFirst().map { $0.split(separator: ";").prefix(2).joined(separator: ";") }
+                == ["bytebrug-ict;noor.hesselink@bytebrug.nl"])
         let json = try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: summary.runFolder + "/run.json")))
             as? [String: Any]
         #expect((json?["files"] as? [Any])?.count == summary.files.count)

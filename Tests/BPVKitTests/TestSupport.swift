@@ -3,6 +3,7 @@ import BPVKit
 import BPVModel
 import BPVStore
 import Foundation
+import Testing
 
 /// Paths and helpers shared by the BPVKit tests.
 enum Fixture {
@@ -37,4 +38,14 @@ func importIntoFreshStore(_ file: String, mapping: HourMapping, employer: String
     let store = try SQLiteDossierStore(path: ":memory:")
     let result = try HourImporter(store: store).importFile(path: file, mapping: mapping, employerID: employer)
     return (result, store)
+}
+
+/// The lines of a CSV of a run record (`rejects.csv`, `erkenning.csv`, ...), read after the UTF-8 byte-order mark
+/// that every such file starts with (expected here).
+func runRecordCSV(_ folder: URL, _ name: String) throws -> [String] {
+    let data = try Data(contentsOf: folder.appendingPathComponent(name))
+    #expect(Array(data.prefix(3)) == CSVTable.byteOrderMark, "\(name) starts with the UTF-8 byte-order mark")
+    let text = String(decoding: data.dropFirst(3), as: UTF8.self)
+    #expect(text.hasSuffix("\n"), "\(name) ends with a line feed")
+    return text.components(separatedBy: "\n").dropLast()
 }

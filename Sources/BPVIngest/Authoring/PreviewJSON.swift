@@ -9,10 +9,8 @@ public enum PreviewJSON {
 
     /// The preview as pretty-printed JSON text (two-space indent, sorted keys, a final line break).
     public static func render(_ preview: MappingPreview) -> String {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
         // Encoding plain strings, numbers and nulls cannot fail.
-        let data = try! encoder.encode(Document(preview))
+        let data = try! JSONOutput.encoder(keys: .asWritten).encode(Document(preview))
         return String(decoding: data, as: UTF8.self) + "\n"
     }
 

@@ -111,7 +111,7 @@ public struct MappingLoader {
             }
             root = node
         } catch let error as YamlError {
-            reader.yamlError(error)
+            reader.yamlError(error, in: text)
             return nil
         } catch {
             reader.error(nil, "not valid YAML: \(error)", hint: "check indentation and quoting")
@@ -143,7 +143,17 @@ struct NodeReader {
                                              severity: severity, message: message, hint: hint))
     }
 
-    mutating func yamlError(_ error: YamlError) {
+    /// A YAML error as diagnostics at its place; a key written twice at the repeated key's own place.
+    mutating func yamlError(_ error: YamlError, in text: String) {
+        if let (duplicates, other) = YAMLDuplicateKeys.find(in: text, after: error) {
+            for duplicate in duplicates {
+                diagnostics.append(MappingDiagnostic(file: file, line: duplicate.line, column: duplicate.column,
+                                                     severity: .error, message: duplicate.message,
+                                                     hint: "keep one of them"))
+            }
+            if let other { yamlError(other, in: text) }
+            return
+        }
         switch error {
         case .scanner(_, let problem, let mark, _), .parser(_, let problem, let mark, _),
              .composer(_, let problem, let mark, _):

@@ -3,19 +3,17 @@ import Foundation
 
 /// `bpv dossier --format csv|json`: the same answer as the table, for other tools.
 extension DossierLookup.Result {
-    /// One row per werkproces, `;`-separated with a header (quoted as the erkenning report quotes).
-    public func csv() -> String {
-        let header = ["crebo", "crebo_name", "dossier", "dossier_title", "kerntaak", "kerntaak_title", "werkproces",
-                      "werkproces_title", "profile_crebo"]
-        var out = header.joined(separator: ";") + "\n"
+    /// One row per werkproces, as CSV (``CSVTable``: `;`, formulas neutralised) with a header.
+    public func csv() -> CSVTable {
+        var table = CSVTable(header: ["crebo", "crebo_name", "dossier", "dossier_title", "kerntaak", "kerntaak_title",
+                                      "werkproces", "werkproces_title", "profile_crebo"])
         for k in kerntaken {
             for w in k.werkprocessen {
-                let fields = [crebo, kwalificatie?.name ?? "", k.dossier, dossierTitels[k.dossier] ?? "",
-                              k.code.description, k.titel ?? "", w.code.description, w.titel, w.crebo ?? ""]
-                out += fields.map(ErkenningCheck.Report.csvField).joined(separator: ";") + "\n"
+                table.append([crebo, kwalificatie?.name ?? "", k.dossier, dossierTitels[k.dossier] ?? "",
+                              k.code.description, k.titel ?? "", w.code.description, w.titel, w.crebo ?? ""])
             }
         }
-        return out
+        return table
     }
 
     private struct JSONAnswer: Codable {
@@ -41,9 +39,6 @@ extension DossierLookup.Result {
                 .init(dossier: k.dossier, code: k.code.description, title: k.titel,
                       werkprocessen: k.werkprocessen.map { .init(code: $0.code.description, title: $0.titel, profileCrebo: $0.crebo) })
             })
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-        encoder.keyEncodingStrategy = .convertToSnakeCase
-        return try encoder.encode(answer)
+        return try JSONOutput.encoder().encode(answer)
     }
 }

@@ -101,20 +101,19 @@ extension ErkenningCheck.Report {
         return out
     }
 
-    /// CSV with `;` and a header; lists inside a cell are joined with ` | `.
-    public func csv() -> String {
-        let header = ["student", "leerbedrijf", "leerbedrijf_name", "crebo", "crebo_name", "begin", "end", "status",
-                      "checked_through", "not_covered_since", "coverage_ends", "days_left", "erkenningen",
-                      "crebo_status", "successors", "notes"]
-        var out = header.joined(separator: ";") + "\n"
+    /// The table as CSV (``CSVTable``: `;`, formulas neutralised); lists inside a cell are joined with ` | `.
+    public func csv() -> CSVTable {
+        var table = CSVTable(header: [
+            "student", "leerbedrijf", "leerbedrijf_name", "crebo", "crebo_name", "begin", "end", "status",
+            "checked_through", "not_covered_since", "coverage_ends", "days_left", "erkenningen", "crebo_status",
+            "successors", "notes"])
         for l in lines {
-            let fields = [l.student ?? "", l.leerbedrijf, l.leerbedrijfName ?? "", l.crebo, l.creboName ?? "", l.begin,
+            table.append([l.student ?? "", l.leerbedrijf, l.leerbedrijfName ?? "", l.crebo, l.creboName ?? "", l.begin,
                           l.end, l.status, l.checkedThrough, l.notCoveredSince ?? "", l.coverageEnds ?? "",
                           l.daysLeft.map(String.init) ?? "", l.erkenningen.joined(separator: " | "), l.creboStatus ?? "",
-                          l.successors ?? "", l.notes.joined(separator: " | ")]
-            out += fields.map(Self.csvField).joined(separator: ";") + "\n"
+                          l.successors ?? "", l.notes.joined(separator: " | ")])
         }
-        return out
+        return table
     }
 
     private struct JSONReport: Codable {
@@ -140,16 +139,6 @@ extension ErkenningCheck.Report {
             lists: lists.map { .init(source: $0.source, retrievedOn: $0.retrievedOn.iso, snapshot: $0.id,
                                      erkenningen: $0.erkenningCount) },
             creboListImported: creboListImported, placements: lines, notes: notes)
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-        encoder.keyEncodingStrategy = .convertToSnakeCase
-        return try encoder.encode(report)
-    }
-
-    static func csvField(_ text: String) -> String {
-        if text.contains(";") || text.contains("\"") || text.contains("\n") || text.contains("\r") {
-            return "\"" + text.replacingOccurrences(of: "\"", with: "\"\"") + "\""
-        }
-        return text
+        return try JSONOutput.encoder().encode(report)
     }
 }

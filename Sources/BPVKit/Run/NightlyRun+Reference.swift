@@ -52,17 +52,18 @@ extension NightlyRun {
             crebo: nil, leerbedrijf: nil, referenceDate: today, policy: configuration.reference.policy))
     }
 
-    /// `findings.csv` (the findings of this run's list imports) and `erkenning.csv` (the check of every POK).
+    /// `findings.csv` (the findings of this run's list imports) and `erkenning.csv` (the check of every POK), written
+    /// as the rest of the run record (``OutputFile``, ``CSVTable``).
     func writeReferenceRecords(_ summary: Summary) throws {
         guard let report = summary.accreditation else { return }
         let folder = URL(fileURLWithPath: summary.runFolder)
-        try Data(report.csv().utf8).write(to: folder.appendingPathComponent("erkenning.csv"))
-        var findings = "rule;severity;date;student;leerbedrijf;crebo;subject;evidence;explanation\n"
+        try OutputFile.save(report.csv().data(), to: folder.appendingPathComponent("erkenning.csv").path)
+        var findings = CSVTable(header: ["rule", "severity", "date", "student", "leerbedrijf", "crebo", "subject",
+                                         "evidence", "explanation"])
         for f in summary.findings {
-            findings += [f.rule, f.severity.rawValue, f.date.iso, f.studentNumber ?? "", f.leerbedrijfID ?? "",
-                         f.crebo ?? "", f.subject, f.evidence, f.explanation]
-                .map(ErkenningCheck.Report.csvField).joined(separator: ";") + "\n"
+            findings.append([f.rule, f.severity.rawValue, f.date.iso, f.studentNumber ?? "", f.leerbedrijfID ?? "",
+                             f.crebo ?? "", f.subject, f.evidence, f.explanation])
         }
-        try Data(findings.utf8).write(to: folder.appendingPathComponent("findings.csv"))
+        try OutputFile.save(findings.data(), to: folder.appendingPathComponent("findings.csv").path)
     }
 }

@@ -4,7 +4,8 @@ import Foundation
 
 /// Writes what a run did to `<output>/runs/<timestamp>/`: `run.json` for machines, `rejects.csv` with every reject
 /// (file, line, column, value, reason, expected, record) to fix or send back, and `unresolved.csv` with the
-/// employee identities that still need an alias.
+/// employee identities that still need an alias. Each file is written whole or not at all, with mode 0640
+/// (``OutputFile``); the CSVs follow ``CSVTable``'s rules.
 struct RunRecordWriter {
     let store: any DossierStore
 
@@ -13,26 +14,27 @@ struct RunRecordWriter {
         let folder = URL(fileURLWithPath: configuration.output).appendingPathComponent("runs").appendingPathComponent(stamp)
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true,
                                                 attributes: [.posixPermissions: 0o700])
-        try runJSON(summary, configuration: configuration, stamp: stamp)
-            .write(to: folder.appendingPathComponent("run.json"))
+        try OutputFile.save(try runJSON(summary, configuration: configuration, stamp: stamp),
+                            to: folder.appendingPathComponent("run.json").path)
 
-        var rejects = "file;line;column;column_number;value;reason;expected;record\n"
+        var rejects = CSVTable(header: ["file", "line", "column", "column_number", "value", "reason", "expected",
+                                        "record"])
         for result in summary.files {
             guard let batchID = result.batchID, result.counts.rejects > 0,
                   result.outcome == .imported || result.outcome == .importedWithRejects else { continue }
             for reject in try store.rejects(batchID: batchID) {
-                rejects += [reject.location.file, String(reject.location.line), reject.column ?? "",
-                            reject.columnNumber.map(String.init) ?? "", reject.value ?? "", reject.reason,
-                            reject.expected ?? "", reject.record ?? ""].map(Self.csvField).joined(separator: ";") + "\n"
+                rejects.append([reject.location.file, String(reject.location.line), reject.column ?? "",
+                                reject.columnNumber.map(String.init) ?? "", reject.value ?? "", reject.reason,
+                                reject.expected ?? "", reject.record ?? ""])
             }
         }
-        try Data(rejects.utf8).write(to: folder.appendingPathComponent("rejects.csv"))
+        try OutputFile.save(rejects.data(), to: folder.appendingPathComponent("rejects.csv").path)
 
-        var unresolved = "employer;identity;entries\n"
+        var unresolved = CSVTable(header: ["employer", "identity", "entries"])
         for item in summary.unresolved {
-            unresolved += [item.employer, item.identity, String(item.entries)].map(Self.csvField).joined(separator: ";") + "\n"
+            unresolved.append([item.employer, item.identity, String(item.entries)])
         }
-        try Data(unresolved.utf8).write(to: folder.appendingPathComponent("unresolved.csv"))
+        try OutputFile.save(unresolved.data(), to: folder.appendingPathComponent("unresolved.csv").path)
         return folder.path
     }
 
@@ -70,10 +72,7 @@ struct RunRecordWriter {
                            exitStatus: summary.exitStatus.rawValue, aliasesLoaded: summary.aliasesLoaded,
                            entriesResolvedByAliases: summary.entriesResolvedByAliases, problems: summary.problems,
                            files: files, unresolved: summary.unresolved)
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-        encoder.keyEncodingStrategy = .convertToSnakeCase
-        return try encoder.encode(file)
+        return try JSONOutput.encoder().encode(file)
     }
 
     /// A stable name for an outcome, and its message.
@@ -93,12 +92,5 @@ struct RunRecordWriter {
         formatter.timeZone = TimeZone.current
         formatter.dateFormat = "yyyy-MM-dd'T'HHmmss"
         return formatter.string(from: date)
-    }
-
-    static func csvField(_ text: String) -> String {
-        if text.contains(";") || text.contains("\"") || text.contains("\n") || text.contains("\r") {
-            return "\"" + text.replacingOccurrences(of: "\"", with: "\"\"") + "\""
-        }
-        return text
     }
 }
