@@ -44,6 +44,9 @@ let package = Package(
         .executableTarget(name: "bpv", dependencies: [
             "BPVKit", .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
+        // The readers' fuzz target (scripts/fuzz.sh): a replay tool in an ordinary build, a libFuzzer target when
+        // built with -DFUZZING and -sanitize=fuzzer. Not a product: `swift build --product bpv-fuzz` builds it.
+        .executableTarget(name: "bpv-fuzz", dependencies: ["BPVIngest", "BPVModel"]),
 
         .testTarget(name: "BPVModelTests", dependencies: ["BPVModel"]),
         .testTarget(name: "BPVIngestTests", dependencies: ["BPVIngest"], exclude: ["Fixtures"]),
