@@ -100,3 +100,18 @@ import Testing
         }
     }
 }
+
+/// The README's demo run twice: the second run recognises every file, and keeps a run record of its own.
+@Suite struct DemoTwiceTests {
+    @Test func theSecondRunChangesNothingAndKeepsItsOwnRunRecord() throws {
+        let school = try SampleSchoolCopy()
+        #expect(try school.run().status == 0)
+        let second = try school.run()
+        #expect(second.status == 0, "\(second.output)")
+        let files = try school.lastRunFiles()
+        #expect(!files.isEmpty)
+        #expect(files.allSatisfy { $0["outcome"] as? String == "already_imported" }, "\(second.stdout)")
+        let runs = try FileManager.default.contentsOfDirectory(atPath: school.out.appendingPathComponent("runs").path)
+        #expect(runs.count == 2, "\(runs)")
+    }
+}
