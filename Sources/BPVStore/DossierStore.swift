@@ -7,7 +7,7 @@ import BPVModel
 /// its driver's futures on its own thread. Imports are streamed: ``importHours(_:body:)`` runs one file in one
 /// transaction and hands the pipeline an ``HourImportWriter`` to pour batches of entries and rejects into.
 /// Reference data (SBB lists, crebos) and POKs come through ``ReferenceStore`` and ``POKStore``.
-public protocol DossierStore: ReferenceStore, POKStore {
+public protocol DossierStore: ReferenceStore, POKStore, KeyedRecordStore {
     /// An earlier import of the same bytes from the same source, if any (not counting failed ones). With a
     /// `legacyFingerprint` (the XXH64 that stores kept before SHA-256), a batch stored with it matches too, and its
     /// fingerprint is brought up to `contentFingerprint`, so later runs match on SHA-256 alone.

@@ -67,7 +67,7 @@ final class FuzzHarness: @unchecked Sendable {
                     reader = .hours(mapping, employerID: entry.employerID)
                     format = mapping.source.format
                 } else {
-                    let kind = RecordKind(rawValue: entry.kind)!
+                    let kind = RecordKind(rawValue: entry.kind)
                     let mapping = try loader.loadRecordMapping(path: path, kind: kind)
                     format = mapping.source.format
                     switch kind {
@@ -76,6 +76,9 @@ final class FuzzHarness: @unchecked Sendable {
                     case .crebos: reader = .crebos(mapping, edition: CalendarDate(year: 2026, month: 8, day: 1))
                     case .werkprocessen: reader = .werkprocessen(mapping)
                     case .poks: reader = .poks(mapping)
+                    default:
+                        FileHandle.standardError.write(Data("bpv-fuzz: no reader for kind \(kind)\n".utf8))
+                        exit(2)
                     }
                 }
                 cases.append(Case(mappingPath: entry.path, reader: reader,

@@ -69,7 +69,8 @@ public struct MappingLoader {
         guard let text = readText(path) else { return (nil, [unreadable(path)]) }
         var reader = NodeReader(file: path)
         guard let (root, document) = document(yaml: text, file: path, &reader) else { return (nil, reader.diagnostics) }
-        guard let found = RecordKind(rawValue: document.schema.produces), kind == nil || found == kind else {
+        let found = RecordKind(rawValue: document.schema.produces)
+        guard RecordKinds.descriptor(of: found) != nil, kind == nil || found == kind else {
             let wanted = kind?.produces ?? RecordKind.allCases.map(\.produces).joined(separator: " or ")
             reader.error(root, "this is a \(document.schema.produces) mapping, not a \(wanted) mapping",
                          hint: "check --mapping, or the mapping's produces:")
@@ -84,7 +85,7 @@ public struct MappingLoader {
         guard let text = readText(path) else { return [unreadable(path)] }
         var probe = NodeReader(file: path)
         if let (_, document) = document(yaml: text, file: path, &probe),
-           RecordKind(rawValue: document.schema.produces) != nil {
+           RecordKinds.descriptor(of: RecordKind(rawValue: document.schema.produces)) != nil {
             return checkRecordMapping(path: path, kind: nil).diagnostics.inFileOrder()
         }
         return check(yaml: text, file: path).diagnostics

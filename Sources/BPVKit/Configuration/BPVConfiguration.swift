@@ -28,8 +28,11 @@ public struct BPVConfiguration: Sendable {
     public var followLinksOutOfInbox = false
     /// Reference data: SBB lists and crebo lists to import, retention, and the accreditation rule's settings.
     public var reference = ReferenceSettings()
-    /// The POK list to import each night (until the SIS import exists), if any.
+    /// The POK list to import each night, if any.
     public var poks: ReferenceSettings.ListFeed?
+    /// Lists of any record kind from the student administration (`lists:`: students...), each a folder or a file
+    /// with the mapping that reads it; imported each night in the kinds' order, before the SBB lists.
+    public var lists: [ReferenceSettings.ListFeed] = []
 
     private struct File: Decodable {
         struct EmployerEntry: Decodable {
@@ -47,6 +50,7 @@ public struct BPVConfiguration: Sendable {
         var follow_links_out_of_inbox: Bool?
         var reference: ReferenceSettings.File?
         var poks: ReferenceSettings.File.Feed?
+        var lists: [ReferenceSettings.File.Feed]?
     }
 
     /// Reads `bpv.yaml`. Errors name the file and what is wrong.
@@ -82,6 +86,9 @@ public struct BPVConfiguration: Sendable {
         }
         if let reference = file.reference {
             configuration.reference = try ReferenceSettings(reference, configPath: path, resolve: resolve, inInbox: inInbox)
+        }
+        configuration.lists = try (file.lists ?? []).map {
+            try ReferenceSettings.ListFeed($0, configPath: path, resolve: resolve, inInbox: resolve)
         }
         if let poks = file.poks {
             configuration.poks = try ReferenceSettings.ListFeed(poks, configPath: path, resolve: resolve, inInbox: resolve)

@@ -3,12 +3,13 @@ import BPVModel
 import BPVStore
 import Foundation
 
-/// The reference part of the nightly run: POK lists first (the SBB list changes are judged against them), then
-/// crebo lists (and the crebos of kwalificatiedossiers), then the dossiers' werkprocessen, then SBB lists, each
-/// feed's files in name order; then the accreditation check of every current POK.
+/// The list part of the nightly run, in the kinds' order (``RecordKinds/all``): students and POKs first (the SBB
+/// list changes are judged against the POKs), then crebo lists (and the crebos of kwalificatiedossiers), then the
+/// dossiers' werkprocessen, then SBB lists, each feed's files in name order; then the accreditation check of
+/// every current POK.
 extension NightlyRun {
     func importReferenceData(into summary: inout Summary, today: CalendarDate) throws {
-        var feeds = configuration.reference.lists
+        var feeds = configuration.lists + configuration.reference.lists
         if let poks = configuration.poks { feeds.insert(poks, at: 0) }
         guard !feeds.isEmpty else { return }
         let loader = MappingLoader()
@@ -22,8 +23,7 @@ extension NightlyRun {
             }
             loaded.append((feed, mapping))
         }
-        let order: [RecordKind] = [.poks, .crebos, .werkprocessen, .erkenningen]
-        for kind in order {
+        for kind in RecordKind.allCases {  // the nightly order: students and POKs first, SBB's lists last
             for (feed, mapping) in loaded where mapping.kind == kind {
                 let listing = feed.isFolder ? try inboxFiles(in: feed.path)
                     : InboxFiles(files: try configuration.reference.files(of: feed))
@@ -31,20 +31,11 @@ extension NightlyRun {
                     FileImportResult(refused: refusal, employerID: nil, mappingName: mapping.name)
                 }
                 for file in listing.files {
-                    switch kind {
-                    case .poks:
-                        summary.files.append(try POKListImporter(store: store).importFile(path: file, mapping: mapping))
-                    case .crebos:
-                        summary.files.append(try CreboListImporter(store: store)
-                            .importFile(path: file, mapping: mapping, edition: feed.edition))
-                    case .werkprocessen:
-                        summary.files.append(try WerkprocesListImporter(store: store).importFile(path: file, mapping: mapping))
-                    case .erkenningen:
-                        let result = try ErkenningListImporter(store: store, settings: configuration.reference, today: today)
-                            .importFile(path: file, mapping: mapping)
-                        summary.files.append(result.file)
-                        summary.findings += result.findings
-                    }
+                    let outcome = try ListImports.importFile(path: file, mapping: mapping, store: store,
+                                                             edition: feed.edition, settings: configuration.reference,
+                                                             today: today)
+                    summary.files.append(outcome.file)
+                    summary.findings += outcome.findings
                 }
             }
         }

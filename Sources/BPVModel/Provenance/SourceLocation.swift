@@ -1,6 +1,6 @@
 /// Where a record came from: the file, the (first) line, and the byte offset of the record in the file's text.
 /// For XML sources the element path is kept too.
-public struct SourceLocation: Hashable, Sendable, CustomStringConvertible {
+public struct SourceLocation: Hashable, Sendable, Codable, CustomStringConvertible {
     public var file: String
     /// 1-based line number of the record's first line.
     public var line: Int

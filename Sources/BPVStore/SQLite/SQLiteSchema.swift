@@ -118,6 +118,7 @@ enum SQLiteSchema {
                 CREATE INDEX import_batch_by_size ON import_batch(source_key, file_size);
                 """)
         }
+        SQLiteDossierStore.registerKeyedRecordMigration(&migrator)
         return migrator
     }
 }
