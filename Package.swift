@@ -19,6 +19,8 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+        // SHA-256 for a file's content identity (the "already imported" check).
+        .package(url: "https://github.com/apple/swift-crypto", from: "4.5.2"),
     ],
     targets: [
         // C libraries from Debian: libcsv-dev ships no pkg-config file, so its module map links "csv".
@@ -30,6 +32,7 @@ let package = Package(
         .target(name: "BPVModel"),
         .target(name: "BPVIngest", dependencies: [
             "BPVModel", "CLibCSV", "CLibXML2", .product(name: "Yams", package: "Yams"),
+            .product(name: "Crypto", package: "swift-crypto"),
         ], swiftSettings: hotPathSettings),
         .target(name: "BPVStore", dependencies: [
             "BPVModel", .product(name: "GRDB", package: "GRDB.swift"),
@@ -41,6 +44,9 @@ let package = Package(
         .executableTarget(name: "bpv", dependencies: [
             "BPVKit", .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
+        // The readers' fuzz target (scripts/fuzz.sh): a replay tool in an ordinary build, a libFuzzer target when
+        // built with -DFUZZING and -sanitize=fuzzer. Not a product: `swift build --product bpv-fuzz` builds it.
+        .executableTarget(name: "bpv-fuzz", dependencies: ["BPVIngest", "BPVModel"]),
 
         .testTarget(name: "BPVModelTests", dependencies: ["BPVModel"]),
         .testTarget(name: "BPVIngestTests", dependencies: ["BPVIngest"], exclude: ["Fixtures"]),

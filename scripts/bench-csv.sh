@@ -59,6 +59,8 @@ if [ ${#missing[@]} -gt 0 ]; then
 fi
 
 mkdir -p "$DATA" "$WORK" "$LOGS"
+# The benchmark's employer, so that `--employer bench` is a known one (bpv refuses unknown employer ids).
+printf 'database: bench.sqlite\nemployers:\n  - id: bench\n    folder: hours/bench\n    mapping: unused.yaml\n' >"$WORK/bench.yaml"
 FAILED=0
 declare -A WALL RSS STATUS NOTE    # keyed "step|rows"
 NOTES=()
@@ -187,10 +189,10 @@ for n in "${SIZES[@]}"; do
         fi
         measure python "$n" "0" "$PY_DB" -- python3 Benchmarks/csv/python_import.py "$csv" "$PY_DB" "$aliases"
         if [ "$BPV_OK" = 1 ]; then
-            measure dryrun "$n" "0 3" - -- "$BIN" import hours --dry-run --mapping "$MAPPING" --employer "$EMPLOYER" "$csv"
+            measure dryrun "$n" "0 3" - -- "$BIN" import hours --dry-run --mapping "$MAPPING" --employer "$EMPLOYER" --config "$WORK/bench.yaml" "$csv"
             measure import "$n" "0 3" "$BPV_DB" -- sh -c '"$1" alias import --db "$2" "$3" >/dev/null && \
-                exec "$1" import hours --db "$2" --mapping "$4" --employer "$5" "$6"' sh \
-                "$BIN" "$BPV_DB" "$aliases" "$MAPPING" "$EMPLOYER" "$csv"
+                exec "$1" import hours --db "$2" --mapping "$4" --employer "$5" --config "$7" "$6"' sh \
+                "$BIN" "$BPV_DB" "$aliases" "$MAPPING" "$EMPLOYER" "$csv" "$WORK/bench.yaml"
         else
             STATUS[dryrun|$n]="skipped"; STATUS[import|$n]="skipped"; FAILED=1
         fi

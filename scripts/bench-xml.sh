@@ -19,6 +19,8 @@ DATA=Benchmarks/data
 WORK=Benchmarks/work
 MAPPING=mappings/hours/setu-timecard.yaml
 mkdir -p "$DATA" "$WORK"
+# The benchmark's employer, so that `--employer bench` is a known one (bpv refuses unknown employer ids).
+printf 'database: bench.sqlite\nemployers:\n  - id: bench\n    folder: hours/bench\n    mapping: unused.yaml\n' >"$WORK/bench.yaml"
 
 if [ ! -x /usr/bin/time ] || ! command -v xmllint >/dev/null; then
     echo "installing time and libxml2-utils" >&2
@@ -60,10 +62,10 @@ for round in $(seq "$RUNS"); do
     echo "round $round" >&2
     run lint xmllint --stream "$FILE"
     run c "$WORK/sax-sum" "$FILE"
-    run map "$BPV" import hours --dry-run --mapping "$MAPPING" --employer bench "$FILE"
-    run import "$BPV" import hours --db "$WORK/bench.sqlite" --mapping "$MAPPING" --employer bench "$FILE"
-    run small "$BPV" import hours --dry-run --mapping "$MAPPING" --employer bench "$SMALL"
-    run small_import "$BPV" import hours --db "$WORK/bench.sqlite" --mapping "$MAPPING" --employer bench "$SMALL"
+    run map "$BPV" import hours --dry-run --mapping "$MAPPING" --employer bench --config "$WORK/bench.yaml" "$FILE"
+    run import "$BPV" import hours --db "$WORK/bench.sqlite" --mapping "$MAPPING" --employer bench --config "$WORK/bench.yaml" "$FILE"
+    run small "$BPV" import hours --dry-run --mapping "$MAPPING" --employer bench --config "$WORK/bench.yaml" "$SMALL"
+    run small_import "$BPV" import hours --db "$WORK/bench.sqlite" --mapping "$MAPPING" --employer bench --config "$WORK/bench.yaml" "$SMALL"
 done
 read -r t_lint m_lint < <(best lint)
 read -r t_c m_c < <(best c)

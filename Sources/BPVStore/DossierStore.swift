@@ -8,8 +8,11 @@ import BPVModel
 /// transaction and hands the pipeline an ``HourImportWriter`` to pour batches of entries and rejects into.
 /// Reference data (SBB lists, crebos) and POKs come through ``ReferenceStore`` and ``POKStore``.
 public protocol DossierStore: ReferenceStore, POKStore {
-    /// An earlier import of the same bytes from the same source, if any (not counting failed ones).
-    func findImport(sourceKey: String, contentFingerprint: String, fileSize: Int) throws -> ImportBatch?
+    /// An earlier import of the same bytes from the same source, if any (not counting failed ones). With a
+    /// `legacyFingerprint` (the XXH64 that stores kept before SHA-256), a batch stored with it matches too, and its
+    /// fingerprint is brought up to `contentFingerprint`, so later runs match on SHA-256 alone.
+    func findImport(sourceKey: String, contentFingerprint: String, fileSize: Int,
+                    legacyFingerprint: String?) throws -> ImportBatch?
 
     /// Imports one file in one transaction: the body writes entries and rejects; then the store resolves
     /// employee identities through the alias table, applies the supersede rule for the batch's period, and
@@ -21,13 +24,18 @@ public protocol DossierStore: ReferenceStore, POKStore {
     /// finds nothing to remove is stored as a reject.
     func importHours(_ batch: NewImportBatch, body: (any HourImportWriter) throws -> Void) throws -> ImportBatch
 
-    /// Records a file that failed as a whole (no entries), so the run history shows it.
+    /// Records a file that failed as a whole (no entries), so the run history shows it: once per content. The
+    /// same bytes from the same source failing again update that batch (its message, its time, one more attempt).
     func recordFailedImport(_ batch: NewImportBatch, message: String, counts: ImportCounts) throws -> ImportBatch
 
-    /// Adds or replaces aliases, then links every stored unresolved entry they match. Returns how many entries
-    /// were resolved.
-    @discardableResult
-    func saveAliases(_ aliases: [EmployeeAlias]) throws -> Int
+    /// Adds or replaces aliases, then links every stored unresolved entry they match. An alias that now names
+    /// another student takes its stored entries along (``AliasSaveResult/moves``). Aliases from the alias file
+    /// (`origin: .file`) win over ones set with `bpv alias add` (`.command`); where they disagree, the file's
+    /// alias is saved and the disagreement is a ``AliasSaveResult/conflicts`` entry.
+    func saveAliases(_ aliases: [EmployeeAlias], origin: AliasOrigin) throws -> AliasSaveResult
+
+    /// The ids of the employers saved so far (``saveEmployer(id:name:leerbedrijfID:)``), in order.
+    func employerIDs() throws -> [String]
 
     /// Employer registry (id, name, leerbedrijf-ID) as configured.
     func saveEmployer(id: String, name: String?, leerbedrijfID: String?) throws
@@ -43,6 +51,47 @@ public protocol DossierStore: ReferenceStore, POKStore {
 
     /// Identities with active entries that no alias links to a student, with their number of entries.
     func unresolvedIdentities() throws -> [(employerID: String, identity: String, entries: Int)]
+}
+
+/// Who set an alias: the nightly alias file, or a person with `bpv alias add`.
+public enum AliasOrigin: String, Sendable {
+    case file
+    case command
+}
+
+/// What saving aliases changed.
+public struct AliasSaveResult: Sendable, Equatable {
+    /// An alias that named another student before: its stored entries moved with it.
+    public struct Move: Sendable, Equatable {
+        public var alias: EmployeeAlias
+        public var previousStudent: String
+        public var entriesMoved: Int
+    }
+    /// The alias file and an alias set with `bpv alias add` disagree; the file's alias was saved.
+    public struct Conflict: Sendable, Equatable {
+        public var fileAlias: EmployeeAlias
+        public var commandStudent: String
+        public var commandSetAt: String
+    }
+    /// Unresolved stored entries now linked to a student.
+    public var resolved = 0
+    public var moves: [Move] = []
+    public var conflicts: [Conflict] = []
+
+    public init() {}
+}
+
+extension DossierStore {
+    /// Saves aliases from the alias file; returns how many stored entries were resolved.
+    @discardableResult
+    public func saveAliases(_ aliases: [EmployeeAlias]) throws -> Int {
+        try saveAliases(aliases, origin: .file).resolved
+    }
+
+    public func findImport(sourceKey: String, contentFingerprint: String, fileSize: Int) throws -> ImportBatch? {
+        try findImport(sourceKey: sourceKey, contentFingerprint: contentFingerprint, fileSize: fileSize,
+                       legacyFingerprint: nil)
+    }
 }
 
 /// What the pipeline knows about a file before importing it.
@@ -62,6 +111,9 @@ public struct NewImportBatch: Sendable {
     /// Each entry with an external id replaces the active entry of the same source with that id (`change` and
     /// `void` entries act by id whatever this says).
     public var supersedeByExternalID: Bool
+    /// An earlier batch of the same bytes read with another mapping (or revision): this import replaces it, and
+    /// its active entries are superseded (reason `reimport`), so that the hours are never in the store twice.
+    public var replacesBatchID: Int64?
 
     public init(sourceKey: String, employerID: String?, mappingName: String, mappingRevision: Int, filePath: String,
                 fileSize: Int, contentFingerprint: String, encoding: String?, identityKind: EmployeeIdentityKind,

@@ -18,10 +18,23 @@ struct AliasCommand: ParsableCommand {
         @OptionGroup var store: StoreOptions
 
         func run() throws {
-            let dossier = try SQLiteDossierStore(path: store.databasePath())
-            let resolved = try dossier.saveAliases([EmployeeAlias(employerID: employer, identity: identity,
-                                                                  studentNumber: Identifier.clean(student))])
-            print("alias saved: \(employer) \(identity) -> \(student); \(resolved) stored entr\(resolved == 1 ? "y" : "ies") resolved")
+            guard let number = Identifier.studentNumber(student) else {
+                throw CLIError.usage("--student '\(Excerpt.of(student))' is not a studentnummer "
+                                     + "(\(Identifier.studentNumberLengths.lowerBound) to "
+                                     + "\(Identifier.studentNumberLengths.upperBound) digits)")
+            }
+            let dossier = try store.openStore(.write)
+            try store.checkEmployer(employer, in: dossier)
+            let saved = try dossier.saveAliases([EmployeeAlias(employerID: employer, identity: identity,
+                                                               studentNumber: number)], origin: .command)
+            let resolved = saved.resolved
+            print("alias saved: \(employer) \(identity) -> \(number); \(resolved) stored entr\(resolved == 1 ? "y" : "ies") resolved")
+            for move in saved.moves {
+                print("moved: \(move.entriesMoved) stored entr\(move.entriesMoved == 1 ? "y" : "ies") from "
+                      + "\(move.previousStudent) to \(number)")
+            }
+            print("note: the alias file (aliases: in bpv.yaml) is read every night and wins over this alias; "
+                  + "add it there to keep it")
         }
     }
 
@@ -31,7 +44,7 @@ struct AliasCommand: ParsableCommand {
         @OptionGroup var store: StoreOptions
 
         func run() throws {
-            let dossier = try SQLiteDossierStore(path: store.databasePath())
+            let dossier = try store.openStore(.write)
             let (aliases, problems) = try AliasFile.read(path: file)
             let resolved = try dossier.saveAliases(aliases)
             for problem in problems { print(problem) }
@@ -45,7 +58,7 @@ struct AliasCommand: ParsableCommand {
         @OptionGroup var store: StoreOptions
 
         func run() throws {
-            let dossier = try SQLiteDossierStore(path: store.databasePath())
+            let dossier = try store.openStore(.read)
             let list = try dossier.unresolvedIdentities()
             if list.isEmpty { print("no unresolved employees") }
             for item in list { print("\(item.employerID)\t\(item.identity)\t\(item.entries) entries") }

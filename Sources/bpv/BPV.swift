@@ -1,5 +1,8 @@
 import ArgumentParser
 import BPVKit
+#if canImport(Glibc)
+import Glibc
+#endif
 
 /// `bpv`: the command line of BPVKit. Thin: it parses arguments, calls BPVKit, and prints.
 @main
@@ -13,24 +16,11 @@ struct BPV: ParsableCommand {
             """,
         subcommands: [RunCommand.self, ImportCommand.self, ErkenningCommand.self, DossierCommand.self, MappingCommand.self, AliasCommand.self,
                       LeerbedrijfCommand.self])
-}
 
-/// Options shared by commands that open the dossier.
-struct StoreOptions: ParsableArguments {
-    @Option(name: .long, help: "The dossier database (SQLite file). Default: the config's database, else ./bpv.sqlite.")
-    var db: String?
-
-    @Option(name: .long, help: "A bpv.yaml whose database and employers to use.")
-    var config: String?
-
-    func databasePath() throws -> String {
-        if let db { return db }
-        if let config { return try BPVConfiguration.load(path: config).database }
-        return "bpv.sqlite"
-    }
-
-    /// The reference settings of `--config` (retention, the accreditation policy), or the defaults.
-    func referenceSettings() throws -> ReferenceSettings {
-        try config.map { try BPVConfiguration.load(path: $0).reference } ?? ReferenceSettings()
+    /// Every file bpv creates (the store and its journal, run records) holds personal data: none may be readable
+    /// by others, whatever the caller's umask.
+    static func main() {
+        umask(0o027)
+        main(nil)
     }
 }

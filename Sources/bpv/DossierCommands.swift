@@ -35,7 +35,7 @@ extension ImportCommand {
                 guard let loaded = checked else { throw MappingError(diagnostics: diagnostics) }
                 mappings.append(loaded)
             }
-            let dossier = try SQLiteDossierStore(path: store.databasePath())
+            let dossier = try store.openStore(.write)
             let results: [FileImportResult]
             do {
                 results = try KwalificatiedossierImporter(store: dossier).importFile(path: file, mappings: mappings,
@@ -65,7 +65,7 @@ struct DossierCommand: ParsableCommand {
     func run() throws {
         guard let code = Identifier.crebo(crebo) else { throw ValidationError("--crebo '\(crebo)' is not a crebo (5 digits)") }
         let date = try on.map { try parseDate($0, option: "--on") } ?? calendarDate(Date())
-        let dossier = try SQLiteDossierStore(path: store.databasePath())
+        let dossier = try store.openStore(.read)
         let result = try DossierLookup(store: dossier).lookup(crebo: code, on: date)
         switch format {
         case .table: print(result.table(), terminator: "")

@@ -36,7 +36,7 @@ struct ErkenningCommand: ParsableCommand {
         if let window = expiringWithin { settings.policy.expiringWithinDays = try Self.days(window) }
         if let successorCovers { settings.policy.successorErkenningCovers = successorCovers }
         let date = try on.map { try parseDate($0, option: "--on") } ?? calendarDate(Date())
-        let dossier = try SQLiteDossierStore(path: store.databasePath())
+        let dossier = try store.openStore(.read)
         let report: ErkenningCheck.Report
         do {
             report = try ErkenningCheck(store: dossier).run(.init(crebo: crebo, leerbedrijf: leerbedrijf,
@@ -82,7 +82,7 @@ struct LeerbedrijfCommand: ParsableCommand {
             guard case .id(let leerbedrijfID)? = Identifier.leerbedrijf(id) else {
                 throw ValidationError("--id '\(id)' is not a leerbedrijf-ID (7 to 10 digits)")
             }
-            let dossier = try SQLiteDossierStore(path: store.databasePath())
+            let dossier = try store.openStore(.write)
             try dossier.saveLeerbedrijfAliases([LeerbedrijfAlias(legacyCode: code, leerbedrijfID: leerbedrijfID, origin: .manual)])
             print("alias saved: \(code) -> \(leerbedrijfID)")
         }

@@ -30,7 +30,8 @@ struct ImportCommand: ParsableCommand {
 
         func run() throws {
             let loaded = try MappingLoader().loadHourMapping(path: mapping)
-            let dossier: SQLiteDossierStore? = dryRun ? nil : try SQLiteDossierStore(path: store.databasePath())
+            let dossier: SQLiteDossierStore? = dryRun ? nil : try store.openStore(.write)
+            if let employer, let dossier { try store.checkEmployer(employer, in: dossier) }
             let importer = HourImporter(store: dossier)
             var results: [FileImportResult] = []
             for file in files {

@@ -29,7 +29,7 @@ extension ImportCommand {
         func run() throws {
             let loaded = try MappingLoader().loadRecordMapping(path: mapping, kind: .erkenningen)
             let date = try retrieved.map { try parseDate($0, option: "--retrieved") }
-            let dossier = try SQLiteDossierStore(path: store.databasePath())
+            let dossier = try store.openStore(.write)
             let importer = ErkenningListImporter(store: dossier, settings: try store.referenceSettings())
             let result = try importer.importFile(path: file, mapping: loaded, retrieved: date, source: source,
                                                  allowEmpty: allowEmpty)
@@ -53,7 +53,7 @@ extension ImportCommand {
         func run() throws {
             let loaded = try MappingLoader().loadRecordMapping(path: mapping, kind: .crebos)
             let date = try edition.map { try parseDate($0, option: "--edition") }
-            let dossier = try SQLiteDossierStore(path: store.databasePath())
+            let dossier = try store.openStore(.write)
             let result = try CreboListImporter(store: dossier).importFile(path: file, mapping: loaded, edition: date,
                                                                          allowEmpty: allowEmpty)
             SummaryPrinter.printFile(result)
@@ -73,7 +73,7 @@ extension ImportCommand {
 
         func run() throws {
             let loaded = try MappingLoader().loadRecordMapping(path: mapping, kind: .poks)
-            let dossier = try SQLiteDossierStore(path: store.databasePath())
+            let dossier = try store.openStore(.write)
             let result = try POKListImporter(store: dossier).importFile(path: file, mapping: loaded, allowEmpty: allowEmpty)
             SummaryPrinter.printFile(result)
             try SummaryPrinter.finishImport([result], database: dossier.path)

@@ -9,11 +9,11 @@ struct RunCommand: ParsableCommand {
         commandName: "run",
         abstract: "Run the nightly job: load aliases and import every employer's hour exports from the inbox.")
 
-    @Option(name: .long, help: "The configuration file.")
-    var config: String = "bpv.yaml"
+    @Option(name: .long, help: "The configuration file. Default: $BPV_CONFIG, else ./bpv.yaml.")
+    var config: String?
 
     func run() throws {
-        let configuration = try BPVConfiguration.load(path: config)
+        let configuration = try BPVConfiguration.load(path: StoreOptions.configurationPath(config) ?? "bpv.yaml")
         let store = try SQLiteDossierStore(path: configuration.database)
         let summary = try NightlyRun(configuration: configuration, store: store).run()
         SummaryPrinter.printRun(summary, configuration: configuration)

@@ -34,11 +34,17 @@ struct BPVProcess {
 
     /// Runs `bpv arguments` in `folder` (default: a fresh temporary folder) with `environment` added, and waits
     /// at most `timeout` seconds (then it is killed and the outcome says so through `crashed`).
+    /// `umask`: run under this umask (through `/bin/sh`), to check the modes of the files bpv creates.
     static func run(_ arguments: [String], in folder: URL? = nil, environment: [String: String] = [:],
-                    timeout: TimeInterval = 60) throws -> Outcome {
+                    umask: String? = nil, timeout: TimeInterval = 60) throws -> Outcome {
         let process = Process()
-        process.executableURL = executable
-        process.arguments = arguments
+        if let umask {
+            process.executableURL = URL(fileURLWithPath: "/bin/sh")
+            process.arguments = ["-c", "umask \(umask) && exec \"$0\" \"$@\"", executable.path] + arguments
+        } else {
+            process.executableURL = executable
+            process.arguments = arguments
+        }
         process.currentDirectoryURL = folder ?? temporaryFolder()
         var env = ProcessInfo.processInfo.environment
         env.removeValue(forKey: "BPV_CONFIG")
@@ -91,9 +97,23 @@ struct SampleSchoolCopy {
     func inbox(_ path: String) -> String { inbox.appendingPathComponent(path).path }
 
     /// `bpv run` on the copy.
-    func run(_ extra: [String] = [], timeout: TimeInterval = 120) throws -> BPVProcess.Outcome {
-        try BPVProcess.run(["run", "--config", config] + extra, in: root, timeout: timeout)
+    func run(_ extra: [String] = [], umask: String? = nil, timeout: TimeInterval = 120) throws -> BPVProcess.Outcome {
+        try BPVProcess.run(["run", "--config", config] + extra, in: root, umask: umask, timeout: timeout)
     }
+
+    /// Any other `bpv` command, with `--config` of the copy.
+    func bpv(_ arguments: [String], timeout: TimeInterval = 60) throws -> BPVProcess.Outcome {
+        try BPVProcess.run(arguments + ["--config", config], in: root, timeout: timeout)
+    }
+
+    /// Changes the copy's bpv.yaml.
+    func editConfig(_ edit: (String) -> String) throws {
+        let text = try String(contentsOfFile: config, encoding: .utf8)
+        try edit(text).write(toFile: config, atomically: true, encoding: .utf8)
+    }
+
+    /// The run record's file entries of the newest run.
+    func lastRunFiles() throws -> [[String: Any]] { try lastRunJSON()["files"] as? [[String: Any]] ?? [] }
 
     /// The newest run record's `run.json`, parsed.
     func lastRunJSON() throws -> [String: Any] {

@@ -128,7 +128,7 @@ public struct HourRecordMapper {
     /// CSV: a row with another number of fields than the header (or the first row) is rejected as a whole.
     @inline(__always)
     private mutating func raggedReject<R: FieldRecord>(_ record: R, _ location: SourceLocation) -> Reject? {
-        guard !isXML else { return nil }
+        guard !isXML else { return record.oversizedReject(at: location) }
         guard let expected = expectedFieldCount else {
             expectedFieldCount = record.count
             return nil

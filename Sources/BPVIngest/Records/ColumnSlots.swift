@@ -1,3 +1,5 @@
+import BPVModel
+
 /// Where each mapped field sits in a CSV record: header names (or positions) resolved to 0-based slots once per
 /// file. Shared by every record mapper, so that "the file lacks the mapped column" reads the same for every kind.
 enum ColumnSlots {
@@ -33,7 +35,7 @@ enum ColumnSlots {
             + " (mapping \(mappingName)); expected columns: "
             + fields.values.compactMap { if case .column(let c) = $0.source { return "\"\(c)\"" }; return nil }
                 .sorted().joined(separator: ", ")
-            + "; found in the header: " + found.map { "\"\($0)\"" }.joined(separator: ", ")
+            + "; found in the header: " + Excerpt.list(found)
         if found.count == 1, let only = found.first {
             let seen = [";", ",", "\t", "|"].filter { only.contains($0) && $0.utf8.first != dialect.delimiter }
             if let other = seen.first {

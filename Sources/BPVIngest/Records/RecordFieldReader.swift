@@ -71,7 +71,7 @@ public struct RecordFieldReader {
     /// A reject when the record has another number of fields than the header (or than the first record).
     /// XML records have no shape to check.
     public mutating func shapeReject<R: FieldRecord>(_ record: R) -> Reject? {
-        guard !isXML else { return nil }
+        guard !isXML else { return record.oversizedReject(at: location(record)) }
         guard let expected = expectedFieldCount else { expectedFieldCount = record.count; return nil }
         guard record.count != expected else { return nil }
         return Reject(location: location(record), reason: "ragged row: \(record.count) fields where the header has \(expected)",

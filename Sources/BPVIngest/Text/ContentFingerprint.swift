@@ -1,5 +1,38 @@
-/// XXH64 of a byte stream, fed in chunks: a fast fingerprint (GB/s) that recognises a file imported before.
-/// Not a security hash; the store pairs it with the file size.
+import Crypto
+
+/// A file's content identity: the SHA-256 of its bytes (hex) and its size, which recognise a file imported before.
+/// SHA-256, not a fast unkeyed hash: two files with the same fingerprint and different hours must not be made on
+/// purpose (with XXH64 they were, on the first try, and the second file was skipped as "nothing changed").
+public struct FileContent: Sendable, Equatable {
+    /// SHA-256 of the bytes, 64 lowercase hex digits.
+    public var sha256: String
+    public var size: Int
+    /// The XXH64 fingerprint (16 hex digits) that stores made before SHA-256 kept: only to recognise files
+    /// imported by an older BPVKit (see `DossierStore.findImport`).
+    public var legacyXXH64: String
+
+    /// Reads the file at `path` once, in chunks, for both fingerprints. Only regular files are read (see
+    /// ``FileByteSource``).
+    public static func of(path: String) throws(FileLevelError) -> FileContent {
+        let source = try FileByteSource(path: path)
+        var sha = SHA256()
+        var legacy = ContentFingerprint()
+        while true {
+            let chunk = try source.next()
+            if chunk.isEmpty { break }
+            sha.update(bufferPointer: chunk)
+            legacy.update(chunk)
+        }
+        let hex = sha.finalize().map { byte in
+            let digits = Array("0123456789abcdef".utf8)
+            return String(decoding: [digits[Int(byte >> 4)], digits[Int(byte & 0xF)]], as: UTF8.self)
+        }.joined()
+        return FileContent(sha256: hex, size: source.bytesRead, legacyXXH64: legacy.finish())
+    }
+}
+
+/// XXH64 of a byte stream, fed in chunks: the fingerprint stores kept before ``FileContent``'s SHA-256. Not a
+/// security hash: kept only so that files imported by an older BPVKit are still recognised.
 public struct ContentFingerprint {
     private static let p1: UInt64 = 0x9E37_79B1_85EB_CA87
     private static let p2: UInt64 = 0xC2B2_AE3D_27D4_EB4F
@@ -82,17 +115,5 @@ public struct ContentFingerprint {
         h ^= h >> 33; h = h &* Self.p2; h ^= h >> 29; h = h &* Self.p3; h ^= h >> 32
         let hex = String(h, radix: 16)
         return String(repeating: "0", count: 16 - hex.count) + hex
-    }
-
-    /// Fingerprint and size of the file at `path`.
-    public static func ofFile(_ path: String) throws(FileLevelError) -> (fingerprint: String, size: Int) {
-        let source = try FileByteSource(path: path)
-        var hasher = ContentFingerprint()
-        while true {
-            let chunk = try source.next()
-            if chunk.isEmpty { break }
-            hasher.update(chunk)
-        }
-        return (hasher.finish(), source.bytesRead)
     }
 }

@@ -30,6 +30,8 @@ final class XMLParseSession: @unchecked Sendable {
 
     /// Records are handed out once at least this many are released (and at the end).
     static let blockRecords = 1024
+    /// ... or once the records released hold this many bytes (a block of records with long texts stays small).
+    static let blockBytes = 4 << 20
 
     init(path: String, source: FileByteSource, first: UnsafeRawBufferPointer, layout: XMLRecordLayout,
          forcedEncoding: TextEncoding?, maxWaitingRecords: Int) {
@@ -98,7 +100,8 @@ final class XMLParseSession: @unchecked Sendable {
     /// of bytes copied, 0 at the end of the file, -1 to stop (a read error, or the consumer went away).
     fileprivate func read(into buffer: UnsafeMutablePointer<CChar>, count: Int) -> Int32 {
         if let shouldStop, shouldStop() { cancelled = true; return -1 }
-        if collector.pointee.released - collector.pointee.base >= Self.blockRecords, let deliver {
+        let waiting = collector.pointee.released - collector.pointee.base
+        if waiting >= Self.blockRecords || (waiting > 0 && collector.pointee.bytes.count >= Self.blockBytes), let deliver {
             guard deliver(collector.pointee.takeReleased()) else { cancelled = true; return -1 }
         }
         if pending.isEmpty {

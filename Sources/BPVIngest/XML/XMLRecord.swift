@@ -12,6 +12,8 @@ public struct XMLRecord: FieldRecord {
     let tables: UnsafePointer<XMLTables>
     /// For ``elementPath`` only (messages); the block keeps it alive.
     unowned(unsafe) let layout: XMLRecordLayout
+    /// The slot whose text was over the field limit (-1: none); see ``oversizedValue``.
+    let oversizedSlot: Int32
     /// 1-based line of the record element's start tag.
     public let line: Int
     /// Byte offset of the record element's start tag in the decoded (UTF-8) text.
@@ -31,6 +33,11 @@ public struct XMLRecord: FieldRecord {
             if length > 0 { return UnsafeRawBufferPointer(start: bytes + Int(starts[slot]), count: length) }
         }
         return UnsafeRawBufferPointer(start: bytes, count: 0)
+    }
+
+    /// The path whose text was longer than the field limit (then not kept): the record is a reject.
+    public var oversizedValue: (path: String, limit: Int)? {
+        oversizedSlot < 0 ? nil : (layout.pathNames[Int(oversizedSlot)], CSVDialect.defaultMaxFieldBytes)
     }
 
     /// `/TimeCard/ReportedTime[1]/TimeInterval[3]`.
@@ -60,11 +67,13 @@ public final class XMLRecordBlock: RandomAccessCollection, @unchecked Sendable {
     private let positions: GrowableBuffer<Int32>
     private let lines: GrowableBuffer<Int>
     private let offsets: GrowableBuffer<Int>
+    private let oversized: GrowableBuffer<Int32>
 
     /// Takes over the buffers (the block deallocates them): `count` records of `layout.slotCount` slots each.
     init(count: Int, layout: XMLRecordLayout, bytes: GrowableBuffer<UInt8>, slotStart: GrowableBuffer<Int32>,
          slotLength: GrowableBuffer<Int32>, positions: GrowableBuffer<Int32>, lines: GrowableBuffer<Int>,
-         offsets: GrowableBuffer<Int>) {
+         offsets: GrowableBuffer<Int>, oversized: GrowableBuffer<Int32>) {
+        self.oversized = oversized
         self.count = count
         self.layout = layout
         slotCount = layout.slotCount
@@ -78,7 +87,7 @@ public final class XMLRecordBlock: RandomAccessCollection, @unchecked Sendable {
 
     deinit {
         bytes.deallocate(); slotStart.deallocate(); slotLength.deallocate()
-        positions.deallocate(); lines.deallocate(); offsets.deallocate()
+        positions.deallocate(); lines.deallocate(); offsets.deallocate(); oversized.deallocate()
     }
 
     public var startIndex: Int { 0 }
@@ -89,6 +98,6 @@ public final class XMLRecordBlock: RandomAccessCollection, @unchecked Sendable {
         XMLRecord(block: self, bytes: UnsafePointer(bytes.base), starts: UnsafePointer(slotStart.base + i * slotCount),
                   lengths: UnsafePointer(slotLength.base + i * slotCount),
                   positions: UnsafePointer(positions.base + i * layout.depth), tables: UnsafePointer(layout.tables),
-                  layout: layout, line: lines[i], byteOffset: offsets[i])
+                  layout: layout, oversizedSlot: oversized[i], line: lines[i], byteOffset: offsets[i])
     }
 }

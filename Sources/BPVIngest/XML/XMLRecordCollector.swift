@@ -34,6 +34,14 @@ struct XMLRecordCollector {
     var rootName: (namespace: String, local: String)?
     /// Records are held back at most this many, waiting for a value of an enclosing element.
     let maxWaitingRecords: Int
+    /// A field's text longer than this is not kept: its record becomes a reject (``XMLRecord/oversizedValue``),
+    /// an enclosing element's value fails the file. The same limit as a CSV field's.
+    let maxFieldBytes: Int
+    /// Records held back (waiting for an enclosing element's value) may hold at most this many bytes of values,
+    /// whatever their number: memory stays bounded with long texts too.
+    static let maxWaitingBytes = 32 << 20
+    /// The open record's slot whose text passed ``maxFieldBytes`` (-1: none).
+    private var openOversizedSlot: Int32 = -1
 
     // Name lookup: (local name pointer, namespace pointer) -> name id. libxml2 interns names in its dictionary,
     // so equal names have equal pointers for the whole parse.
@@ -77,6 +85,8 @@ struct XMLRecordCollector {
     private(set) var recordPositions = GrowableBuffer<Int32>(capacity: 1 << 12)
     /// Per record, one bit per enclosing level whose value it still lacks; released when all are clear.
     private var recordMissing = GrowableBuffer<UInt32>(capacity: 1 << 12)
+    /// Per record, its slot whose text was over ``maxFieldBytes`` (-1: none).
+    private(set) var recordOversized = GrowableBuffer<Int32>(capacity: 1 << 12)
     /// Absolute number of the first record in the buffers.
     private(set) var base = 0
     /// Records completed so far (absolute).
@@ -84,7 +94,8 @@ struct XMLRecordCollector {
     /// Records ready for the mapper (absolute): `[base, released)` go out with the next batch.
     private(set) var released = 0
 
-    init(layout: XMLRecordLayout, maxWaitingRecords: Int) {
+    init(layout: XMLRecordLayout, maxWaitingRecords: Int, maxFieldBytes: Int = CSVDialect.defaultMaxFieldBytes) {
+        self.maxFieldBytes = maxFieldBytes
         precondition(layout.depth <= XMLRecordPath.maxSteps, "the path parser refuses longer record paths")
         self.layout = layout
         t = layout.tables.pointee
@@ -113,7 +124,7 @@ struct XMLRecordCollector {
         position.deallocate(); scopeFirstRecord.deallocate(); scopeStart.deallocate(); scopeLength.deallocate()
         stack.deallocate()
         for buffer in [slotStart, slotLength, recordPositions] { buffer.deallocate() }
-        recordMissing.deallocate()
+        recordMissing.deallocate(); recordOversized.deallocate()
         text.deallocate(); bytes.deallocate(); recordLine.deallocate(); recordOffset.deallocate()
     }
 
@@ -263,6 +274,26 @@ struct XMLRecordCollector {
     @inline(__always) mutating func characters(_ data: UnsafePointer<UInt8>?, _ length: Int32) {
         guard stack.count > 0, stack[stack.count &- 1].collect >= 0, let data, length > 0 else { return }
         text.appendBytes(data, count: Int(length))
+        if text.count &- Int(stack[stack.count &- 1].textStart) > maxFieldBytes { dropOversizedText() }
+    }
+
+    /// The innermost element's text passed ``maxFieldBytes``: what was collected of it is dropped and the rest is
+    /// not collected (memory stays bounded). In a record, the record becomes a reject; in an enclosing element,
+    /// the file fails (every record inside it would lack the value).
+    private mutating func dropOversizedText() {
+        let top = stack.count &- 1
+        let slot = stack[top].collect
+        text.removeLast(text.count &- Int(stack[top].textStart))
+        stack[top].collect = -1
+        setTextCallbacks(false)
+        if t.slotLevel[Int(slot)] == n && recordDepth > 0 {
+            if openOversizedSlot < 0 { openOversizedSlot = slot }
+        } else if let context {
+            fail(line: Int(xmlSAX2GetLineNumber(context)), column: 0,
+                 message: "the text of \(layout.pathNames[Int(slot)]) is longer than the limit of "
+                    + "\(CSVDialect.size(maxFieldBytes)) a field")
+            xmlStopParser(context)
+        }
     }
 
     // MARK: - Slots
@@ -363,9 +394,13 @@ struct XMLRecordCollector {
             }
         }
         recordMissing.append(missing)
+        recordOversized.append(openOversizedSlot)
+        openOversizedSlot = -1
         total &+= 1
         advanceReleased()
-        if total &- released > maxWaitingRecords { failWaiting() }
+        if total &- released > maxWaitingRecords || (total > released && bytes.count > Self.maxWaitingBytes) {
+            failWaiting()
+        }
     }
 
     private mutating func openScope(_ level: Int32) {
@@ -462,7 +497,8 @@ struct XMLRecordCollector {
                                    slotStart: slotStart.splitOff(upTo: keepSlots),
                                    slotLength: slotLength.splitOff(upTo: keepSlots),
                                    positions: recordPositions.splitOff(upTo: count * Int(n)),
-                                   lines: recordLine.splitOff(upTo: count), offsets: recordOffset.splitOff(upTo: count))
+                                   lines: recordLine.splitOff(upTo: count), offsets: recordOffset.splitOff(upTo: count),
+                                   oversized: recordOversized.splitOff(upTo: count))
         recordMissing.removeFirst(count)
         base = released
         return block

@@ -4,7 +4,8 @@ import BPVModel
 /// Reads an alias file: `employer;identity;student` with a header, UTF-8 (or detected), `;` or `,` separated.
 /// Bad lines are reported, not guessed.
 public enum AliasFile {
-    public static func read(path: String) throws -> (aliases: [EmployeeAlias], problems: [String]) {
+    /// `employers`: the configured employer ids, when known; a line for another employer is a problem.
+    public static func read(path: String, employers: Set<String>? = nil) throws -> (aliases: [EmployeeAlias], problems: [String]) {
         let first = try CSVReader(path: path, dialect: CSVDialect(delimiter: UInt8(ascii: ";")), encoding: nil)
         var delimiter = UInt8(ascii: ";")
         if let batch = try first.nextBatch(), let header = batch.records.first, header.count == 1,
@@ -33,9 +34,19 @@ public enum AliasFile {
                     problems.append("\(path):\(record.line): \(fields.count) fields, expected 3 (employer;identity;student)")
                     continue
                 }
-                let employer = fields[c.employer], identity = fields[c.identity], student = Identifier.clean(fields[c.student])
-                guard !employer.isEmpty, !identity.isEmpty, !student.isEmpty else {
+                let employer = fields[c.employer], identity = fields[c.identity]
+                guard !employer.isEmpty, !identity.isEmpty, !fields[c.student].isEmpty else {
                     problems.append("\(path):\(record.line): employer, identity and student must all be filled in")
+                    continue
+                }
+                guard let student = Identifier.studentNumber(fields[c.student]) else {
+                    problems.append("\(path):\(record.line): student '\(Excerpt.of(fields[c.student]))' is not a "
+                                    + "studentnummer (\(Identifier.studentNumberLengths.lowerBound) to "
+                                    + "\(Identifier.studentNumberLengths.upperBound) digits)")
+                    continue
+                }
+                if let employers, !employers.contains(employer) {
+                    problems.append("\(path):\(record.line): employer '\(Excerpt.of(employer))' is not in bpv.yaml")
                     continue
                 }
                 aliases.append(EmployeeAlias(employerID: employer, identity: identity, studentNumber: student))

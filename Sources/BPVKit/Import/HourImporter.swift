@@ -41,8 +41,9 @@ extension FileImportResult {
 
 /// Imports hour exports into the dossier: one file, one transaction.
 ///
-/// The rules: a file with the same bytes from the same source (employer + mapping) as an earlier import changes
-/// nothing; a file-level problem (empty, unreadable, header without the mapped columns) stores nothing and is
+/// The rules: a file with the same bytes (SHA-256 and size) from the same source (the employer) as an earlier
+/// import changes nothing, unless it was read with another mapping or revision: then it is imported again and
+/// replaces the earlier batch (see ``ImportStart``); a file-level problem (empty, unreadable, header without the mapped columns) stores nothing and is
 /// recorded as a failed batch; records that cannot be mapped are stored as rejects beside the good ones; when more
 /// than the mapping's `max_reject_percent` is rejected the file fails as a whole.
 public struct HourImporter {
@@ -61,27 +62,33 @@ public struct HourImporter {
                                       counts: ImportCounts(), batchID: nil, encoding: nil, firstRejects: [], notes: [])
         guard let store else { return dryRun(path: path, mapping: mapping, employerID: employerID, result: result) }
 
-        let sourceKey = (employerID ?? "-") + "/" + mapping.name
-        let fingerprint: (fingerprint: String, size: Int)
-        do {
-            fingerprint = try ContentFingerprint.ofFile(path)
-        } catch {
+        let sourceKey = Self.sourceKey(employerID: employerID, mappingName: mapping.name)
+        let content: FileContent
+        let replacing: ImportBatch?
+        switch try ImportStart.decide(store: store, path: path, sourceKey: sourceKey, mappingName: mapping.name,
+                                      mappingRevision: mapping.revision, replaceOnMappingChange: true) {
+        case .unreadable(let error):
             result.outcome = .failed(error.description)
             return result
-        }
-        if let earlier = try store.findImport(sourceKey: sourceKey, contentFingerprint: fingerprint.fingerprint,
-                                              fileSize: fingerprint.size) {
-            result.outcome = .alreadyImported(batchID: earlier.id)
-            result.batchID = earlier.id
-            result.notes.append("already imported as batch \(earlier.id) on \(earlier.startedAt): nothing changed")
+        case .alreadyImported(let earlier):
+            result.recognise(earlier)
             return result
+        case .importFile(let file, let earlier):
+            content = file
+            replacing = earlier
+        }
+        if let replacing {
+            result.notes.append("the same file was imported as batch \(replacing.id) with mapping \(replacing.mappingName) "
+                                + "revision \(replacing.mappingRevision); read again with \(mapping.name) revision "
+                                + "\(mapping.revision), this import replaces it")
         }
         var newBatch = NewImportBatch(sourceKey: sourceKey, employerID: employerID, mappingName: mapping.name,
-                                      mappingRevision: mapping.revision, filePath: path, fileSize: fingerprint.size,
-                                      contentFingerprint: fingerprint.fingerprint,
+                                      mappingRevision: mapping.revision, filePath: path, fileSize: content.size,
+                                      contentFingerprint: content.sha256,
                                       encoding: mapping.source.encoding?.rawValue, identityKind: mapping.identity,
                                       supersedeByPeriod: mapping.importRule.supersede == .period,
                                       supersedeByExternalID: mapping.importRule.supersede == .externalID)
+        newBatch.replacesBatchID = replacing?.id
         let reader: HourFileReader
         do {
             reader = try HourFileReader(path: path, mapping: mapping, employerID: employerID)
@@ -132,6 +139,12 @@ public struct HourImporter {
         }
         result.firstRejects = shown
         return result
+    }
+
+    /// An hour source is the employer (its feed), whatever mapping reads it; without an employer (the mapping
+    /// names it per record), the mapping.
+    static func sourceKey(employerID: String?, mappingName: String) -> String {
+        employerID ?? "-/" + mappingName
     }
 
     private func dryRun(path: String, mapping: HourMapping, employerID: String?, result: FileImportResult) -> FileImportResult {

@@ -31,23 +31,21 @@ struct RecordListImport<Mapper: RecordKindMapper> {
     func start(mapper: Mapper) throws -> Start {
         var result = FileImportResult(file: path, employerID: nil, mappingName: mapping.name, outcome: .checked,
                                       counts: ImportCounts(), batchID: nil, encoding: nil, firstRejects: [], notes: [])
-        let fingerprint: (fingerprint: String, size: Int)
-        do {
-            fingerprint = try ContentFingerprint.ofFile(path)
-        } catch {
+        let content: FileContent
+        switch try ImportStart.decide(store: store, path: path, sourceKey: sourceKey, mappingName: mapping.name,
+                                      mappingRevision: mapping.revision, replaceOnMappingChange: false) {
+        case .unreadable(let error):
             result.outcome = .failed(error.description)
             return .done(result)
-        }
-        if let earlier = try store.findImport(sourceKey: sourceKey, contentFingerprint: fingerprint.fingerprint,
-                                              fileSize: fingerprint.size) {
-            result.outcome = .alreadyImported(batchID: earlier.id)
-            result.batchID = earlier.id
-            result.notes.append("already imported as batch \(earlier.id) on \(earlier.startedAt): nothing changed")
+        case .alreadyImported(let earlier):
+            result.recognise(earlier)
             return .done(result)
+        case .importFile(let file, _):
+            content = file
         }
         var newBatch = NewImportBatch(sourceKey: sourceKey, employerID: nil, mappingName: mapping.name,
-                                      mappingRevision: mapping.revision, filePath: path, fileSize: fingerprint.size,
-                                      contentFingerprint: fingerprint.fingerprint,
+                                      mappingRevision: mapping.revision, filePath: path, fileSize: content.size,
+                                      contentFingerprint: content.sha256,
                                       encoding: mapping.source.encoding?.rawValue, identityKind: .personeelsnummer,
                                       supersedeByPeriod: false, kind: mapping.kind.rawValue)
         do {

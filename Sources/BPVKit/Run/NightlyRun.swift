@@ -50,10 +50,13 @@ public struct NightlyRun {
                                    leerbedrijfID: employer.leerbedrijfID.flatMap(Identifier.leerbedrijfID))
         }
         if let aliasPath = configuration.aliases {
-            let (aliases, problems) = try AliasFile.read(path: aliasPath)
+            let (aliases, problems) = try AliasFile.read(path: aliasPath, employers: Set(configuration.employers.map(\.id)))
             summary.aliasesLoaded = aliases.count
-            summary.entriesResolvedByAliases = try store.saveAliases(aliases)
+            let saved = try store.saveAliases(aliases, origin: .file)
+            summary.entriesResolvedByAliases = saved.resolved
             summary.problems += problems
+            summary.problems += saved.conflicts.map(AliasFindings.problem)
+            summary.findings += saved.moves.map { AliasFindings.finding($0, date: calendarDate(clock)) }
         }
         let loader = MappingLoader()
         let importer = HourImporter(store: store)

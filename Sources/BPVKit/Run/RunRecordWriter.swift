@@ -10,10 +10,22 @@ struct RunRecordWriter {
     let store: any DossierStore
 
     func write(_ summary: NightlyRun.Summary, configuration: BPVConfiguration, at clock: Date) throws -> String {
-        let stamp = Self.stamp(clock)
-        let folder = URL(fileURLWithPath: configuration.output).appendingPathComponent("runs").appendingPathComponent(stamp)
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true,
-                                                attributes: [.posixPermissions: 0o700])
+        let runs = URL(fileURLWithPath: configuration.output).appendingPathComponent("runs")
+        try FileManager.default.createDirectory(at: runs, withIntermediateDirectories: true,
+                                                attributes: [.posixPermissions: 0o750])
+        // Two runs within one second get folders of their own (`...T183658`, `...T183658-2`): a run never
+        // overwrites another run's record.
+        var stamp = Self.stamp(clock)
+        var folder = runs.appendingPathComponent(stamp)
+        var attempt = 1
+        while mkdir(folder.path, 0o750) != 0 {
+            guard errno == EEXIST, attempt < 100 else {
+                throw StoreError("cannot create the run folder \(folder.path): \(String(cString: strerror(errno)))")
+            }
+            attempt += 1
+            stamp = Self.stamp(clock) + "-\(attempt)"
+            folder = runs.appendingPathComponent(stamp)
+        }
         try OutputFile.save(try runJSON(summary, configuration: configuration, stamp: stamp),
                             to: folder.appendingPathComponent("run.json").path)
 

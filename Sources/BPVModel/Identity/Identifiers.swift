@@ -39,6 +39,18 @@ public enum Identifier {
         leerbedrijf(text)?.text
     }
 
+    /// The lengths a studentnummer may have: the student-administration systems number students with digits
+    /// only (Eduarte, Magister MBO: 6 to 8 digits); 5 to 10 leaves room for every school seen.
+    public static let studentNumberLengths = 5...10
+
+    /// A studentnummer: digits only, ``studentNumberLengths`` of them, stray spaces and non-breaking spaces
+    /// removed. `nil` when the text is not one (an e-mail address, a name, `abc`).
+    public static func studentNumber(_ text: String) -> String? {
+        let number = clean(text)
+        guard studentNumberLengths.contains(number.count), number.allSatisfy({ $0.isASCII && $0.isNumber }) else { return nil }
+        return number
+    }
+
     /// A crebo: 5 digits as text, stray spaces and non-breaking spaces removed. `nil` when it is not 5 digits.
     public static func crebo(_ text: String) -> String? {
         let code = clean(text).filter { $0 != " " }

@@ -17,7 +17,7 @@ public struct ImportBatch: Hashable, Sendable {
     public var mappingRevision: Int
     public var filePath: String
     public var fileSize: Int
-    /// A fingerprint of the file's bytes (XXH64, hex); with the size it recognises a file imported before.
+    /// The SHA-256 of the file's bytes (hex); with the size it recognises a file imported before.
     public var contentFingerprint: String
     public var encoding: String?
     public var startedAt: String
@@ -26,11 +26,14 @@ public struct ImportBatch: Hashable, Sendable {
     public var periodStart: CalendarDate?
     public var periodEnd: CalendarDate?
     public var counts: ImportCounts
+    /// How many times the same bytes were tried (a failed file that stays in the inbox is tried every night).
+    public var attempts: Int
 
     public init(id: Int64, sourceKey: String, employerID: String?, mappingName: String, mappingRevision: Int,
                 filePath: String, fileSize: Int, contentFingerprint: String, encoding: String?, startedAt: String,
                 status: Status, message: String?, periodStart: CalendarDate?, periodEnd: CalendarDate?,
-                counts: ImportCounts) {
+                counts: ImportCounts, attempts: Int = 1) {
+        self.attempts = attempts
         self.id = id
         self.sourceKey = sourceKey
         self.employerID = employerID

@@ -28,12 +28,13 @@ public struct Reject: Hashable, Sendable, CustomStringConvertible {
     }
 
     /// One line for people: `export.csv:14: column "Datum" (4): value "31-02-2026": not a valid date; expected dd-MM-yyyy`.
+    /// The value is quoted as a short, safe excerpt (``Excerpt``); the whole value stays in ``value``.
     public var description: String {
         var text = location.description + ":"
         if let column {
             text += " column \"\(column)\"" + (columnNumber.map { " (\($0))" } ?? "") + ":"
         }
-        if let value { text += " value \"\(value)\":" }
+        if let value { text += " value \"\(Excerpt.of(value))\":" }
         text += " " + reason
         if let expected { text += "; expected " + expected }
         return text

@@ -44,12 +44,23 @@ public final class SQLiteDossierStore: DossierStore {
         if path != ":memory:" { chmod(path, 0o600) } // personal data: not world-readable
     }
 
-    public func findImport(sourceKey: String, contentFingerprint: String, fileSize: Int) throws -> ImportBatch? {
-        try queue.read { db in
+    public func findImport(sourceKey: String, contentFingerprint: String, fileSize: Int,
+                           legacyFingerprint: String?) throws -> ImportBatch? {
+        let found = try queue.read { db in
             try Row.fetchOne(db, sql: """
                 SELECT * FROM import_batch WHERE source_key = ? AND content_fingerprint = ? AND file_size = ?
-                    AND status <> 'failed' ORDER BY id LIMIT 1
+                    AND status <> 'failed' ORDER BY id DESC LIMIT 1
                 """, arguments: [sourceKey, contentFingerprint, fileSize]).map(Self.batch)
+        }
+        guard found == nil, let legacyFingerprint else { return found }
+        return try queue.write { db in
+            guard let legacy = try Row.fetchOne(db, sql: """
+                SELECT * FROM import_batch WHERE source_key = ? AND content_fingerprint = ? AND file_size = ?
+                    AND status <> 'failed' ORDER BY id DESC LIMIT 1
+                """, arguments: [sourceKey, legacyFingerprint, fileSize]).map(Self.batch) else { return nil }
+            try db.execute(sql: "UPDATE import_batch SET content_fingerprint = ? WHERE id = ?",
+                           arguments: [contentFingerprint, legacy.id])
+            return try Self.storedBatch(db, legacy.id)
         }
     }
 
@@ -69,6 +80,14 @@ public final class SQLiteDossierStore: DossierStore {
             counts.unresolved = writer.unresolvedCount
             counts.superseded = writer.replacedCount
             counts.voided = writer.voidedCount
+            if let replaced = batch.replacesBatchID {
+                try db.execute(sql: """
+                    UPDATE hour_entry SET superseded_by = ?, superseded_reason = 'reimport'
+                    WHERE batch_id = ? AND superseded_by IS NULL
+                    """, arguments: [batchID, replaced])
+                counts.superseded += db.changesCount
+                try db.execute(sql: "UPDATE import_batch SET replaced_batch = ? WHERE id = ?", arguments: [replaced, batchID])
+            }
             if batch.supersedeByPeriod, let first = writer.firstDate, let last = writer.lastDate {
                 counts.superseded += try supersede(db, by: batchID, sourceKey: batch.sourceKey, from: first, to: last)
             }
@@ -109,7 +128,20 @@ public final class SQLiteDossierStore: DossierStore {
 
     public func recordFailedImport(_ batch: NewImportBatch, message: String, counts: ImportCounts) throws -> ImportBatch {
         try queue.write { db in
-            let id = try insertBatch(db, batch, status: .failed, message: message)
+            let earlier = try Int64.fetchOne(db, sql: """
+                SELECT id FROM import_batch WHERE source_key = ? AND content_fingerprint = ? AND file_size = ?
+                    AND status = 'failed' ORDER BY id DESC LIMIT 1
+                """, arguments: [batch.sourceKey, batch.contentFingerprint, batch.fileSize])
+            let id: Int64
+            if let earlier {
+                id = earlier
+                try db.execute(sql: """
+                    UPDATE import_batch SET attempts = attempts + 1, message = ?, file_path = ?, mapping_name = ?,
+                        mapping_revision = ? WHERE id = ?
+                    """, arguments: [message, batch.filePath, batch.mappingName, batch.mappingRevision, id])
+            } else {
+                id = try insertBatch(db, batch, status: .failed, message: message)
+            }
             try db.execute(sql: """
                 UPDATE import_batch SET finished_at = ?, records_read = ?, rejects = ?, blank_records = ? WHERE id = ?
                 """, arguments: [Self.now(), counts.recordsRead, counts.rejects, counts.blankRecords, id])
@@ -117,24 +149,41 @@ public final class SQLiteDossierStore: DossierStore {
         }
     }
 
-    @discardableResult
-    public func saveAliases(_ aliases: [EmployeeAlias]) throws -> Int {
+    public func saveAliases(_ aliases: [EmployeeAlias], origin: AliasOrigin) throws -> AliasSaveResult {
         try queue.write { db in
+            var result = AliasSaveResult()
             let upsert = try db.cachedStatement(sql: """
-                INSERT INTO employee_alias (employer_id, identity_key, identity, student_number, updated_at)
-                VALUES (?, ?, ?, ?, ?)
+                INSERT INTO employee_alias (employer_id, identity_key, identity, student_number, updated_at, origin)
+                VALUES (?, ?, ?, ?, ?, ?)
                 ON CONFLICT (employer_id, identity_key) DO UPDATE
                     SET identity = excluded.identity, student_number = excluded.student_number,
-                        updated_at = excluded.updated_at
+                        updated_at = excluded.updated_at, origin = excluded.origin
                     WHERE student_number <> excluded.student_number OR identity <> excluded.identity
                 """)
             let now = Self.now()
             for alias in aliases {
-                try upsert.execute(arguments: [alias.employerID, AliasKey.normalise(alias.identity), alias.identity,
-                                               alias.studentNumber, now])
+                let key = AliasKey.normalise(alias.identity)
+                if let earlier = try Row.fetchOne(db, sql: """
+                    SELECT student_number, origin, updated_at FROM employee_alias WHERE employer_id = ? AND identity_key = ?
+                    """, arguments: [alias.employerID, key]) {
+                    let student: String = earlier["student_number"]
+                    if student != alias.studentNumber {
+                        if origin == .file && (earlier["origin"] as String) == AliasOrigin.command.rawValue {
+                            result.conflicts.append(.init(fileAlias: alias, commandStudent: student,
+                                                          commandSetAt: earlier["updated_at"]))
+                        }
+                        // The entries linked through this alias follow it to the new student.
+                        try db.execute(sql: """
+                            UPDATE hour_entry SET student_number = ?
+                            WHERE employer_id = ? AND student_number = ? AND bpv_identity_key(employee_identity) = ?
+                            """, arguments: [alias.studentNumber, alias.employerID, student, key])
+                        result.moves.append(.init(alias: alias, previousStudent: student, entriesMoved: db.changesCount))
+                    }
+                }
+                try upsert.execute(arguments: [alias.employerID, key, alias.identity, alias.studentNumber, now,
+                                               origin.rawValue])
             }
             // Link the stored unresolved entries in one pass per employer (the partial index holds only those).
-            var resolved = 0
             for employer in Set(aliases.map(\.employerID)).sorted() {
                 try db.execute(sql: """
                     UPDATE hour_entry SET student_number = (
@@ -145,10 +194,14 @@ public final class SQLiteDossierStore: DossierStore {
                       AND bpv_identity_key(employee_identity) IN
                           (SELECT identity_key FROM employee_alias WHERE employer_id = ?)
                     """, arguments: [employer, employer])
-                resolved += db.changesCount
+                result.resolved += db.changesCount
             }
-            return resolved
+            return result
         }
+    }
+
+    public func employerIDs() throws -> [String] {
+        try queue.read { db in try String.fetchAll(db, sql: "SELECT id FROM employer ORDER BY id") }
     }
 
     public func saveEmployer(id: String, name: String?, leerbedrijfID: String?) throws {
@@ -253,7 +306,7 @@ public final class SQLiteDossierStore: DossierStore {
                            status: ImportBatch.Status(rawValue: row["status"]) ?? .failed, message: row["message"],
                            periodStart: (row["period_start"] as String?).flatMap { CalendarDate(iso: $0) },
                            periodEnd: (row["period_end"] as String?).flatMap { CalendarDate(iso: $0) },
-                           counts: counts)
+                           counts: counts, attempts: row["attempts"] ?? 1)
     }
 
     static func storedEntry(_ row: Row) -> StoredHourEntry {

@@ -106,6 +106,18 @@ enum SQLiteSchema {
                 """)
         }
         registerDossierStructureMigration(&migrator)
+        migrator.registerMigration("v5: hour sources per employer, failed attempts, alias origin") { db in
+            // An hour source is the employer (its feed), whatever mapping reads it: a mapping switch must not
+            // import the same file again as a new source. Failed imports of the same content are one row with
+            // an attempt count. Aliases remember whether the alias file or `bpv alias add` set them.
+            try db.execute(sql: """
+                UPDATE import_batch SET source_key = employer_id WHERE kind = 'hours' AND employer_id IS NOT NULL;
+                ALTER TABLE import_batch ADD COLUMN attempts INTEGER NOT NULL DEFAULT 1;
+                ALTER TABLE import_batch ADD COLUMN replaced_batch INTEGER;
+                ALTER TABLE employee_alias ADD COLUMN origin TEXT NOT NULL DEFAULT 'file';
+                CREATE INDEX import_batch_by_size ON import_batch(source_key, file_size);
+                """)
+        }
         return migrator
     }
 }
