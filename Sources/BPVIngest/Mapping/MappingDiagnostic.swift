@@ -47,8 +47,8 @@ func editDistance(_ a: String, _ b: String) -> Int {
     return previous[b.count]
 }
 
-/// "did you mean 'x'?" for the closest of `candidates`, when it is close enough.
-func didYouMean(_ word: String, _ candidates: [String]) -> String? {
+/// "did you mean 'x'?" for the closest of `candidates`, when it is close enough (also for `bpv.yaml`'s keys).
+public func didYouMean(_ word: String, _ candidates: [String]) -> String? {
     let best = candidates.map { ($0, editDistance(word.lowercased(), $0.lowercased())) }.min { $0.1 < $1.1 }
     guard let best, best.1 <= max(2, word.count / 3) else { return nil }
     return "did you mean '\(best.0)'?"

@@ -27,8 +27,8 @@ public struct YAMLDuplicateKey: Sendable, Equatable {
 /// first character replaced by one from the private-use area, another in each round so that no two disguised keys
 /// are alike, and so that no line or column moves) and the text composed again, until it composes; then the mappings that held a disguised key are walked, and every later occurrence of
 /// the key is reported. A key that cannot be disguised this way (an anchor, a tag, a complex key) is reported at
-/// the place Yams gave.
-enum YAMLDuplicateKeys {
+/// the place Yams gave. Mapping files and `bpv.yaml` both report through it.
+public enum YAMLDuplicateKeys {
     /// The stand-in for a key's first character in round `n`: U+E000 + n, printable for YAML, in no real key.
     static func disguise(_ round: Int) -> Unicode.Scalar { Unicode.Scalar(0xE000 + UInt32(round))! }
 
@@ -41,7 +41,7 @@ enum YAMLDuplicateKeys {
     /// The duplicates behind `error` in `text`, and the first other YAML error met once they are out of the way
     /// (Yams stops at the first problem, so a syntax error further on shows only now). `nil` when `error` is not
     /// Yams's duplicate-key error.
-    static func find(in text: String, after error: YamlError) -> (duplicates: [YAMLDuplicateKey], other: YamlError?)? {
+    public static func find(in text: String, after error: YamlError) -> (duplicates: [YAMLDuplicateKey], other: YamlError?)? {
         guard case .duplicatedKeysInMapping(let keys, let context) = error else { return nil }
         let atYamsPlace = [YAMLDuplicateKey(key: keys.first ?? "", line: context.mark.line,
                                             column: context.mark.column, firstLine: nil, context: "")]

@@ -10,8 +10,8 @@ import Darwin
 ///
 /// Records are *released* (handed to the mapper) in file order once every value they take from an enclosing
 /// element is known: at once when the value came before the record (`ReportedResource` before `ReportedTime`),
-/// else when that enclosing element ends (a card-level `ApprovalInfo` after the intervals). The first non-empty
-/// occurrence of a path wins.
+/// else when the last value that element gives appears, or when the element ends (a card-level `ApprovalInfo` after
+/// the intervals). The first non-empty occurrence of a path wins, so a value that appeared is final.
 struct XMLRecordCollector {
     unowned(unsafe) let layout: XMLRecordLayout
     /// The layout's tables, copied: the hot path reads them without touching the class.
@@ -319,6 +319,10 @@ struct XMLRecordCollector {
             guard scopeLength[Int(slot)] == 0 else { return }
             scopeStart[Int(slot)] = Int32(truncatingIfNeeded: bytes.count)
             scopeLength[Int(slot)] = Int32(truncatingIfNeeded: value.count)
+            bytes.appendBytes(start, count: value.count)
+            let level = t.slotLevel[Int(slot)]
+            if isScopeComplete(level) { giveScopeValues(level, keeping: ~(1 &<< UInt32(level))) }
+            return
         }
         bytes.appendBytes(start, count: value.count)
     }
@@ -409,6 +413,23 @@ struct XMLRecordCollector {
     /// The enclosing element at `level` ended: its values are final. The records inside it that lack them take
     /// them now, and those that waited only for them are released.
     private mutating func closeScope(_ level: Int32) {
+        giveScopeValues(level, keeping: (1 &<< UInt32(level)) &- 1)  // deeper levels closed before this one
+    }
+
+    /// Every value the open element at `level` gives has appeared (the first occurrence wins, so they are final).
+    private func isScopeComplete(_ level: Int32) -> Bool {
+        for k in Int(t.levelSlotStart[Int(level)])..<Int(t.levelSlotStart[Int(level) + 1])
+        where scopeLength[Int(t.levelSlots[k])] == 0 {
+            return false
+        }
+        return true
+    }
+
+    /// The records inside the open element at `level` that lack its values take those it has; their wait bits are
+    /// and-ed with `keep` (at the element's end: it and every deeper level; when its last value appeared before its
+    /// end: its own bit only, so that they need not wait for the end), and those that waited for nothing else are
+    /// released.
+    private mutating func giveScopeValues(_ level: Int32, keeping keep: UInt32) {
         let first = max(scopeFirstRecord[Int(level)], released)
         guard first < total else { return }
         let bit: UInt32 = 1 &<< UInt32(level)
@@ -426,7 +447,7 @@ struct XMLRecordCollector {
                     slotLength[slots &+ slot] = length
                 }
             }
-            recordMissing[local] = missing & (bit &- 1)  // deeper levels closed before this one
+            recordMissing[local] = missing & keep
         }
         advanceReleased()
     }
@@ -435,14 +456,18 @@ struct XMLRecordCollector {
         while released < total && recordMissing[released &- base] == 0 { released &+= 1 }
     }
 
+    /// Too many records wait: the file fails, naming the values of the outermost element the first of them waits
+    /// for that have not appeared (those that did are final and not waited for).
     private mutating func failWaiting() {
         guard failure == nil else { return }
         let level = recordMissing[released - base].trailingZeroBitCount  // the outermost level it waits for
-        let waiting = (Int(t.levelSlotStart[level])..<Int(t.levelSlotStart[level + 1])).map { layout.slotNames[Int(t.levelSlots[$0])] }
+        let waiting = (Int(t.levelSlotStart[level])..<Int(t.levelSlotStart[level + 1]))
+            .map { Int(t.levelSlots[$0]) }.filter { scopeLength[$0] == 0 }.map { layout.slotNames[$0] }
         failure = (recordLine[released - base], 0,
                    "more than \(maxWaitingRecords) records inside one <\(layout.stepName(level: level))> wait for "
-                   + waiting.joined(separator: ", ") + ", which has not appeared yet: BPVKit holds such records "
-                   + "until the element ends. Split the file, or map that value from the records themselves", false)
+                   + waiting.joined(separator: ", ") + (waiting.count == 1 ? ", which has" : ", which have")
+                   + " not appeared yet: BPVKit holds such records until the element ends. Split the file, or map "
+                   + (waiting.count == 1 ? "that value" : "those values") + " from the records themselves", false)
         if let context { xmlStopParser(context) }
     }
 

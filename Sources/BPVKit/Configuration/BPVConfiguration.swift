@@ -1,5 +1,4 @@
 import Foundation
-import Yams
 
 /// `bpv.yaml`: where the database, the inbox and the output are, and which mapping each employer's folder uses.
 /// Relative paths are relative to the configuration file's folder. Secrets never live here.
@@ -53,28 +52,40 @@ public struct BPVConfiguration: Sendable {
         var lists: [ReferenceSettings.File.Feed]?
     }
 
-    /// Reads `bpv.yaml`. Errors name the file and what is wrong.
+    /// Reads `bpv.yaml`. Errors are `file:line:column: what was expected` (``ConfigurationYAML``): YAML syntax, keys
+    /// written twice, unknown keys (errors: a misspelt key must not quietly change what the night imports), values
+    /// of the wrong kind, missing or empty keys, and values that do not fit (an employer id twice, a bad date).
     public static func load(path: String) throws -> BPVConfiguration {
         guard let data = FileManager.default.contents(atPath: path), let text = String(data: data, encoding: .utf8) else {
             throw ConfigurationError("\(path): cannot read the configuration file")
         }
-        let file: File
+        let yaml = try ConfigurationYAML(text: text, path: path)
+        var problems = yaml.unknownKeys()
+        var decoded: File?
         do {
-            file = try YAMLDecoder().decode(File.self, from: text)
+            decoded = try yaml.decode(File.self)
         } catch {
-            throw ConfigurationError("\(path): not a valid bpv.yaml: \(error)")
+            problems.append(error)
         }
+        guard problems.isEmpty, let file = decoded else { throw ConfigurationError(path: path, problems: problems) }
         let base = URL(fileURLWithPath: path).deletingLastPathComponent()
         func resolve(_ p: String) -> String {
             p.hasPrefix("/") ? p : base.appendingPathComponent(p).standardizedFileURL.path
         }
-        let employers = (file.employers ?? []).map {
-            Employer(id: $0.id, name: $0.name, leerbedrijfID: $0.leerbedrijf, folder: $0.folder,
-                     mapping: resolve($0.mapping))
-        }
         var ids = Set<String>()
-        for employer in employers where !ids.insert(employer.id).inserted {
-            throw ConfigurationError("\(path): employer id '\(employer.id)' appears twice")
+        var employers: [Employer] = []
+        for (index, entry) in (file.employers ?? []).enumerated() {
+            let at: [ConfigurationYAML.Step] = [.key("employers"), .index(index)]
+            for (key, value) in [("id", entry.id), ("folder", entry.folder), ("mapping", entry.mapping)]
+            where value.trimmingCharacters(in: .whitespaces).isEmpty {
+                throw yaml.error(at: at + [.key(key)], "\(yaml.entryName(at)) has an empty '\(key)' ("
+                                 + (ConfigurationYAML.requiredKeyPurpose[key] ?? "a value") + ")")
+            }
+            guard ids.insert(entry.id).inserted else {
+                throw yaml.error(at: at + [.key("id")], "employer id '\(entry.id)' appears twice")
+            }
+            employers.append(Employer(id: entry.id, name: entry.name, leerbedrijfID: entry.leerbedrijf,
+                                      folder: entry.folder, mapping: resolve(entry.mapping)))
         }
         let inbox = resolve(file.inbox ?? "inbox")
         var configuration = BPVConfiguration(path: path, database: resolve(file.database ?? "bpv.sqlite"),
@@ -85,13 +96,14 @@ public struct BPVConfiguration: Sendable {
             p.hasPrefix("/") ? p : URL(fileURLWithPath: inbox).appendingPathComponent(p).standardizedFileURL.path
         }
         if let reference = file.reference {
-            configuration.reference = try ReferenceSettings(reference, configPath: path, resolve: resolve, inInbox: inInbox)
+            configuration.reference = try ReferenceSettings(reference, yaml: yaml, resolve: resolve, inInbox: inInbox)
         }
         configuration.lists = try (file.lists ?? []).map {
             try ReferenceSettings.ListFeed($0, configPath: path, resolve: resolve, inInbox: resolve)
         }
         if let poks = file.poks {
-            configuration.poks = try ReferenceSettings.ListFeed(poks, configPath: path, resolve: resolve, inInbox: resolve)
+            configuration.poks = try ReferenceSettings.ListFeed(poks, yaml: yaml, at: [.key("poks")], resolve: resolve,
+                                                                inInbox: resolve)
         }
         return configuration
     }

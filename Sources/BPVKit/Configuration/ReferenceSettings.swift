@@ -31,16 +31,24 @@ public struct ReferenceSettings: Sendable, Equatable {
         /// The crebo list's edition date (geldig vanaf), for files without a column for it.
         public var edition: CalendarDate?
 
-        init(_ feed: File.Feed, configPath: String, resolve: (String) -> String, inInbox: (String) -> String) throws {
+        /// The feed at `steps` of the file (`reference.lists[n]`, `poks`); errors name its place.
+        init(_ feed: File.Feed, yaml: ConfigurationYAML, at steps: [ConfigurationYAML.Step],
+             resolve: (String) -> String, inInbox: (String) -> String) throws {
             switch (feed.folder, feed.file) {
             case (let folder?, nil): path = inInbox(folder); isFolder = true
             case (nil, let file?): path = resolve(file); isFolder = false
-            default: throw ConfigurationError("\(configPath): a list needs either 'folder' (under the inbox) or 'file'")
+            default:
+                throw yaml.error(at: steps + [.key("file")],
+                                 "a list needs either 'folder' (under the inbox) or 'file', not both or neither")
+            }
+            guard !feed.mapping.trimmingCharacters(in: .whitespaces).isEmpty else {
+                throw yaml.error(at: steps + [.key("mapping")], "\(yaml.entryName(steps)) has an empty 'mapping' ("
+                                 + (ConfigurationYAML.requiredKeyPurpose["mapping"] ?? "a value") + ")")
             }
             mapping = resolve(feed.mapping)
             if let text = feed.edition {
                 guard let date = CalendarDate(iso: text) else {
-                    throw ConfigurationError("\(configPath): edition '\(text)' is not a date like 2026-08-01")
+                    throw yaml.error(at: steps + [.key("edition")], "edition '\(text)' is not a date like 2026-08-01")
                 }
                 edition = date
             }
@@ -62,17 +70,26 @@ public struct ReferenceSettings: Sendable, Equatable {
 
     public init() {}
 
-    init(_ file: File, configPath: String, resolve: (String) -> String, inInbox: (String) -> String) throws {
+    /// The `reference:` section; errors name their place in `yaml`.
+    init(_ file: File, yaml: ConfigurationYAML, resolve: (String) -> String, inInbox: (String) -> String) throws {
         if let days = file.retention_days {
-            guard days >= 0 else { throw ConfigurationError("\(configPath): reference.retention_days must be 0 or more") }
+            guard days >= 0 else {
+                throw yaml.error(at: [.key("reference"), .key("retention_days")], "reference.retention_days must be 0 or more")
+            }
             retentionDays = days
         }
         if let days = file.expiring_within_days {
-            guard days >= 0 else { throw ConfigurationError("\(configPath): reference.expiring_within_days must be 0 or more") }
+            guard days >= 0 else {
+                throw yaml.error(at: [.key("reference"), .key("expiring_within_days")],
+                                 "reference.expiring_within_days must be 0 or more")
+            }
             policy.expiringWithinDays = days
         }
         policy.successorErkenningCovers = file.successor_erkenning_covers ?? false
-        lists = try (file.lists ?? []).map { try ListFeed($0, configPath: configPath, resolve: resolve, inInbox: inInbox) }
+        lists = try (file.lists ?? []).enumerated().map { index, feed in
+            try ListFeed(feed, yaml: yaml, at: [.key("reference"), .key("lists"), .index(index)], resolve: resolve,
+                         inInbox: inInbox)
+        }
     }
 
     /// The files a feed holds now.
