@@ -98,8 +98,9 @@ public struct BPVConfiguration: Sendable {
         if let reference = file.reference {
             configuration.reference = try ReferenceSettings(reference, yaml: yaml, resolve: resolve, inInbox: inInbox)
         }
-        configuration.lists = try (file.lists ?? []).map {
-            try ReferenceSettings.ListFeed($0, configPath: path, resolve: resolve, inInbox: resolve)
+        configuration.lists = try (file.lists ?? []).enumerated().map { index, feed in
+            try ReferenceSettings.ListFeed(feed, yaml: yaml, at: [.key("lists"), .index(index)], resolve: resolve,
+                                           inInbox: inInbox)
         }
         if let poks = file.poks {
             configuration.poks = try ReferenceSettings.ListFeed(poks, yaml: yaml, at: [.key("poks")], resolve: resolve,

@@ -28,7 +28,7 @@ struct ConfigurationYAML {
 
     /// The keys each part of the file may have.
     static let topLevelKeys = ["database", "output", "inbox", "aliases", "employers", "follow_links_out_of_inbox",
-                               "reference", "poks"]
+                               "reference", "poks", "lists"]
     static let employerKeys = ["id", "name", "leerbedrijf", "folder", "mapping"]
     static let referenceKeys = ["retention_days", "expiring_within_days", "successor_erkenning_covers", "lists"]
     static let feedKeys = ["folder", "file", "mapping", "edition"]
@@ -122,6 +122,7 @@ struct ConfigurationYAML {
             check(feed, Self.feedKeys, "a reference list")
         }
         check(node(at: [.key("poks")]), Self.feedKeys, "poks")
+        for feed in node(at: [.key("lists")])?.sequence ?? [] { check(feed, Self.feedKeys, "a list") }
         return found
     }
 

@@ -25,8 +25,9 @@ public struct KeyedListImporter<Kind: KeyedRecordKind> {
             var counts = read.counts
             var rejects = read.batch.rejects
             let records = try Self.keyedRecords(read.batch.values, rejects: &rejects)
+            rejects.sort { $0.location.line < $1.location.line }  // stable: the mapper's and the duplicates' in file order
             counts.rejects = rejects.count
-            result.firstRejects = Array(rejects.sorted { $0.location.line < $1.location.line }.prefix(steps.rejectsToShow))
+            result.firstRejects = Array(rejects.prefix(steps.rejectsToShow))
             if let refused = try steps.refusal(batch, result, values: records.count, counts: counts, kind: Kind.plural,
                                                consequence: Kind.emptyConsequence, allowEmpty: allowEmpty) {
                 return refused
