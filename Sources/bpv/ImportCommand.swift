@@ -7,7 +7,7 @@ import BPVStore
 struct ImportCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "import", abstract: "Import files by hand.",
-        subcommands: [Hours.self, Sbb.self, Crebo.self, Poks.self, Dossier.self])
+        subcommands: [Hours.self, List.self, Sbb.self, Crebo.self, Poks.self, Dossier.self])
 
     struct Hours: ParsableCommand {
         static let configuration = CommandConfiguration(

@@ -57,7 +57,7 @@ public struct MappingLoader {
 
     /// Loads a mapping of `kind` at `path`; throws ``MappingError`` listing every error (a mapping of another kind
     /// is an error too).
-    public func loadRecordMapping(path: String, kind: RecordKind) throws -> RecordMapping {
+    public func loadRecordMapping(path: String, kind: RecordKind? = nil) throws -> RecordMapping {
         let result = checkRecordMapping(path: path, kind: kind)
         guard let mapping = result.mapping else { throw MappingError(diagnostics: result.diagnostics) }
         return mapping

@@ -23,8 +23,8 @@ public struct POKListImporter {
         case .read(let batch, let read, var result):
             var counts = read.counts
             let poks = read.batch.values
-            if let refused = try steps.refusal(batch, result, values: poks.count, counts: counts, kind: "POKs",
-                                               consequence: "\"every POK ended\"", allowEmpty: allowEmpty) {
+            if let refused = try steps.refusal(batch, result, values: poks.count, counts: counts, kind: POKsKind.plural,
+                                               consequence: POKsKind.emptyConsequence, allowEmpty: allowEmpty) {
                 return refused
             }
             counts.entriesStored = poks.count

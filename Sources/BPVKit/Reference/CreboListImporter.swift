@@ -23,8 +23,8 @@ public struct CreboListImporter {
         case .read(let batch, let read, var result):
             var counts = read.counts
             let values = read.batch.values
-            if let refused = try steps.refusal(batch, result, values: values.count, counts: counts, kind: "crebos",
-                                               consequence: "a crebo list", allowEmpty: allowEmpty) {
+            if let refused = try steps.refusal(batch, result, values: values.count, counts: counts, kind: CrebosKind.plural,
+                                               consequence: CrebosKind.emptyConsequence, allowEmpty: allowEmpty) {
                 return refused
             }
             counts.entriesStored = values.count

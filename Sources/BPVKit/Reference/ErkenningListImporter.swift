@@ -100,8 +100,8 @@ public struct ErkenningListImporter {
         file.counts = counts
 
         if rows.isEmpty && !allowEmpty {
-            return try failed(steps.emptyListMessage(kind: "erkenningen", counts: counts,
-                                                     consequence: "\"every erkenning withdrawn\""), counts)
+            return try failed(steps.emptyListMessage(kind: ErkenningenKind.plural, counts: counts,
+                                                     consequence: ErkenningenKind.emptyConsequence), counts)
         }
         if let message = steps.rejectThresholdMessage(rejects: counts.rejects, records: counts.recordsRead) {
             return try failed(message, counts)

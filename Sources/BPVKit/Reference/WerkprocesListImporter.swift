@@ -27,7 +27,7 @@ public struct WerkprocesListImporter {
             counts.rejects = rejects.count
             result.firstRejects = Array(rejects.prefix(steps.rejectsToShow))
             if let refused = try steps.refusal(batch, result, values: werkprocessen.count, counts: counts,
-                                               kind: "werkprocessen", consequence: "a dossier without werkprocessen",
+                                               kind: WerkprocessenKind.plural, consequence: WerkprocessenKind.emptyConsequence,
                                                allowEmpty: allowEmpty) {
                 return refused
             }
