@@ -16,8 +16,10 @@ import Testing
     }
 
     /// Every record's values, in file order.
-    private func read(_ layout: XMLRecordLayout, maxWaiting: Int) throws(FileLevelError) -> [[String]] {
-        let reader = try XMLRecordReader(path: Self.file, layout: layout, encoding: nil, maxWaitingRecords: maxWaiting)
+    private func read(_ layout: XMLRecordLayout, maxWaiting: Int,
+                      maxWaitingBytes: Int = XMLRecordCollector.defaultMaxWaitingBytes) throws(FileLevelError) -> [[String]] {
+        let reader = try XMLRecordReader(path: Self.file, layout: layout, encoding: nil, maxWaitingRecords: maxWaiting,
+                                         maxWaitingBytes: maxWaitingBytes)
         var records: [[String]] = []
         while let block = try reader.nextBatch() {
             for record in block { records.append((0..<layout.fieldNames.count).map { record.string($0) }) }
@@ -52,5 +54,14 @@ import Testing
     @Test func withEnoughRoomEveryRecordGetsBothValues() throws {
         let records = try read(try layout(["Hours", "../Employee", "../Approved"]), maxWaiting: 5)
         #expect(records == (1...5).map { ["\($0)", "P100", "2026-12-07"] })
+    }
+
+    @Test func waitingRecordsHoldingExactlyTheByteLimitAreKeptAndOneByteMoreFailsTheFile() throws {
+        // Five rows of one byte each wait for the approval: 5 bytes held at the end.
+        let layout = try layout(["Hours", "../Approved"])
+        #expect(try read(layout, maxWaiting: 100, maxWaitingBytes: 5).count == 5)
+        let caught = fileLevelError { () throws(FileLevelError) in _ = try read(layout, maxWaiting: 100, maxWaitingBytes: 4) }
+        #expect(try #require(caught).message.hasPrefix(
+            "records holding more than 4 bytes of values inside one <Card> wait for ../Approved, which has not appeared yet"))
     }
 }

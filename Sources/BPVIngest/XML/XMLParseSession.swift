@@ -34,14 +34,15 @@ final class XMLParseSession: @unchecked Sendable {
     static let blockBytes = 4 << 20
 
     init(path: String, source: FileByteSource, first: UnsafeRawBufferPointer, layout: XMLRecordLayout,
-         forcedEncoding: TextEncoding?, maxWaitingRecords: Int) {
+         forcedEncoding: TextEncoding?, maxWaitingRecords: Int, maxWaitingBytes: Int) {
         self.path = path
         self.source = source
         pending = first
         self.forcedEncoding = forcedEncoding
         self.layout = layout
         collector = .allocate(capacity: 1)
-        collector.initialize(to: XMLRecordCollector(layout: layout, maxWaitingRecords: maxWaitingRecords))
+        collector.initialize(to: XMLRecordCollector(layout: layout, maxWaitingRecords: maxWaitingRecords,
+                                                  maxWaitingBytes: maxWaitingBytes))
     }
 
     deinit {

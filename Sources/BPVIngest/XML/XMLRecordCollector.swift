@@ -39,7 +39,8 @@ struct XMLRecordCollector {
     let maxFieldBytes: Int
     /// Records held back (waiting for an enclosing element's value) may hold at most this many bytes of values,
     /// whatever their number: memory stays bounded with long texts too.
-    static let maxWaitingBytes = 32 << 20
+    let maxWaitingBytes: Int
+    static let defaultMaxWaitingBytes = 32 << 20  // the reader's default too
     /// The open record's slot whose text passed ``maxFieldBytes`` (-1: none).
     private var openOversizedSlot: Int32 = -1
 
@@ -94,8 +95,10 @@ struct XMLRecordCollector {
     /// Records ready for the mapper (absolute): `[base, released)` go out with the next batch.
     private(set) var released = 0
 
-    init(layout: XMLRecordLayout, maxWaitingRecords: Int, maxFieldBytes: Int = CSVDialect.defaultMaxFieldBytes) {
+    init(layout: XMLRecordLayout, maxWaitingRecords: Int, maxWaitingBytes: Int = defaultMaxWaitingBytes,
+         maxFieldBytes: Int = CSVDialect.defaultMaxFieldBytes) {
         self.maxFieldBytes = maxFieldBytes
+        self.maxWaitingBytes = maxWaitingBytes
         precondition(layout.depth <= XMLRecordPath.maxSteps, "the path parser refuses longer record paths")
         self.layout = layout
         t = layout.tables.pointee
@@ -398,7 +401,7 @@ struct XMLRecordCollector {
         openOversizedSlot = -1
         total &+= 1
         advanceReleased()
-        if total &- released > maxWaitingRecords || (total > released && bytes.count > Self.maxWaitingBytes) {
+        if total &- released > maxWaitingRecords || (total > released && bytes.count > maxWaitingBytes) {
             failWaiting()
         }
     }
@@ -463,8 +466,10 @@ struct XMLRecordCollector {
         let level = recordMissing[released - base].trailingZeroBitCount  // the outermost level it waits for
         let waiting = (Int(t.levelSlotStart[level])..<Int(t.levelSlotStart[level + 1]))
             .map { Int(t.levelSlots[$0]) }.filter { scopeLength[$0] == 0 }.map { layout.slotNames[$0] }
+        let held = total - released > maxWaitingRecords ? "more than \(maxWaitingRecords) records"
+            : "records holding more than \(CSVDialect.size(maxWaitingBytes)) of values"
         failure = (recordLine[released - base], 0,
-                   "more than \(maxWaitingRecords) records inside one <\(layout.stepName(level: level))> wait for "
+                   "\(held) inside one <\(layout.stepName(level: level))> wait for "
                    + waiting.joined(separator: ", ") + (waiting.count == 1 ? ", which has" : ", which have")
                    + " not appeared yet: BPVKit holds such records until the element ends. Split the file, or map "
                    + (waiting.count == 1 ? "that value" : "those values") + " from the records themselves", false)

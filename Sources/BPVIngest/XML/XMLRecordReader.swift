@@ -36,7 +36,8 @@ public final class XMLRecordReader {
     /// byte-order mark or the XML declaration decide. Throws a ``FileLevelError`` for an unreadable or empty file;
     /// what the parser finds comes with the batches.
     public init(path: String, layout: XMLRecordLayout, encoding declared: TextEncoding?,
-                maxWaitingRecords: Int = 100_000) throws(FileLevelError) {
+                maxWaitingRecords: Int = 100_000,
+                maxWaitingBytes: Int = 32 << 20) throws(FileLevelError) {
         _ = libxml2Prepared
         self.path = path
         self.layout = layout
@@ -63,7 +64,7 @@ public final class XMLRecordReader {
         }
 
         session = XMLParseSession(path: path, source: source, first: first, layout: layout, forcedEncoding: forced,
-                                  maxWaitingRecords: maxWaitingRecords)
+                                  maxWaitingRecords: maxWaitingRecords, maxWaitingBytes: maxWaitingBytes)
     }
 
     /// Stops the parse thread (if it was started) and waits for it: the thread uses the layout and the file, so
