@@ -16,7 +16,8 @@ public struct HourRecordMapper {
     /// The column names, when the file has a header.
     public let columnNames: [String]?
     /// The number of fields every record must have.
-    public private(set) var expectedFieldCount: Int?
+    /// How this file's rejects read (shared with every record kind).
+    var rejects: RecordRejects
 
     let employerID: String?
     var slots: [HourField: Int] = [:]
@@ -62,7 +63,7 @@ public struct HourRecordMapper {
         encodingName = encoding.rawValue
         delimiter = mapping.source.csv.delimiter
         isXML = false
-        if let header { expectedFieldCount = header.count }
+        rejects = RecordRejects(file: file, columnNames: header, delimiter: mapping.source.csv.delimiter, isXML: false)
         guard employerID != nil || mapping.fields[.employer] != nil else {
             throw FileLevelError(file: file, message: "no employer: give --employer, configure the employer's folder "
                                  + "in bpv.yaml, or map an 'employer' field")
@@ -85,6 +86,7 @@ public struct HourRecordMapper {
         self.encodingName = encodingName
         delimiter = UInt8(ascii: ";")
         isXML = true
+        rejects = RecordRejects(file: file, columnNames: fieldNames, delimiter: UInt8(ascii: ";"), isXML: true)
         slots = fieldSlots
         guard employerID != nil || mapping.fields[.employer] != nil else {
             throw FileLevelError(file: file, message: "no employer: give --employer, configure the employer's folder "
@@ -125,37 +127,20 @@ public struct HourRecordMapper {
         }
     }
 
-    /// CSV: a row with another number of fields than the header (or the first row) is rejected as a whole.
+    /// A record rejected as a whole (a ragged CSV row, an XML value over the limit), or `nil`.
     @inline(__always)
     private mutating func raggedReject<R: FieldRecord>(_ record: R, _ location: SourceLocation) -> Reject? {
-        guard !isXML else { return record.oversizedReject(at: location) }
-        guard let expected = expectedFieldCount else {
-            expectedFieldCount = record.count
-            return nil
-        }
-        guard record.count != expected else { return nil }
-        return Reject(location: location, reason: "ragged row: \(record.count) fields where the header has \(expected)",
-                      expected: "\(expected) fields separated by '\(Character(UnicodeScalar(delimiter)))'",
-                      record: recordText(record))
+        rejects.shapeReject(record)
     }
 
     /// The reject for a record the mapper could not make an entry of.
     private func reject<R: FieldRecord>(_ problem: Problem, _ record: R, _ location: SourceLocation) -> Reject {
-        var location = location
-        if isXML { location.elementPath = record.elementPath }
-        return Reject(location: location, column: problem.column, columnNumber: problem.columnNumber, value: problem.value,
-                      reason: problem.reason, expected: problem.expected, record: recordText(record))
+        rejects.reject(problem, record)
     }
 
     // MARK: - One record
 
-    struct Problem: Error {
-        var column: String?
-        var columnNumber: Int?
-        var value: String?
-        var reason: String
-        var expected: String?
-    }
+    typealias Problem = FieldProblem
 
     mutating func makeEntry<R: FieldRecord>(_ record: R, _ location: SourceLocation) throws(Problem) -> HourEntry {
         let fields = mapping.fields
@@ -271,41 +256,14 @@ public struct HourRecordMapper {
     // MARK: - Messages
 
     func problem<R: FieldRecord>(_ field: HourField, _ record: R, reason: String, expected: String?) -> Problem {
-        let slot = slots[field]
-        if isXML {
-            var column = field.rawValue
-            if let slot, let names = columnNames, slot < names.count { column = names[slot] }
-            else if let spec = mapping.fields[field], case .constant = spec.source { column = "\(field.rawValue) (constant)" }
-            var value: String?
-            if let slot, slot < record.count, record[slot].count > 0 { value = String(decoding: record[slot], as: UTF8.self) }
-            // An absent element or attribute and an empty one read the same: say both.
-            let why = reason == "empty" && slot != nil ? "missing or empty" : reason
-            return Problem(column: column, columnNumber: nil, value: value?.replacingNUL(), reason: why, expected: expected)
-        }
-        var column: String?
-        if let slot { column = columnNames.map { slot < $0.count ? $0[slot] : "#\(slot + 1)" } ?? "#\(slot + 1)" }
-        else if let spec = mapping.fields[field], case .constant = spec.source { column = "\(field.rawValue) (constant)" }
-        else { column = field.rawValue }
-        var value: String?
-        if let slot, slot < record.count { value = String(decoding: record[slot], as: UTF8.self) }
-        if let v = value, v.unicodeScalars.contains(where: { $0.value == 0 }) {
-            value = v.replacingNUL()
-        }
-        return Problem(column: column, columnNumber: slot.map { $0 + 1 }, value: value, reason: reason, expected: expected)
+        var isConstant = false
+        if let spec = mapping.fields[field], case .constant = spec.source { isConstant = true }
+        return rejects.problem(field.rawValue, slot: slots[field], isConstant: isConstant, constantValue: nil, record,
+                               reason: reason, expected: expected)
     }
 
-    /// The record's fields joined with the delimiter, quoted where needed: what to send back to the employer.
-    /// XML: the mapped paths with their values, `path=value; ...`.
-    func recordText<R: FieldRecord>(_ record: R) -> String {
-        if isXML {
-            let names = columnNames ?? []
-            return (0..<record.count).compactMap { i -> String? in
-                guard record[i].count > 0, i < names.count else { return nil }
-                return names[i] + "=" + String(decoding: record[i], as: UTF8.self).replacingNUL()
-            }.joined(separator: "; ")
-        }
-        return RecordFieldReader.joinedFields(record, delimiter: delimiter)
-    }
+    /// The record's fields as text: what to send back to the employer (see ``RecordRejects/recordText(_:)``).
+    func recordText<R: FieldRecord>(_ record: R) -> String { rejects.recordText(record) }
 }
 
 extension String {

@@ -26,7 +26,8 @@ public struct RecordFieldReader {
     private var interner = ByteStringInterner()
     private let encodingName: String
     private let delimiter: UInt8
-    private var expectedFieldCount: Int?
+    /// How this file's rejects read (shared with the hour mapper).
+    private var rejects: RecordRejects
     /// XML records: `columnNames` are the mapped paths, a slot has no column number, an absent element reads as
     /// empty, rejects carry the record's element path and the record reads `path=value; ...`.
     public let isXML: Bool
@@ -41,7 +42,7 @@ public struct RecordFieldReader {
         self.columnNames = columnNames
         self.encodingName = encoding.rawValue
         self.delimiter = delimiter
-        expectedFieldCount = columnNames?.count
+        rejects = RecordRejects(file: file, columnNames: columnNames, delimiter: delimiter, isXML: false)
         isXML = false
     }
 
@@ -56,28 +57,17 @@ public struct RecordFieldReader {
         self.columnNames = paths
         self.encodingName = encodingName
         delimiter = UInt8(ascii: ";")
-        expectedFieldCount = nil
+        rejects = RecordRejects(file: file, columnNames: paths, delimiter: UInt8(ascii: ";"), isXML: true)
         isXML = true
     }
 
     public func isMapped(_ field: String) -> Bool { fields[field] != nil }
 
     /// Where the record is; for XML with its element path (`/sbb/dossiers/dossier[2]/...`).
-    public func location<R: FieldRecord>(_ record: R) -> SourceLocation {
-        SourceLocation(file: file, line: record.line, byteOffset: record.byteOffset,
-                       elementPath: isXML ? record.elementPath : nil)
-    }
+    public func location<R: FieldRecord>(_ record: R) -> SourceLocation { rejects.location(record) }
 
-    /// A reject when the record has another number of fields than the header (or than the first record).
-    /// XML records have no shape to check.
-    public mutating func shapeReject<R: FieldRecord>(_ record: R) -> Reject? {
-        guard !isXML else { return record.oversizedReject(at: location(record)) }
-        guard let expected = expectedFieldCount else { expectedFieldCount = record.count; return nil }
-        guard record.count != expected else { return nil }
-        return Reject(location: location(record), reason: "ragged row: \(record.count) fields where the header has \(expected)",
-                      expected: "\(expected) fields separated by '\(Character(UnicodeScalar(delimiter)))'",
-                      record: recordText(record))
-    }
+    /// A reject for the record as a whole: a ragged CSV row, an XML value over the limit.
+    public mutating func shapeReject<R: FieldRecord>(_ record: R) -> Reject? { rejects.shapeReject(record) }
 
     /// Whether the field's column is empty (or the field unmapped) in this record.
     public func isEmpty<R: FieldRecord>(_ field: String, _ record: R) -> Bool {
@@ -163,51 +153,17 @@ public struct RecordFieldReader {
 
     /// A problem with `field` in `record`: the column's name and number, and the raw value.
     public func problem<R: FieldRecord>(_ field: String, _ record: R, reason: String, expected: String?) -> FieldProblem {
-        let slot = slots[field]
-        var column: String
-        if let slot { column = columnNames.map { slot < $0.count ? $0[slot] : "#\(slot + 1)" } ?? "#\(slot + 1)" }
-        else if let spec = fields[field], case .constant = spec.source { column = "\(field) (constant)" }
-        else { column = field }
-        var value: String?
-        if let slot, slot < record.count { value = String(decoding: record[slot], as: UTF8.self).replacingNUL() }
-        else if let spec = fields[field], case .constant(let text) = spec.source { value = text }
-        if isXML {
-            // An absent element or attribute and an empty one read the same: say both.
-            return FieldProblem(column: column, columnNumber: nil, value: value?.isEmpty == true ? nil : value,
-                                reason: reason == "empty" && slot != nil ? "missing or empty" : reason, expected: expected)
-        }
-        return FieldProblem(column: column, columnNumber: slot.map { $0 + 1 }, value: value, reason: reason,
-                            expected: expected)
+        var constant: String?
+        if let spec = fields[field], case .constant(let text) = spec.source { constant = text }
+        return rejects.problem(field, slot: slots[field], isConstant: constant != nil, constantValue: constant, record,
+                               reason: reason, expected: expected)
     }
 
     /// The reject for a problem in `record`.
-    public func reject<R: FieldRecord>(_ problem: FieldProblem, _ record: R) -> Reject {
-        Reject(location: location(record), column: problem.column, columnNumber: problem.columnNumber,
-               value: problem.value, reason: problem.reason, expected: problem.expected, record: recordText(record))
-    }
+    public func reject<R: FieldRecord>(_ problem: FieldProblem, _ record: R) -> Reject { rejects.reject(problem, record) }
 
-    /// The record's fields joined with the delimiter, quoted where needed; XML: the mapped paths with their
-    /// values, `path=value; ...`.
-    public func recordText<R: FieldRecord>(_ record: R) -> String {
-        guard isXML else { return Self.joinedFields(record, delimiter: delimiter) }
-        let names = columnNames ?? []
-        return (0..<record.count).compactMap { i -> String? in
-            guard record[i].count > 0, i < names.count else { return nil }
-            return names[i] + "=" + String(decoding: record[i], as: UTF8.self).replacingNUL()
-        }.joined(separator: "; ")
-    }
-
-    /// A record's fields joined with `delimiter`, quoted where needed: what to fix or send back to the employer.
-    static func joinedFields<R: FieldRecord>(_ record: R, delimiter: UInt8) -> String {
-        let d = Character(UnicodeScalar(delimiter))
-        return (0..<record.count).map { i -> String in
-            let field = String(decoding: record[i], as: UTF8.self).replacingNUL()
-            if field.contains(d) || field.contains("\"") || field.contains("\n") || field.contains("\r") {
-                return "\"" + field.replacingOccurrencesOfQuote() + "\""
-            }
-            return field
-        }.joined(separator: String(d))
-    }
+    /// The record's fields as text (see ``RecordRejects/recordText(_:)``).
+    public func recordText<R: FieldRecord>(_ record: R) -> String { rejects.recordText(record) }
 
     // MARK: - Bytes
 
