@@ -1,5 +1,6 @@
 import BPVIngest
 import BPVModel
+import BPVReconcile
 import BPVStore
 import Foundation
 
