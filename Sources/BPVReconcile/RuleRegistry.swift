@@ -6,9 +6,10 @@ public enum RuleRegistry {
     /// All rules, in the order reports list them.
     public static let all: [any Rule.Type] = [
         AccreditationRule.self,
+        ErkenningChangeRule.self,
     ]
 
-    /// The rule with this id, or whose findings carry it.
+    /// The rule with this id, or whose findings carry it (`erkenning.withdrawn` → ``ErkenningChangeRule``).
     public static func rule(for id: RuleID) -> (any Rule.Type)? {
         all.first { $0.id == id || $0.findingIDs.contains(id) }
     }

@@ -50,6 +50,7 @@ struct RuleRegistryTests {
             }
             #expect(!rule.title.isEmpty && rule.title.count <= 60, "\(rule): \(rule.title)")
         }
+        #expect(RuleRegistry.rule(for: .erkenningWithdrawn) == ErkenningChangeRule.self)
         #expect(RuleRegistry.rule(for: "no.such_rule") == nil)
     }
 }
