@@ -11,6 +11,7 @@ struct BPV: ParsableCommand {
         commandName: "bpv",
         abstract: "BPVKit: import employers' hour exports into the bpv dossier, every night.",
         discussion: ExitCode.help,
+        version: "bpv \(BPVKit.version)",
         subcommands: [RunCommand.self, ImportCommand.self, ErkenningCommand.self, DossierCommand.self, MappingCommand.self, AliasCommand.self,
                       LeerbedrijfCommand.self])
 
