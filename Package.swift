@@ -58,6 +58,6 @@ let package = Package(
         ]),
         .testTarget(name: "BPVKitTests", dependencies: ["BPVKit"], exclude: ["Fixtures"]),
         // Runs the built `bpv` on the samples as a separate process: output and exit code, as a user sees them.
-        .testTarget(name: "BPVEndToEndTests", dependencies: ["bpv"]),
+        .testTarget(name: "BPVEndToEndTests", dependencies: ["bpv", "BPVKit"]),
     ]
 )
