@@ -1,7 +1,7 @@
 // swift-tools-version:6.0
 // BPVKit: nightly integration toolkit for a school's bpv-bureau.
-// The target graph follows the pipeline: read/map (BPVIngest) -> store (BPVStore) -> later reconcile/report,
-// all on the dossier value types (BPVModel), tied together by BPVKit and driven by the thin `bpv` CLI.
+// The target graph follows the pipeline: read/map (BPVIngest) -> store (BPVStore) -> reconcile (BPVReconcile) ->
+// later report, all on the dossier value types (BPVModel), tied together by BPVKit and driven by the thin `bpv` CLI.
 import PackageDescription
 
 /// The readers and the store writer run per field and per row: in release builds, drop the runtime exclusivity
@@ -38,8 +38,10 @@ let package = Package(
             "BPVModel", .product(name: "GRDB", package: "GRDB.swift"),
             .product(name: "GRDBSQLite", package: "GRDB.swift"),
         ], swiftSettings: hotPathSettings),
+        // The rules: pure evaluations over dossier values, each one type in Rules/, all in one registry.
+        .target(name: "BPVReconcile", dependencies: ["BPVModel"]),
         .target(name: "BPVKit", dependencies: [
-            "BPVModel", "BPVIngest", "BPVStore", .product(name: "Yams", package: "Yams"),
+            "BPVModel", "BPVIngest", "BPVStore", "BPVReconcile", .product(name: "Yams", package: "Yams"),
         ]),
         .executableTarget(name: "bpv", dependencies: [
             "BPVKit", .product(name: "ArgumentParser", package: "swift-argument-parser"),
@@ -50,11 +52,12 @@ let package = Package(
 
         .testTarget(name: "BPVModelTests", dependencies: ["BPVModel"]),
         .testTarget(name: "BPVIngestTests", dependencies: ["BPVIngest"], exclude: ["Fixtures"]),
+        .testTarget(name: "BPVReconcileTests", dependencies: ["BPVReconcile"]),
         .testTarget(name: "BPVStoreTests", dependencies: [
             "BPVStore", .product(name: "GRDB", package: "GRDB.swift"), .product(name: "GRDBSQLite", package: "GRDB.swift"),
         ]),
         .testTarget(name: "BPVKitTests", dependencies: ["BPVKit"], exclude: ["Fixtures"]),
         // Runs the built `bpv` on the samples as a separate process: output and exit code, as a user sees them.
-        .testTarget(name: "BPVEndToEndTests", dependencies: ["bpv"]),
+        .testTarget(name: "BPVEndToEndTests", dependencies: ["bpv", "BPVKit"]),
     ]
 )

@@ -49,7 +49,7 @@ struct AliasCommand: ParsableCommand {
             let resolved = try dossier.saveAliases(aliases)
             for problem in problems { print(problem) }
             print("\(aliases.count) aliases loaded; \(resolved) stored entries resolved")
-            if !problems.isEmpty { throw ExitCode(ExitStatus.completedWithRejects.rawValue) }
+            if !problems.isEmpty { throw ExitCode(.completedWithRejects) }
         }
     }
 

@@ -10,10 +10,8 @@ struct BPV: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "bpv",
         abstract: "BPVKit: import employers' hour exports into the bpv dossier, every night.",
-        discussion: """
-            Exit codes: 0 all stored; 3 completed with rejects (listed and stored); 4 a file failed as a whole \
-            (nothing of it stored, the others went on); 1 configuration or store error; 64 usage error.
-            """,
+        discussion: ExitCode.help,
+        version: "bpv \(BPVKit.version)",
         subcommands: [RunCommand.self, ImportCommand.self, ErkenningCommand.self, DossierCommand.self, MappingCommand.self, AliasCommand.self,
                       LeerbedrijfCommand.self])
 

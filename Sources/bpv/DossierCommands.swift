@@ -72,6 +72,6 @@ struct DossierCommand: ParsableCommand {
         case .csv: csv.print(result.csv())
         case .json: print(String(decoding: try result.json(), as: UTF8.self))
         }
-        if result.kerntaken.isEmpty { throw ExitCode(1) }
+        if result.kerntaken.isEmpty { throw ExitCode(.error) }
     }
 }

@@ -52,7 +52,7 @@ struct MappingCommand: ParsableCommand {
                 }
                 errors += count
             }
-            if errors > 0 { throw ExitCode(1) }
+            if errors > 0 { throw ExitCode(.error) }
         }
     }
 }

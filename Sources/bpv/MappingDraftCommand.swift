@@ -38,7 +38,7 @@ extension MappingCommand {
                 draft = try MappingDrafter().draft(path: sample, name: name, draftFile: out ?? "draft")
             } catch {
                 printError("error: \(error)")
-                throw ExitCode(ExitStatus.fileFailed.rawValue)
+                throw ExitCode(.fileFailed)
             }
             if let out {
                 try Data(draft.yaml.utf8).write(to: URL(fileURLWithPath: out))

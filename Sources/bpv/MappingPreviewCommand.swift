@@ -38,15 +38,15 @@ extension MappingCommand {
             let (loaded, diagnostics) = MappingLoader().check(path: mapping)
             guard let loaded else {
                 for diagnostic in diagnostics where diagnostic.severity == .error { printError("\(diagnostic)") }
-                throw ExitCode(1)
+                throw ExitCode(.error)
             }
             let preview = MappingPreviewer(rows: rows).preview(mapping: loaded, file: file, employerID: employer)
             switch format {
             case .json: print(PreviewJSON.render(preview), terminator: "")
             case .table: PreviewPrinter.print(preview)
             }
-            if preview.fileError != nil { throw ExitCode(ExitStatus.fileFailed.rawValue) }
-            if preview.rejectCount > 0 { throw ExitCode(ExitStatus.completedWithRejects.rawValue) }
+            if preview.fileError != nil { throw ExitCode(.fileFailed) }
+            if preview.rejectCount > 0 { throw ExitCode(.completedWithRejects) }
         }
     }
 }

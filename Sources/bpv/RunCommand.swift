@@ -17,6 +17,6 @@ struct RunCommand: ParsableCommand {
         let store = try SQLiteDossierStore(path: configuration.database)
         let summary = try NightlyRun(configuration: configuration, store: store).run()
         SummaryPrinter.printRun(summary, configuration: configuration)
-        if summary.exitStatus != .success { throw ExitCode(summary.exitStatus.rawValue) }
+        if summary.exitStatus != .success { throw ExitCode(summary.exitStatus) }
     }
 }

@@ -71,15 +71,3 @@ struct StoreOptions: ParsableArguments {
         throw CLIError.usage("unknown employer '\(Excerpt.of(employer))': \(listed)")
     }
 }
-
-/// How a command ends when it cannot do its work: `usage` (exit 64, with the command's usage) for what the user
-/// must say differently, `failure` (exit 1) for what is missing or broken.
-enum CLIError {
-    static func usage(_ message: String) -> ValidationError { ValidationError(message) }
-    static func failure(_ message: String) -> CommandFailure { CommandFailure(description: message) }
-}
-
-/// A command that could not do its work (exit 1): ArgumentParser prints `Error: <description>`.
-struct CommandFailure: Error, CustomStringConvertible {
-    var description: String
-}

@@ -1,4 +1,5 @@
 import BPVModel
+import BPVReconcile
 import Foundation
 
 /// The `reference:` section of `bpv.yaml`:

@@ -1,4 +1,5 @@
 import BPVModel
+import BPVReconcile
 import BPVStore
 import Foundation
 
@@ -110,9 +111,10 @@ public struct ErkenningCheck {
         let names = Dictionary(try store.leerbedrijven(ids: leerbedrijfIDs).map { ($0.id, $0.name) },
                                uniquingKeysWith: { a, _ in a })
 
+        let rule = AccreditationRule(settings: options.policy)
         let rows = queries.map { query, pok in
-            Row(result: AccreditationRule.evaluate(query, on: options.referenceDate, erkenningen: erkenningen,
-                                                   withdrawn: withdrawn, register: register, policy: options.policy),
+            Row(result: rule.evaluate(.init(query: query, on: options.referenceDate, erkenningen: erkenningen,
+                                            withdrawn: withdrawn, register: register)),
                 pok: pok, leerbedrijfName: names[query.leerbedrijfID] ?? nil)
         }
         return Report(mode: mode, options: options, rows: rows, lists: latest, creboListImported: !register.isEmpty,

@@ -1,4 +1,5 @@
 import BPVModel
+import BPVReconcile
 import Foundation
 
 /// The check's answer as a table for people, CSV (`;`, for spreadsheets) and JSON (for machines).

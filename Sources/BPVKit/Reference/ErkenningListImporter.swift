@@ -1,5 +1,6 @@
 import BPVIngest
 import BPVModel
+import BPVReconcile
 import BPVStore
 import Foundation
 
@@ -128,8 +129,8 @@ public struct ErkenningListImporter {
             copy.leerbedrijfID = aliases[pok.leerbedrijfID] ?? pok.leerbedrijfID
             return copy
         }
-        let findings = ErkenningChangeFindings(source: sourceName, previous: previous, retrievedOn: retrievedOn)
-            .findings(for: changes, poks: poks)
+        let findings = ErkenningChangeRule().evaluate(.init(
+            source: sourceName, previous: previous, retrievedOn: retrievedOn, changes: changes, poks: poks)).findings
 
         counts.entriesStored = rows.count
         let names = Dictionary(rows.compactMap { row in row.name.map { (resolved(row.erkenning).leerbedrijfID, $0) } },

@@ -8,8 +8,8 @@ public struct Finding: Hashable, Sendable {
         public static func < (a: Severity, b: Severity) -> Bool { a.rank < b.rank }
     }
 
-    /// A stable rule id, `erkenning.withdrawn`.
-    public var rule: String
+    /// The rule that raised it: a stable id, `erkenning.withdrawn`.
+    public var ruleID: RuleID
     public var severity: Severity
     /// The date the finding is about (a list's retrieval date, a check's reference date).
     public var date: CalendarDate
@@ -23,10 +23,10 @@ public struct Finding: Hashable, Sendable {
     /// What it means and what to do.
     public var explanation: String
 
-    public init(rule: String, severity: Severity, date: CalendarDate, studentNumber: String? = nil,
+    public init(rule: RuleID, severity: Severity, date: CalendarDate, studentNumber: String? = nil,
                 leerbedrijfID: String? = nil, crebo: String? = nil, subject: String, evidence: String,
                 explanation: String) {
-        self.rule = rule
+        self.ruleID = rule
         self.severity = severity
         self.date = date
         self.studentNumber = studentNumber
@@ -35,5 +35,20 @@ public struct Finding: Hashable, Sendable {
         self.subject = subject
         self.evidence = evidence
         self.explanation = explanation
+    }
+
+    /// A finding whose rule id is text: read back from the store, or raised outside BPVReconcile (`alias.moved`).
+    public init(rule: String, severity: Severity, date: CalendarDate, studentNumber: String? = nil,
+                leerbedrijfID: String? = nil, crebo: String? = nil, subject: String, evidence: String,
+                explanation: String) {
+        self.init(rule: RuleID(rawValue: rule), severity: severity, date: date, studentNumber: studentNumber,
+                  leerbedrijfID: leerbedrijfID, crebo: crebo, subject: subject, evidence: evidence,
+                  explanation: explanation)
+    }
+
+    /// The rule id as text, as the store and `findings.csv` hold it.
+    public var rule: String {
+        get { ruleID.rawValue }
+        set { ruleID = RuleID(rawValue: newValue) }
     }
 }

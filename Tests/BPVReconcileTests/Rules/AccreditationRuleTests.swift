@@ -1,4 +1,5 @@
 import BPVModel
+import BPVReconcile
 import Testing
 
 @Suite("Accreditation rule")
@@ -9,8 +10,8 @@ struct AccreditationRuleTests {
     func check(_ erkenningen: [Erkenning], on date: String = "2026-11-02", query: AccreditationQuery? = nil,
                withdrawn: [WithdrawnErkenning] = [], register: CreboRegister? = nil,
                policy: AccreditationPolicy = AccreditationPolicy()) -> AccreditationResult {
-        AccreditationRule.evaluate(query ?? pok, on: d(date), erkenningen: erkenningen, withdrawn: withdrawn,
-                                   register: register ?? empty, policy: policy)
+        AccreditationRule(settings: policy).evaluate(.init(query: query ?? pok, on: d(date), erkenningen: erkenningen,
+                                                            withdrawn: withdrawn, register: register ?? empty))
     }
 
     @Test("an open erkenning from the POK's first day covers it")

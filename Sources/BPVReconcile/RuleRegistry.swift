@@ -1,0 +1,16 @@
+import BPVModel
+
+/// Every reconciliation rule, in one list. A rule that is not here is not run, documented or tested for a unique
+/// id (`RuleRegistryTests` checks that every file in `Rules/` is listed).
+public enum RuleRegistry {
+    /// All rules, in the order reports list them.
+    public static let all: [any Rule.Type] = [
+        AccreditationRule.self,
+        ErkenningChangeRule.self,
+    ]
+
+    /// The rule with this id, or whose findings carry it (`erkenning.withdrawn` → ``ErkenningChangeRule``).
+    public static func rule(for id: RuleID) -> (any Rule.Type)? {
+        all.first { $0.id == id || $0.findingIDs.contains(id) }
+    }
+}
