@@ -1,19 +1,36 @@
 import BPVModel
 
-/// The one seam between BPVKit and where the dossier lives. ``SQLiteDossierStore`` implements it today; a
-/// PostgreSQL store takes the same calls (and runs the same tests) later.
+/// The one seam between BPVKit and where the store lives, split per stage so that a second store (PostgreSQL)
+/// can implement and test each part: import batches (``ImportBatchStore``), hours (``HourStore``), reference data
+/// (``ReferenceStore``: SBB lists, crebos, kwalificatiedossiers), POKs (``POKStore``) and the keyed record kinds
+/// (``KeyedRecordStore``: students...). ``SQLiteDossierStore`` implements it today.
 ///
 /// The calls are synchronous: the nightly job is a batch process, and a PostgreSQL implementation can bridge
-/// its driver's futures on its own thread. Imports are streamed: ``importHours(_:body:)`` runs one file in one
-/// transaction and hands the pipeline an ``HourImportWriter`` to pour batches of entries and rejects into.
-/// Reference data (SBB lists, crebos) and POKs come through ``ReferenceStore`` and ``POKStore``.
-public protocol DossierStore: ReferenceStore, POKStore, KeyedRecordStore {
+/// its driver's futures on its own thread. Imports are streamed: ``HourStore/importHours(_:body:)`` runs one file
+/// in one transaction and hands the pipeline an ``HourImportWriter`` to pour batches of entries and rejects into.
+public protocol DossierStore: ImportBatchStore, HourStore, ReferenceStore, POKStore, KeyedRecordStore {}
+
+/// Import batches of every kind: what was read, when, and whether the same bytes came before.
+public protocol ImportBatchStore: AnyObject {
     /// An earlier import of the same bytes from the same source, if any (not counting failed ones). With a
     /// `legacyFingerprint` (the XXH64 that stores kept before SHA-256), a batch stored with it matches too, and its
     /// fingerprint is brought up to `contentFingerprint`, so later runs match on SHA-256 alone.
     func findImport(sourceKey: String, contentFingerprint: String, fileSize: Int,
                     legacyFingerprint: String?) throws -> ImportBatch?
 
+    /// Records a file that failed as a whole (no entries), so the run history shows it: once per content. The
+    /// same bytes from the same source failing again update that batch (its message, its time, one more attempt).
+    func recordFailedImport(_ batch: NewImportBatch, message: String, counts: ImportCounts) throws -> ImportBatch
+
+    /// The rejects of one batch, in file order.
+    func rejects(batchID: Int64) throws -> [Reject]
+
+    /// Import batches, newest first.
+    func importBatches(limit: Int) throws -> [ImportBatch]
+}
+
+/// Hour entries from employers' exports, the employers, and the aliases that link their employees to students.
+public protocol HourStore: AnyObject {
     /// Imports one file in one transaction: the body writes entries and rejects; then the store resolves
     /// employee identities through the alias table, applies the supersede rule for the batch's period, and
     /// commits. If the body throws, nothing of the file is stored (the error is rethrown).
@@ -24,9 +41,6 @@ public protocol DossierStore: ReferenceStore, POKStore, KeyedRecordStore {
     /// finds nothing to remove is stored as a reject.
     func importHours(_ batch: NewImportBatch, body: (any HourImportWriter) throws -> Void) throws -> ImportBatch
 
-    /// Records a file that failed as a whole (no entries), so the run history shows it: once per content. The
-    /// same bytes from the same source failing again update that batch (its message, its time, one more attempt).
-    func recordFailedImport(_ batch: NewImportBatch, message: String, counts: ImportCounts) throws -> ImportBatch
 
     /// Adds or replaces aliases, then links every stored unresolved entry they match. An alias that now names
     /// another student takes its stored entries along (``AliasSaveResult/moves``). Aliases from the alias file
@@ -43,11 +57,7 @@ public protocol DossierStore: ReferenceStore, POKStore, KeyedRecordStore {
     /// Active (not superseded) entries, optionally for one employer or student, in date order.
     func activeHourEntries(employerID: String?, studentNumber: String?) throws -> [StoredHourEntry]
 
-    /// The rejects of one batch, in file order.
-    func rejects(batchID: Int64) throws -> [Reject]
 
-    /// Import batches, newest first.
-    func importBatches(limit: Int) throws -> [ImportBatch]
 
     /// Identities with active entries that no alias links to a student, with their number of entries.
     func unresolvedIdentities() throws -> [(employerID: String, identity: String, entries: Int)]
@@ -81,13 +91,15 @@ public struct AliasSaveResult: Sendable, Equatable {
     public init() {}
 }
 
-extension DossierStore {
+extension HourStore {
     /// Saves aliases from the alias file; returns how many stored entries were resolved.
     @discardableResult
     public func saveAliases(_ aliases: [EmployeeAlias]) throws -> Int {
         try saveAliases(aliases, origin: .file).resolved
     }
+}
 
+extension ImportBatchStore {
     public func findImport(sourceKey: String, contentFingerprint: String, fileSize: Int) throws -> ImportBatch? {
         try findImport(sourceKey: sourceKey, contentFingerprint: contentFingerprint, fileSize: fileSize,
                        legacyFingerprint: nil)

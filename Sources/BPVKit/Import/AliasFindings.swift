@@ -5,7 +5,7 @@ import BPVStore
 /// went along), and a problem when the alias file overrules an alias set with `bpv alias add`.
 public enum AliasFindings {
     /// Rule id of an alias that now names another student.
-    public static let movedRule = "alias.moved"
+    public static let movedRule: RuleID = "alias.moved"
 
     public static func finding(_ move: AliasSaveResult.Move, date: CalendarDate) -> Finding {
         Finding(rule: movedRule, severity: .warning, date: date, studentNumber: move.alias.studentNumber,
