@@ -39,6 +39,9 @@ enum ImportStart {
 }
 
 extension FileImportResult {
+    /// Whether this import stored the file (with or without rejects).
+    var isStored: Bool { outcome == .imported || outcome == .importedWithRejects }
+
     /// The result of a file whose bytes were imported before from the same source.
     mutating func recognise(_ earlier: ImportBatch) {
         outcome = .alreadyImported(batchID: earlier.id)

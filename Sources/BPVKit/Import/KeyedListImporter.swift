@@ -18,39 +18,28 @@ public struct KeyedListImporter<Kind: KeyedRecordKind> {
     public func importFile(path: String, mapping: RecordMapping, allowEmpty: Bool = false) throws -> FileImportResult {
         let steps = RecordListImport<Kind.Mapper>(store: store, path: path, mapping: mapping,
                                                   sourceKey: Kind.kind.rawValue + "/" + mapping.name)
-        switch try steps.start(mapper: Kind.mapper(edition: nil)) {
-        case .done(let result):
-            return result
-        case .read(let batch, let read, var result):
-            var counts = read.counts
-            var rejects = read.batch.rejects
-            let records = try Self.keyedRecords(read.batch.values, rejects: &rejects)
-            rejects.sort { $0.location.line < $1.location.line }  // stable: the mapper's and the duplicates' in file order
-            counts.rejects = rejects.count
-            result.firstRejects = Array(rejects.prefix(steps.rejectsToShow))
-            if let refused = try steps.refusal(batch, result, values: records.count, counts: counts, kind: Kind.plural,
-                                               consequence: Kind.emptyConsequence, allowEmpty: allowEmpty) {
-                return refused
-            }
-            counts.entriesStored = records.count
-            let stored = try store.saveKeyedRecords(batch, kind: Kind.kind.rawValue, records: records, rejects: rejects,
-                                                    counts: counts)
-            result.batchID = stored.id
-            result.counts = stored.counts
-            result.outcome = rejects.isEmpty ? .imported : .importedWithRejects
-            if stored.counts.superseded > 0 {
-                result.notes.append("\(stored.counts.superseded) earlier \(Kind.plural) of this source superseded")
-            }
-            return result
+        var records: [KeyedRecord] = []
+        var result = try steps.run(Kind.self, mapper: Kind.mapper(edition: nil), allowEmpty: allowEmpty,
+                                   prepare: { values, rejects, _ in
+            let kept = try Self.keyedRecords(values, rejects: &rejects)
+            records = kept.map(\.record)
+            return kept.map(\.value)
+        }, save: { batch, _, rejects, counts in
+            try store.saveKeyedRecords(batch, kind: Kind.kind.rawValue, records: records, rejects: rejects, counts: counts)
+        })
+        if result.isStored && result.counts.superseded > 0 {
+            result.notes.append("\(result.counts.superseded) earlier \(Kind.plural) of this source superseded")
         }
+        return result
     }
 
     /// The values as stored records; the second of two values with one key becomes a reject naming the first.
-    static func keyedRecords(_ values: [Kind.Mapper.Value], rejects: inout [Reject]) throws -> [KeyedRecord] {
+    static func keyedRecords(_ values: [Kind.Mapper.Value], rejects: inout [Reject]) throws
+        -> [(value: Kind.Mapper.Value, record: KeyedRecord)] {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys]
         var first: [String: Int] = [:]
-        var records: [KeyedRecord] = []
+        var kept: [(value: Kind.Mapper.Value, record: KeyedRecord)] = []
         for value in values {
             let key = Kind.key(of: value)
             let location = Kind.location(of: value) ?? SourceLocation(file: "", line: 0)
@@ -61,9 +50,9 @@ public struct KeyedListImporter<Kind: KeyedRecordKind> {
                 continue
             }
             first[key] = location.line
-            records.append(KeyedRecord(key: key, line: location.line, json: Array(try encoder.encode(value))))
+            kept.append((value, KeyedRecord(key: key, line: location.line, json: Array(try encoder.encode(value)))))
         }
-        return records
+        return kept
     }
 }
 

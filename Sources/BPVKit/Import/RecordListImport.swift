@@ -73,6 +73,39 @@ struct RecordListImport<Mapper: RecordKindMapper> {
         }
     }
 
+    /// The whole import of a list whose values are stored in one call: start (same file? read and map), then
+    /// `prepare` (duplicates to rejects, notes), the refusals every list shares (an empty list unless `allowEmpty`,
+    /// too many rejects), then `save`. Every list importer but the SBB erkenning list's is this.
+    func run<Kind: RecordKindDescriptor>(_ kind: Kind.Type, mapper: Mapper, allowEmpty: Bool,
+                                         prepare: ([Mapper.Value], inout [Reject], inout [String]) throws -> [Mapper.Value]
+                                             = { values, _, _ in values },
+                                         save: (NewImportBatch, [Mapper.Value], [Reject], ImportCounts) throws -> ImportBatch)
+        throws -> FileImportResult {
+        switch try start(mapper: mapper) {
+        case .done(let result):
+            return result
+        case .read(let batch, let read, var result):
+            var counts = read.counts
+            var rejects = read.batch.rejects
+            var notes: [String] = []
+            let values = try prepare(read.batch.values, &rejects, &notes)
+            rejects.sort { $0.location.line < $1.location.line }  // stable: the mapper's and prepare's in file order
+            counts.rejects = rejects.count
+            result.firstRejects = Array(rejects.prefix(rejectsToShow))
+            if let refused = try refusal(batch, result, values: values.count, counts: counts, kind: Kind.plural,
+                                         consequence: Kind.emptyConsequence, allowEmpty: allowEmpty) {
+                return refused
+            }
+            counts.entriesStored = values.count
+            result.notes += notes
+            let stored = try save(batch, values, rejects, counts)
+            result.batchID = stored.id
+            result.counts = stored.counts
+            result.outcome = rejects.isEmpty ? .imported : .importedWithRejects
+            return result
+        }
+    }
+
     /// Records the file as failed (nothing of it stored) and returns the result saying so.
     func fail(_ batch: NewImportBatch, _ result: FileImportResult, message: String, counts: ImportCounts) throws -> FileImportResult {
         var result = result

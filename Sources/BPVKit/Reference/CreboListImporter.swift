@@ -17,26 +17,15 @@ public struct CreboListImporter {
                            allowEmpty: Bool = false) throws -> FileImportResult {
         let steps = RecordListImport<KwalificatieRecordMapper>(store: store, path: path, mapping: mapping,
                                                                sourceKey: "crebos/" + mapping.name)
-        switch try steps.start(mapper: KwalificatieRecordMapper(edition: edition)) {
-        case .done(let result):
-            return result
-        case .read(let batch, let read, var result):
-            var counts = read.counts
-            let values = read.batch.values
-            if let refused = try steps.refusal(batch, result, values: values.count, counts: counts, kind: CrebosKind.plural,
-                                               consequence: CrebosKind.emptyConsequence, allowEmpty: allowEmpty) {
-                return refused
-            }
-            counts.entriesStored = values.count
+        return try steps.run(CrebosKind.self, mapper: CrebosKind.mapper(edition: edition), allowEmpty: allowEmpty,
+                             prepare: { values, _, notes in
             if values.contains(where: { $0.geldigVanaf == nil }) {
-                result.notes.append("no edition date (geldig vanaf) for some rows: give --edition, or map geldig_vanaf; "
-                                    + "they count as the oldest edition")
+                notes.append("no edition date (geldig vanaf) for some rows: give --edition, or map geldig_vanaf; "
+                             + "they count as the oldest edition")
             }
-            let stored = try store.saveKwalificaties(batch, kwalificaties: values, rejects: read.batch.rejects, counts: counts)
-            result.batchID = stored.id
-            result.counts = stored.counts
-            result.outcome = read.batch.rejects.isEmpty ? .imported : .importedWithRejects
-            return result
-        }
+            return values
+        }, save: { batch, values, rejects, counts in
+            try store.saveKwalificaties(batch, kwalificaties: values, rejects: rejects, counts: counts)
+        })
     }
 }

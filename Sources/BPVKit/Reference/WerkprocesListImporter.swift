@@ -17,27 +17,11 @@ public struct WerkprocesListImporter {
     public func importFile(path: String, mapping: RecordMapping, allowEmpty: Bool = false) throws -> FileImportResult {
         let steps = RecordListImport<WerkprocesRecordMapper>(store: store, path: path, mapping: mapping,
                                                              sourceKey: "werkprocessen/" + mapping.name)
-        switch try steps.start(mapper: WerkprocesRecordMapper()) {
-        case .done(let result):
-            return result
-        case .read(let batch, let read, var result):
-            var counts = read.counts
-            var rejects = read.batch.rejects
-            let werkprocessen = Self.withoutDuplicates(read.batch.values, rejects: &rejects)
-            counts.rejects = rejects.count
-            result.firstRejects = Array(rejects.prefix(steps.rejectsToShow))
-            if let refused = try steps.refusal(batch, result, values: werkprocessen.count, counts: counts,
-                                               kind: WerkprocessenKind.plural, consequence: WerkprocessenKind.emptyConsequence,
-                                               allowEmpty: allowEmpty) {
-                return refused
-            }
-            counts.entriesStored = werkprocessen.count
-            let stored = try store.saveWerkprocessen(batch, werkprocessen: werkprocessen, rejects: rejects, counts: counts)
-            result.batchID = stored.id
-            result.counts = stored.counts
-            result.outcome = rejects.isEmpty ? .imported : .importedWithRejects
-            return result
-        }
+        return try steps.run(WerkprocessenKind.self, mapper: WerkprocessenKind.mapper(edition: nil), allowEmpty: allowEmpty,
+                             prepare: { values, rejects, _ in Self.withoutDuplicates(values, rejects: &rejects) },
+                             save: { batch, werkprocessen, rejects, counts in
+            try store.saveWerkprocessen(batch, werkprocessen: werkprocessen, rejects: rejects, counts: counts)
+        })
     }
 
     /// Keeps the first of each (dossier, crebo, code); a later one with the same title is dropped, one with another
