@@ -1,20 +1,34 @@
-import BPVModel
 import BPVStore
 import Foundation
 
-/// Writes what a run did to `<output>/runs/<timestamp>/`: `run.json` for machines, `rejects.csv` with every reject
-/// (file, line, column, value, reason, expected, record) to fix or send back, and `unresolved.csv` with the
-/// employee identities that still need an alias. Each file is written whole or not at all, with mode 0640
-/// (``OutputFile``); the CSVs follow ``CSVTable``'s rules.
+/// Writes a run record: a folder of its own under `<output>/runs/`, named after the run's clock
+/// (`2026-11-02T183658`), and a list of artifacts in it, each whole or not at all with mode 0640 (``OutputFile``).
+/// Which artifacts make up the record is ``NightlyRun/runRecord(of:run:)``'s business, not the writer's.
 struct RunRecordWriter {
-    let store: any DossierStore
+    /// `<output>/runs`.
+    let runs: URL
 
-    func write(_ summary: NightlyRun.Summary, configuration: BPVConfiguration, at clock: Date) throws -> String {
-        let runs = URL(fileURLWithPath: configuration.output).appendingPathComponent("runs")
+    init(output: String) {
+        runs = URL(fileURLWithPath: output).appendingPathComponent("runs")
+    }
+
+    /// Creates the run's folder, asks `artifacts` for the record's files (given the folder's name, which names the
+    /// run in `run.json`), and writes them in the order given. Returns the folder's path and the files written.
+    func write(at clock: Date, _ artifacts: (_ run: String) throws -> [any Artifact])
+        throws -> (folder: String, files: [WrittenFile]) {
+        let (folder, run) = try makeFolder(at: clock)
+        let list = try artifacts(run)
+        for artifact in list {
+            try OutputFile.save(try artifact.render(), to: folder.appendingPathComponent(artifact.fileName).path)
+        }
+        return (folder.path, list.map(WrittenFile.init))
+    }
+
+    /// A new folder for the run, mode 0750, and its name. Two runs within one second get folders of their own
+    /// (`...T183658`, `...T183658-2`): a run never overwrites another run's record.
+    func makeFolder(at clock: Date) throws -> (URL, String) {
         try FileManager.default.createDirectory(at: runs, withIntermediateDirectories: true,
                                                 attributes: [.posixPermissions: 0o750])
-        // Two runs within one second get folders of their own (`...T183658`, `...T183658-2`): a run never
-        // overwrites another run's record.
         var stamp = Self.stamp(clock)
         var folder = runs.appendingPathComponent(stamp)
         var attempt = 1
@@ -26,76 +40,7 @@ struct RunRecordWriter {
             stamp = Self.stamp(clock) + "-\(attempt)"
             folder = runs.appendingPathComponent(stamp)
         }
-        try OutputFile.save(try runJSON(summary, configuration: configuration, stamp: stamp),
-                            to: folder.appendingPathComponent("run.json").path)
-
-        var rejects = CSVTable(header: ["file", "line", "column", "column_number", "value", "reason", "expected",
-                                        "record"])
-        for result in summary.files {
-            guard let batchID = result.batchID, result.counts.rejects > 0,
-                  result.outcome == .imported || result.outcome == .importedWithRejects else { continue }
-            for reject in try store.rejects(batchID: batchID) {
-                rejects.append([reject.location.file, String(reject.location.line), reject.column ?? "",
-                                reject.columnNumber.map(String.init) ?? "", reject.value ?? "", reject.reason,
-                                reject.expected ?? "", reject.record ?? ""])
-            }
-        }
-        try OutputFile.save(rejects.data(), to: folder.appendingPathComponent("rejects.csv").path)
-
-        var unresolved = CSVTable(header: ["employer", "identity", "entries"])
-        for item in summary.unresolved {
-            unresolved.append([item.employer, item.identity, String(item.entries)])
-        }
-        try OutputFile.save(unresolved.data(), to: folder.appendingPathComponent("unresolved.csv").path)
-        return folder.path
-    }
-
-    private struct RunFile: Encodable {
-        struct FileEntry: Encodable {
-            var file: String
-            var employer: String?
-            var mapping: String
-            var outcome: String
-            var message: String?
-            var batch: Int64?
-            var encoding: String?
-            var counts: ImportCounts
-            var notes: [String]
-        }
-        var run: String
-        var configuration: String
-        var database: String
-        var exitStatus: Int32
-        var aliasesLoaded: Int
-        var entriesResolvedByAliases: Int
-        var problems: [String]
-        var files: [FileEntry]
-        var unresolved: [NightlyRun.UnresolvedIdentity]
-    }
-
-    private func runJSON(_ summary: NightlyRun.Summary, configuration: BPVConfiguration, stamp: String) throws -> Data {
-        let files = summary.files.map { result -> RunFile.FileEntry in
-            let (outcome, message) = Self.describe(result.outcome)
-            return RunFile.FileEntry(file: result.file, employer: result.employerID, mapping: result.mappingName,
-                                     outcome: outcome, message: message, batch: result.batchID,
-                                     encoding: result.encoding, counts: result.counts, notes: result.notes)
-        }
-        let file = RunFile(run: stamp, configuration: configuration.path, database: configuration.database,
-                           exitStatus: summary.exitStatus.rawValue, aliasesLoaded: summary.aliasesLoaded,
-                           entriesResolvedByAliases: summary.entriesResolvedByAliases, problems: summary.problems,
-                           files: files, unresolved: summary.unresolved)
-        return try JSONOutput.encoder().encode(file)
-    }
-
-    /// A stable name for an outcome, and its message.
-    static func describe(_ outcome: FileImportResult.Outcome) -> (String, String?) {
-        switch outcome {
-        case .imported: return ("imported", nil)
-        case .importedWithRejects: return ("imported_with_rejects", nil)
-        case .alreadyImported(let id): return ("already_imported", "same file as batch \(id)")
-        case .failed(let message): return ("failed", message)
-        case .checked: return ("checked", nil)
-        }
+        return (folder, stamp)
     }
 
     static func stamp(_ date: Date) -> String {
