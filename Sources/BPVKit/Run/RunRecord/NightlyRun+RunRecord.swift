@@ -3,16 +3,16 @@ import Foundation
 /// The run record: the one list of the files a nightly run writes to `<output>/runs/<run>/`.
 extension NightlyRun {
     /// The artifacts of the run record, in the order they are written: `rejects.csv`, `unresolved.csv`,
-    /// `findings.csv` and `erkenning.csv` (when the accreditation check ran), and `run.json` last: a `run.json` in a
-    /// run folder means that the record is whole.
+    /// `findings.csv` (on every run: the aliases that moved are findings too, with or without reference data),
+    /// `erkenning.csv` (when the accreditation check ran), and `run.json` last: a `run.json` in a run folder means
+    /// that the record is whole.
     func runRecord(of summary: Summary, run: String) throws -> [any Artifact] {
         var artifacts: [any Artifact] = [
             RejectsCSV(rejects: try RejectsCSV.rejects(of: summary.files, in: store)),
             UnresolvedCSV(unresolved: summary.unresolved),
+            FindingsCSV(findings: summary.findings),
         ]
-        if let report = summary.accreditation {
-            artifacts += [FindingsCSV(findings: summary.findings), ErkenningCSV(report: report)]
-        }
+        if let report = summary.accreditation { artifacts.append(ErkenningCSV(report: report)) }
         return artifacts + [RunJSON(run: run, configurationPath: configuration.path, database: configuration.database,
                                     summary: summary)]
     }
