@@ -39,4 +39,25 @@ import Testing
         #expect(findings.last?.hasPrefix("alias.moved;warning;") == true, "\(findings)")
         #expect(findings.last?.contains("was 2250114, now 2250387") == true, "\(findings)")
     }
+
+    /// The `files_written` of a run folder's run.json, as (name, purpose) pairs.
+    static func filesWritten(_ folder: String) throws -> [WrittenFile] {
+        let data = try Data(contentsOf: URL(fileURLWithPath: folder).appendingPathComponent("run.json"))
+        let json = try #require(try JSONSerialization.jsonObject(with: data) as? [String: Any])
+        let entries = try #require(json["files_written"] as? [[String: String]])
+        return try entries.map { WrittenFile(fileName: try #require($0["file_name"]), purpose: try #require($0["purpose"])) }
+    }
+
+    @Test(arguments: [true, false])
+    func runJSONListsExactlyTheFilesOfItsFolderInTheOrderWritten(referenceData: Bool) throws {
+        let (configuration, _) = referenceData ? try SampleSchoolTests.configuration() : try Self.hoursOnly()
+        let store = try SQLiteDossierStore(path: configuration.database)
+        let summary = try NightlyRun(configuration: configuration, store: store).run()
+        let listed = try Self.filesWritten(summary.runFolder)
+        #expect(listed == summary.filesWritten)
+        #expect(listed.map(\.fileName) == ["rejects.csv", "unresolved.csv", "findings.csv"]
+                + (referenceData ? ["erkenning.csv"] : []) + ["run.json"])
+        #expect(Set(try FileManager.default.contentsOfDirectory(atPath: summary.runFolder)) == Set(listed.map(\.fileName)))
+        for file in listed { #expect(file.purpose.count > 20, "\(file.fileName) says what it holds") }
+    }
 }

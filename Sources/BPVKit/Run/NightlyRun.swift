@@ -26,6 +26,8 @@ public struct NightlyRun {
         public var problems: [String] = []
         public var unresolved: [UnresolvedIdentity] = []
         public var runFolder: String = ""
+        /// The files of the run record, in the order written: what its `run.json` lists as `files_written`.
+        public var filesWritten: [WrittenFile] = []
         /// Findings raised by this run: changes in the SBB lists it imported, aliases that moved to another student.
         public var findings: [Finding] = []
         /// The accreditation check of every current POK, when reference data is configured.
@@ -84,6 +86,7 @@ public struct NightlyRun {
             try runRecord(of: summary, run: run)
         }
         summary.runFolder = record.folder
+        summary.filesWritten = record.files
         return summary
     }
 

@@ -2,17 +2,20 @@ import BPVModel
 import Foundation
 
 /// `run.json`: what the run did, for machines: every file read with its outcome and counts, the problems, the
-/// unresolved identities. Keys in snake_case, sorted (`JSONOutput`).
+/// unresolved identities, and the files of the run record (`files_written`). Keys in snake_case, sorted
+/// (`JSONOutput`).
 struct RunJSON: Artifact {
     let fileName = "run.json"
-    let purpose = "what the run did, for machines: every file read with its outcome and counts, the problems and "
-        + "the unresolved identities"
+    let purpose = "what the run did, for machines: every file read with its outcome and counts, the problems, the "
+        + "unresolved identities and the files of this run record"
 
     /// The run's name: its folder's name.
     var run: String
     var configurationPath: String
     var database: String
     var summary: NightlyRun.Summary
+    /// Every file of the run record, this one included, in the order they are written.
+    var filesWritten: [WrittenFile]
 
     private struct Document: Encodable {
         struct FileEntry: Encodable {
@@ -34,6 +37,7 @@ struct RunJSON: Artifact {
         var entriesResolvedByAliases: Int
         var problems: [String]
         var files: [FileEntry]
+        var filesWritten: [WrittenFile]
         var unresolved: [NightlyRun.UnresolvedIdentity]
     }
 
@@ -47,7 +51,8 @@ struct RunJSON: Artifact {
         let document = Document(run: run, configuration: configurationPath, database: database,
                                 exitStatus: summary.exitStatus.rawValue, aliasesLoaded: summary.aliasesLoaded,
                                 entriesResolvedByAliases: summary.entriesResolvedByAliases,
-                                problems: summary.problems, files: files, unresolved: summary.unresolved)
+                                problems: summary.problems, files: files, filesWritten: filesWritten,
+                                unresolved: summary.unresolved)
         return try JSONOutput.encoder().encode(document)
     }
 
