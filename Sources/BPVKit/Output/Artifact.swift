@@ -5,7 +5,7 @@ import Foundation
 /// Each layout is one small type in its own file (the run record's are in `Run/RunRecord/`), with a golden-file test
 /// of the same name; it renders with the one CSV writer (``CSVTable``) or the one JSON setup (`JSONOutput`). Writing
 /// is not its business: ``RunRecordWriter`` writes a list of artifacts, each whole or not at all (``OutputFile``).
-public protocol Artifact {
+public protocol Artifact: Sendable {
     /// The file's name in its folder: `rejects.csv`.
     var fileName: String { get }
     /// What the file holds and what it is for, in one short sentence for people (listed in `run.json` and by
