@@ -7,11 +7,21 @@ import Testing
 /// Which files make up a run record (``NightlyRun/runRecord(of:run:)``): the layouts themselves are the golden-file
 /// tests' business (RunRecordGoldenTests).
 @Suite struct RunRecordTests {
-    /// The sample school's hours and aliases only: no reference lists, no POKs, so no accreditation check.
+    /// The sample school's hours and aliases only: a copy of samples/ whose bpv.yaml ends before its reference
+    /// data (the reference lists, other lists and POKs), so the run checks no accreditation.
     static func hoursOnly() throws -> (BPVConfiguration, URL) {
-        var (configuration, folder) = try SampleSchoolTests.configuration()
-        configuration.reference.lists = []
-        configuration.poks = nil
+        let folder = Fixture.temporaryFolder()
+        for name in ["samples", "mappings"] {
+            try FileManager.default.copyItem(at: Fixture.repository.appendingPathComponent(name),
+                                             to: folder.appendingPathComponent(name))
+        }
+        let path = folder.appendingPathComponent("samples/bpv.yaml")
+        let text = try String(contentsOf: path, encoding: .utf8)
+        let cut = try #require(text.range(of: "\n# Reference data"), "samples/bpv.yaml has its reference section")
+        try String(text[..<cut.lowerBound] + "\n").write(to: path, atomically: true, encoding: .utf8)
+        var configuration = try BPVConfiguration.load(path: path.path)
+        configuration.database = folder.appendingPathComponent("bpv.sqlite").path
+        configuration.output = folder.appendingPathComponent("out").path
         return (configuration, folder)
     }
 
