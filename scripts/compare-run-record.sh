@@ -50,9 +50,15 @@ run_bpv() {
     echo "  $(basename "$dest"): exit $status, $(ls "$dest/record" | tr '\n' ' ')"
 }
 
+# The school copies of this recording, removed when it ends (DEST keeps what the comparison needs).
+schools=()
+cleanup() { [ ${#schools[@]} -eq 0 ] || rm -rf "${schools[@]}"; }
+
+new_folder() { mktemp -d "${TMPDIR:-/tmp}/bpv-compare-XXXXXX"; }
+
 fresh_school() {
     local school
-    school="$(mktemp -d "${TMPDIR:-/tmp}/bpv-compare-XXXXXX")"
+    school="$(new_folder)"
     cp -R "$repo/samples" "$repo/mappings" "$school/"
     echo "$school"
 }
@@ -65,12 +71,13 @@ record() {
     mkdir -p "$dest"
     dest="$(cd "$dest" && pwd)"
     echo "Recording with $bpv into $dest"
+    trap cleanup EXIT
 
-    school="$(fresh_school)"
+    school="$(fresh_school)"; schools+=("$school")
     run_bpv "$dest/demo-1" "$school" samples/bpv.yaml
     run_bpv "$dest/demo-2" "$school" samples/bpv.yaml
 
-    school="$(fresh_school)"
+    school="$(fresh_school)"; schools+=("$school")
     # Everything from the reference section on: the reference feeds and the POKs.
     edit "$school/samples/bpv.yaml" '/^# Reference data/,$d'
     run_bpv "$dest/hours-only-1" "$school" samples/bpv.yaml
@@ -78,7 +85,7 @@ record() {
         's/^bytebrug-ict;sem.ottevanger@bytebrug.nl;2250114$/bytebrug-ict;sem.ottevanger@bytebrug.nl;2250387/'
     run_bpv "$dest/hours-only-2" "$school" samples/bpv.yaml
 
-    school="$(mktemp -d "${TMPDIR:-/tmp}/bpv-compare-XXXXXX")"
+    school="$(new_folder)"; schools+=("$school")
     mkdir -p "$school/Tests/BPVKitTests/Fixtures"
     cp -R "$repo/Tests/BPVKitTests/Fixtures/formula" "$repo/Tests/BPVKitTests/Fixtures/bad" \
         "$school/Tests/BPVKitTests/Fixtures/"
@@ -107,7 +114,7 @@ only_files_written() { awk '/^  "files_written" : \[/ { keep = 1 } keep { print 
 compare() {
     [ $# -eq 2 ] || usage
     local before="$1" after="$2" failed=0 scenario name b a rb ra work
-    work="$(mktemp -d "${TMPDIR:-/tmp}/bpv-compare-XXXXXX")"
+    work="$(new_folder)"
     for scenario in $(ls "$before"); do
         [ -d "$before/$scenario/record" ] || continue
         echo "== $scenario"
