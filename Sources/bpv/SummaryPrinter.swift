@@ -70,7 +70,7 @@ enum SummaryPrinter {
                   + "attention; \(summary.findings.count) finding(s) from list changes (erkenning.csv, findings.csv)")
         }
         print("Result: \(status) (exit \(summary.exitStatus.rawValue))")
-        print("Run record: \(summary.runFolder) (run.json, rejects.csv, unresolved.csv)")
+        print("Run record: \(summary.runFolder) (\(summary.filesWritten.map(\.fileName).joined(separator: ", ")))")
         print("Database:   \(configuration.database)")
     }
 }

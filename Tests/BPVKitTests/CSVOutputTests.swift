@@ -98,7 +98,7 @@ import Testing
             let result = Result { try Self.runFormulaSchool() }
             umask(previous)
             let (summary, folder) = try result.get()
-            #expect(summary.accreditation != nil, "the POK list makes the run write erkenning.csv and findings.csv")
+            #expect(summary.accreditation != nil, "the POK list makes the run check accreditation and write erkenning.csv")
             let names = try FileManager.default.contentsOfDirectory(atPath: folder.path).sorted()
             #expect(names == ["erkenning.csv", "findings.csv", "rejects.csv", "run.json", "unresolved.csv"],
                     "no temporary file is left behind")

@@ -42,19 +42,4 @@ extension NightlyRun {
         summary.accreditation = try ErkenningCheck(store: store).run(.init(
             crebo: nil, leerbedrijf: nil, referenceDate: today, policy: configuration.reference.policy))
     }
-
-    /// `findings.csv` (the findings of this run's list imports) and `erkenning.csv` (the check of every POK), written
-    /// as the rest of the run record (``OutputFile``, ``CSVTable``).
-    func writeReferenceRecords(_ summary: Summary) throws {
-        guard let report = summary.accreditation else { return }
-        let folder = URL(fileURLWithPath: summary.runFolder)
-        try OutputFile.save(report.csv().data(), to: folder.appendingPathComponent("erkenning.csv").path)
-        var findings = CSVTable(header: ["rule", "severity", "date", "student", "leerbedrijf", "crebo", "subject",
-                                         "evidence", "explanation"])
-        for f in summary.findings {
-            findings.append([f.rule, f.severity.rawValue, f.date.iso, f.studentNumber ?? "", f.leerbedrijfID ?? "",
-                             f.crebo ?? "", f.subject, f.evidence, f.explanation])
-        }
-        try OutputFile.save(findings.data(), to: folder.appendingPathComponent("findings.csv").path)
-    }
 }

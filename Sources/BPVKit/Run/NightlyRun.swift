@@ -4,8 +4,8 @@ import BPVStore
 import Foundation
 
 /// The nightly job: load the alias file, import every employer's new hour exports with its mapping, import the
-/// configured reference lists and POKs and check every POK's accreditation, and write the run's record
-/// (`run.json`, `rejects.csv`, `unresolved.csv`, `findings.csv`, `erkenning.csv`) to `<output>/runs/<timestamp>/`.
+/// configured reference lists and POKs and check every POK's accreditation, and write the run's record to
+/// `<output>/runs/<timestamp>/` (its files: ``runRecord(of:run:)``).
 ///
 /// Files are taken per employer folder in name order. They may stay in the inbox: a file imported before is
 /// recognised by its fingerprint and changes nothing.
@@ -26,7 +26,9 @@ public struct NightlyRun {
         public var problems: [String] = []
         public var unresolved: [UnresolvedIdentity] = []
         public var runFolder: String = ""
-        /// Findings raised by this run's SBB list imports.
+        /// The files of the run record, in the order written: what its `run.json` lists as `files_written`.
+        public var filesWritten: [WrittenFile] = []
+        /// Findings raised by this run: changes in the SBB lists it imported, aliases that moved to another student.
         public var findings: [Finding] = []
         /// The accreditation check of every current POK, when reference data is configured.
         public var accreditation: ErkenningCheck.Report?
@@ -80,8 +82,11 @@ public struct NightlyRun {
         summary.unresolved = try store.unresolvedIdentities().map {
             UnresolvedIdentity(employer: $0.employerID, identity: $0.identity, entries: $0.entries)
         }
-        summary.runFolder = try RunRecordWriter(store: store).write(summary, configuration: configuration, at: clock)
-        try writeReferenceRecords(summary)
+        let record = try RunRecordWriter(output: configuration.output).write(at: clock) { run in
+            try runRecord(of: summary, run: run)
+        }
+        summary.runFolder = record.folder
+        summary.filesWritten = record.files
         return summary
     }
 
