@@ -75,8 +75,9 @@ struct BPVFuzzReplay {
                 exit(2)
             }
             if !quiet, let first = data.first {
-                let (fuzzCase, preview) = harness.pick(first)
-                print("\(path): \(fuzzCase.mappingPath)\(preview ? " (preview)" : ""), \(data.count - 1) bytes: ",
+                let (_, fuzzCase, preview) = harness.pick(first)
+                print("\(path): \(fuzzCase.mappingPath)\(fuzzCase.employerNote)\(preview ? " (preview)" : ""), "
+                      + "\(data.count - 1) bytes: ",
                       terminator: "")
             }
             fflush(nil)  // the input's name before a crash

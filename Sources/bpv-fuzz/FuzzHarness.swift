@@ -7,9 +7,10 @@ import Foundation
 /// temporary file with the mapping's extension and read to the end. A ``FileLevelError`` (or any other thrown
 /// error) is a clean refusal; only a trap, a sanitizer report, a hang or a memory blow-up is a finding.
 ///
-/// The selector: `byte % cases.count` is the index into ``FuzzHarness/cases`` (append only: the committed corpus
-/// depends on the order), bit `cases.count` of the byte picks the mode (0: the import's path, `readAll`; 1: the
-/// preview's path, `nextInspected` for hours and `next` for record lists).
+/// The selector byte: its low five bits index ``FuzzHarness/mappingList`` (modulo its length; append only, at most
+/// 32: the committed corpus depends on the order), bit 5 (0x20) picks the way of reading (clear: the import's path,
+/// `readAll`; set: the preview's path, `nextInspected` for hours and `next` for record lists); bits 6 and 7 are
+/// ignored. `BPV_FUZZ_SKIP=16,17` makes the inputs of those indices no-ops (to fuzz past a known bug).
 final class FuzzHarness: @unchecked Sendable {
     /// What one mapping reads with.
     enum Reader {
@@ -24,6 +25,12 @@ final class FuzzHarness: @unchecked Sendable {
         var mappingPath: String
         var reader: Reader
         var fileExtension: String
+
+        /// " (no employer)" for an hour mapping read without one, for the replay tool's lines.
+        var employerNote: String {
+            if case .hours(_, nil) = reader { return " (no employer)" }
+            return ""
+        }
     }
 
     /// The mappings, relative to the repository root; the employer ids are those of samples/bpv.yaml.
@@ -45,12 +52,21 @@ final class FuzzHarness: @unchecked Sendable {
         ("mappings/reference/sbb-kwalificatiedossier-basis.yaml", "werkprocessen", nil),       // 13 XML
         ("mappings/reference/sbb-kwalificatiedossier-profielen.yaml", "werkprocessen", nil),   // 14 XML
         ("mappings/sis/poks-school.yaml", "poks", nil),                                        // 15 CSV
+        // No employer configured and none mapped: the mapper refuses the file once the reader has opened it
+        // (XML: after the parse thread has started).
+        ("mappings/hours/setu-timecard.yaml", "hours", nil),                                   // 16 XML
+        ("mappings/hours/kimai-nl.yaml", "hours", nil),                                        // 17 CSV
     ]
 
     static let shared = FuzzHarness()
 
     let cases: [Case]
+    /// Indices whose inputs are skipped (`BPV_FUZZ_SKIP`).
+    private let skipped: Set<Int>
     private let directory: String
+    /// Each input gets a file of its own (removed after it is read), so that nothing a reader may leave running
+    /// sees the next input's bytes.
+    private var inputs = 0
 
     /// Loads every mapping once; a mapping that does not load is a broken setup, not a finding.
     private init() {
@@ -89,6 +105,9 @@ final class FuzzHarness: @unchecked Sendable {
             }
         }
         self.cases = cases
+        precondition(cases.count <= 32, "the selector's low five bits index the mapping list")
+        skipped = Set((ProcessInfo.processInfo.environment["BPV_FUZZ_SKIP"] ?? "").split(separator: ",")
+            .compactMap { Int($0.trimmingCharacters(in: .whitespaces)) })
         directory = NSTemporaryDirectory() + "bpv-fuzz-\(getpid())"
         try? FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
         FuzzHarness.directoryToRemove = directory
@@ -105,21 +124,24 @@ final class FuzzHarness: @unchecked Sendable {
     }
 
     /// The case and mode a selector byte picks.
-    func pick(_ selector: UInt8) -> (case: Case, preview: Bool) {
-        let n = cases.count
-        return (cases[Int(selector) % n], (Int(selector) / n) & 1 == 1)
+    func pick(_ selector: UInt8) -> (index: Int, case: Case, preview: Bool) {
+        let index = Int(selector & 0x1F) % cases.count
+        return (index, cases[index], selector & 0x20 != 0)
     }
 
     /// Runs one input: the first byte selects, the rest is the file. Returns what was read, for the replay tool.
     @discardableResult
     func run(_ input: UnsafeRawBufferPointer) -> String {
         guard let selector = input.first else { return "empty input" }
-        let (fuzzCase, preview) = pick(selector)
-        let path = directory + "/input." + fuzzCase.fileExtension
+        let (index, fuzzCase, preview) = pick(selector)
+        if skipped.contains(index) { return "skipped (BPV_FUZZ_SKIP)" }
+        inputs += 1
+        let path = directory + "/input-\(inputs)." + fuzzCase.fileExtension
         guard write(UnsafeRawBufferPointer(rebasing: input.dropFirst()), to: path) else {
             FileHandle.standardError.write(Data("bpv-fuzz: cannot write \(path)\n".utf8))
             exit(2)
         }
+        defer { unlink(path) }
         switch fuzzCase.reader {
         case .hours(let mapping, let employerID):
             return readHours(path, mapping, employerID, preview: preview)
