@@ -43,7 +43,7 @@ import Testing
             .write(to: aliases, atomically: true, encoding: .utf8)
         configuration.aliases = aliases.path
         let second = try NightlyRun(configuration: configuration, store: store).run()
-        #expect(second.findings.map(\.rule) == [AliasFindings.movedRule])
+        #expect(second.findings.map(\.ruleID) == [AliasFindings.movedRule])
         let findings = try runRecordCSV(URL(fileURLWithPath: second.runFolder), "findings.csv")
         #expect(findings.count == 2)
         #expect(findings.last?.hasPrefix("alias.moved;warning;") == true, "\(findings)")

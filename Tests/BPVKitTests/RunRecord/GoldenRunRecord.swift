@@ -96,9 +96,9 @@ enum GoldenRunRecord {
                  end: d("2027-01-29")), "Klankwerk Events; geluid & licht"),
         ]
         let rows = poks.map { pok, name in
-            ErkenningCheck.Row(result: AccreditationRule.evaluate(AccreditationQuery(pok), on: today,
-                                                                  erkenningen: erkenningen, withdrawn: [],
-                                                                  register: register, policy: policy),
+            ErkenningCheck.Row(result: AccreditationRule(settings: policy).evaluate(
+                                   .init(query: AccreditationQuery(pok), on: today, erkenningen: erkenningen,
+                                         withdrawn: [], register: register)),
                                pok: pok, leerbedrijfName: name)
         }
         return ErkenningCheck.Report(mode: .poks, options: .init(crebo: nil, leerbedrijf: nil, referenceDate: today,
