@@ -9,7 +9,7 @@ import BPVModel
 /// - a verdict rule over one hour entry with its POK ("hours outside the POK's period"): ``RuleOutcome/reasons``
 ///   say why the entry does not count;
 /// - a rule over a student's entries (working time): ``RuleOutcome/findings``;
-/// - a rule over one POK (``AccreditationRule``): a result of its own that people and reports read, which
+/// - a rule over one POK (``ErkenningCoverageRule``): a result of its own that people and reports read, which
 ///   conforms to ``RuleOutput`` so the engine can collect reasons and findings from any rule alike.
 public protocol Rule: Sendable {
     /// What the rule can be told (the `bpv.yaml` rule settings); ``NoSettings`` for a rule without any.

@@ -5,7 +5,7 @@ import BPVModel
 public enum RuleRegistry {
     /// All rules, in the order reports list them.
     public static let all: [any Rule.Type] = [
-        AccreditationRule.self,
+        ErkenningCoverageRule.self,
         ErkenningChangeRule.self,
     ]
 

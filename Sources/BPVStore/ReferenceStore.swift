@@ -1,6 +1,6 @@
 import BPVModel
 
-/// The reference-data half of the dossier seam: SBB erkenning lists as snapshots, their changes, the crebo lists,
+/// The reference-data part of the store seam: SBB erkenning lists as snapshots, their changes, the crebo lists,
 /// leerbedrijf aliases, and findings. Storage-agnostic (plain values in and out), so that a PostgreSQL store can
 /// implement it; the rules (diff, accreditation) live in BPVModel and run on what these calls return.
 ///
@@ -50,11 +50,11 @@ public protocol ReferenceStore: AnyObject {
 
     /// Stores one crebo list import in one transaction. Rows merge per crebo and edition: a value a row leaves
     /// empty does not erase one stored before (so a "Vervallen" file adds end dates to the qualification rows).
-    func saveKwalificaties(_ batch: NewImportBatch, kwalificaties: [Kwalificatie], rejects: [Reject],
+    func saveCrebos(_ batch: NewImportBatch, kwalificaties: [Crebo], rejects: [Reject],
                            counts: ImportCounts) throws -> ImportBatch
 
     /// Every stored edition of the given crebos (all crebos when `nil`).
-    func kwalificaties(crebos: Set<String>?) throws -> [Kwalificatie]
+    func kwalificaties(crebos: Set<String>?) throws -> [Crebo]
 
     /// Stores the werkprocessen (with their kerntaken) of one kwalificatiedossier file in one transaction. Each
     /// dossier part the file gives (a dossier's basisdeel, or one profile's crebo) replaces what was stored for

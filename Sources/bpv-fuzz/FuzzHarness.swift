@@ -148,7 +148,7 @@ final class FuzzHarness: @unchecked Sendable {
         case .erkenningen(let mapping):
             return readRecords(path, mapping, ErkenningRecordMapper(), preview: preview)
         case .crebos(let mapping, let edition):
-            return readRecords(path, mapping, KwalificatieRecordMapper(edition: edition), preview: preview)
+            return readRecords(path, mapping, CreboRecordMapper(edition: edition), preview: preview)
         case .werkprocessen(let mapping):
             return readRecords(path, mapping, WerkprocesRecordMapper(), preview: preview)
         case .poks(let mapping):

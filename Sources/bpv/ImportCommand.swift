@@ -30,7 +30,7 @@ struct ImportCommand: ParsableCommand {
 
         func run() throws {
             let loaded = try MappingLoader().loadHourMapping(path: mapping)
-            let dossier: SQLiteDossierStore? = dryRun ? nil : try store.openStore(.write)
+            let dossier: SQLiteStore? = dryRun ? nil : try store.openStore(.write)
             if let employer, let dossier { try store.checkEmployer(employer, in: dossier) }
             let importer = HourImporter(store: dossier)
             var results: [FileImportResult] = []

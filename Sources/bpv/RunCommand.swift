@@ -14,7 +14,7 @@ struct RunCommand: ParsableCommand {
 
     func run() throws {
         let configuration = try BPVConfiguration.load(path: StoreOptions.configurationPath(config) ?? "bpv.yaml")
-        let store = try SQLiteDossierStore(path: configuration.database)
+        let store = try SQLiteStore(path: configuration.database)
         let summary = try NightlyRun(configuration: configuration, store: store).run()
         SummaryPrinter.printRun(summary, configuration: configuration)
         if summary.exitStatus != .success { throw ExitCode(summary.exitStatus) }

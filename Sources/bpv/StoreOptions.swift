@@ -42,13 +42,13 @@ struct StoreOptions: ParsableArguments {
     }
 
     /// Opens the store. For `.read`, a database that does not exist yet is an error, not a new empty one.
-    func openStore(_ access: Access) throws -> SQLiteDossierStore {
+    func openStore(_ access: Access) throws -> SQLiteStore {
         let path = try databasePath()
         if access == .read && !FileManager.default.fileExists(atPath: path) {
             throw CLIError.failure("no store at \(path): nothing has been imported into it yet (run `bpv run`), "
                                    + "or name another one with --db or --config")
         }
-        return try SQLiteDossierStore(path: path)
+        return try SQLiteStore(path: path)
     }
 
     /// The reference settings of the configuration (retention, the accreditation policy), or the defaults.
@@ -58,7 +58,7 @@ struct StoreOptions: ParsableArguments {
 
     /// Checks that `employer` is a known employer id: one of the configuration's, or (without a configuration)
     /// one that a run saved in the store. A typo must not store hours under an employer that does not exist.
-    func checkEmployer(_ employer: String, in store: SQLiteDossierStore) throws {
+    func checkEmployer(_ employer: String, in store: SQLiteStore) throws {
         let known: [String]
         if let configuration = try configuration() {
             known = configuration.employers.map(\.id)

@@ -37,12 +37,12 @@ enum SummaryPrinter {
         }
     }
 
-    /// The end of every import command: where the dossier is (when something was written), then the exit status
+    /// The end of every import command: where the store is (when something was written), then the exit status
     /// the files call for (0 ok, 3 rejects, 4 a file failed).
     static func finishImport(_ results: [FileImportResult], database: String?) throws {
         if let database { print("Database: \(database)") }
         let status = ExitStatus.of(results)
-        if status != .success { throw ExitCode(status.rawValue) }
+        if status != .success { throw ExitCode(status) }
     }
 
     static func printRun(_ summary: NightlyRun.Summary, configuration: BPVConfiguration) {
@@ -64,7 +64,7 @@ enum SummaryPrinter {
         case .fileFailed: status = "completed; some files failed as a whole"
         case .error: status = "stopped by an error"
         }
-        if let check = summary.accreditation {
+        if let check = summary.erkenningCheck {
             let attention = check.rows.filter { $0.result.needsAttention }.count
             print("Accreditation: \(check.rows.count) POK(s) checked on \(check.options.referenceDate), \(attention) need "
                   + "attention; \(summary.findings.count) finding(s) from list changes (erkenning.csv, findings.csv)")

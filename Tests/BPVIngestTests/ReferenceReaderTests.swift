@@ -77,7 +77,7 @@ struct ReferenceReaderTests {
     func crebolijst() throws {
         let path = Paths.fixture("reference/crebolijst-bad.csv")
         let (batch, reader) = try readAll(path, "mappings/reference/sbb-crebolijst.yaml", .crebos,
-                                          KwalificatieRecordMapper(edition: CalendarDate(year: 2026, month: 8, day: 1)))
+                                          CreboRecordMapper(edition: CalendarDate(year: 2026, month: 8, day: 1)))
         #expect(reader.skippedRecords == 2)
         #expect(batch.values.map(\.crebo) == ["25604", "25605"])
         #expect(batch.values.map(\.niveau) == [4, 4])
@@ -91,7 +91,7 @@ struct ReferenceReaderTests {
     @Test("Vervallen sheet: end dates and successors; replaced by itself, dates in the wrong order and bad successors rejected")
     func vervallen() throws {
         let (batch, _) = try readAll(Paths.fixture("reference/crebolijst-vervallen-bad.csv"),
-                                     "mappings/reference/sbb-crebolijst-vervallen.yaml", .crebos, KwalificatieRecordMapper())
+                                     "mappings/reference/sbb-crebolijst-vervallen.yaml", .crebos, CreboRecordMapper())
         #expect(batch.values.map(\.crebo) == ["25951", "25961"])
         #expect(batch.values.map(\.vervangenDoor) == [["25952"], ["25962", "25963"]])
         #expect(batch.values.first?.eindeInstroom == CalendarDate(year: 2025, month: 7, day: 31))

@@ -84,7 +84,7 @@ struct KwalificatiedossierXMLReaderTests {
 
     @Test("the sample dossier: crebo editions with dates and dossier, basisdeel and profieldeel werkprocessen with their kerntaken")
     func sample() throws {
-        let (crebos, _) = try readAll(Self.sample, Self.crebos, .crebos, KwalificatieRecordMapper())
+        let (crebos, _) = try readAll(Self.sample, Self.crebos, .crebos, CreboRecordMapper())
         #expect(crebos.rejects.isEmpty, "\(crebos.rejects)")
         #expect(crebos.values.map(\.crebo) == ["25798", "25604", "25605", "25606", "25951", "25952"])
         let old = try #require(crebos.values.first { $0.crebo == "25951" })
@@ -116,7 +116,7 @@ struct KwalificatiedossierXMLReaderTests {
     @Test("bad dossiercrebos: an end before geldig vanaf, einde opleiding before einde instroom, a bad date, a bad crebo")
     func badCrebos() throws {
         let path = Paths.fixture("reference/dossier-bad.xml")
-        let (batch, _) = try readAll(path, Self.crebos, .crebos, KwalificatieRecordMapper())
+        let (batch, _) = try readAll(path, Self.crebos, .crebos, CreboRecordMapper())
         #expect(batch.values.map(\.crebo) == ["25798"])
         let got = batch.rejects.map { "\($0.location.line) \($0.column ?? "-") \($0.value ?? "-"): \($0.reason)" }
         #expect(got == [

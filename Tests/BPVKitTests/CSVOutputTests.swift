@@ -62,7 +62,7 @@ import Testing
         let work = Fixture.temporaryFolder()
         configuration.database = work.appendingPathComponent("bpv.sqlite").path
         configuration.output = work.appendingPathComponent("out").path
-        let store = try SQLiteDossierStore(path: configuration.database)
+        let store = try SQLiteStore(path: configuration.database)
         let summary = try NightlyRun(configuration: configuration, store: store).run()
         return (summary, URL(fileURLWithPath: summary.runFolder))
     }
@@ -98,7 +98,7 @@ import Testing
             let result = Result { try Self.runFormulaSchool() }
             umask(previous)
             let (summary, folder) = try result.get()
-            #expect(summary.accreditation != nil, "the POK list makes the run check accreditation and write erkenning.csv")
+            #expect(summary.erkenningCheck != nil, "the POK list makes the run check accreditation and write erkenning.csv")
             let names = try FileManager.default.contentsOfDirectory(atPath: folder.path).sorted()
             #expect(names == ["erkenning.csv", "findings.csv", "rejects.csv", "run.json", "unresolved.csv"],
                     "no temporary file is left behind")

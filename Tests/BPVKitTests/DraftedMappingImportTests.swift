@@ -14,10 +14,10 @@ struct DraftedMappingImportTests {
     static let sample = repository.appendingPathComponent(
         "samples/inbox/hours/klankwerk-events/kimai-export-2026-10-01-2026-11-30.csv").path
 
-    func temporaryStore() throws -> (SQLiteDossierStore, URL) {
+    func temporaryStore() throws -> (SQLiteStore, URL) {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("bpv-draft-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        return (try SQLiteDossierStore(path: folder.appendingPathComponent("bpv.sqlite").path), folder)
+        return (try SQLiteStore(path: folder.appendingPathComponent("bpv.sqlite").path), folder)
     }
 
     @Test("draft -> import into SQLite: every record stored, none rejected, same minutes per day as the hand-written mapping")
@@ -44,7 +44,7 @@ struct DraftedMappingImportTests {
         defer { try? FileManager.default.removeItem(at: handFolder) }
         _ = try HourImporter(store: handStore).importFile(path: Self.sample, mapping: hand, employerID: "klankwerk-events")
 
-        func minutesPerDay(_ store: SQLiteDossierStore) throws -> [String: Int] {
+        func minutesPerDay(_ store: SQLiteStore) throws -> [String: Int] {
             var days: [String: Int] = [:]
             for stored in try store.activeHourEntries(employerID: "klankwerk-events", studentNumber: nil) {
                 days["\(stored.entry.date) \(stored.entry.category.rawValue)", default: 0] += stored.entry.minutes

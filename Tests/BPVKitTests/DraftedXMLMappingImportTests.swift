@@ -33,7 +33,7 @@ struct DraftedXMLMappingImportTests {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("bpv-xml-draft-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: folder) }
-        let store = try SQLiteDossierStore(path: folder.appendingPathComponent("bpv.sqlite").path)
+        let store = try SQLiteStore(path: folder.appendingPathComponent("bpv.sqlite").path)
         var rejects = 0
         for file in files {
             let result = try HourImporter(store: store).importFile(path: file, mapping: mapping, employerID: employer)

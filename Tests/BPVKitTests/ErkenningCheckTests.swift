@@ -76,7 +76,7 @@ struct ErkenningCheckTests {
         let ended = try #require(strict.rows.first { $0.pok?.studentNumber == "9990002" })
         #expect(ended.result.status == .covered)                 // the POK ended before the erkenning did
 
-        let lenient = try fixture.check(crebo: "25951", on: "2026-11-02", policy: AccreditationPolicy(successorErkenningCovers: true))
+        let lenient = try fixture.check(crebo: "25951", on: "2026-11-02", policy: ErkenningPolicy(successorErkenningCovers: true))
         let covered = try #require(lenient.rows.first { $0.pok?.studentNumber == "9990001" })
         #expect(covered.result.status == .covered)
         #expect(covered.result.countedSuccessors == ["25952"])

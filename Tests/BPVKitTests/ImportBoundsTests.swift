@@ -101,7 +101,7 @@ import Testing
 
     @Test func aReferenceListAtExactlyTheRejectLimitImportsAndOneMoreFails() throws {
         let strict = try pokMapping("\nimport:\n  max_reject_percent: 30\n")
-        let store = try SQLiteDossierStore(path: ":memory:")
+        let store = try SQLiteStore(path: ":memory:")
         let atLimit = try POKListImporter(store: store).importFile(path: try pokList(total: 10, bad: 3), mapping: strict)
         #expect(atLimit.outcome == .importedWithRejects)
         #expect(atLimit.counts.rejects == 3 && atLimit.counts.entriesStored == 7)
@@ -112,7 +112,7 @@ import Testing
     }
 
     @Test func anAllRejectedReferenceListUnderTheDefaultLimitIsNotFailedForItsRejects() throws {
-        let store = try SQLiteDossierStore(path: ":memory:")
+        let store = try SQLiteStore(path: ":memory:")
         let result = try POKListImporter(store: store).importFile(path: try pokList(total: 10, bad: 10),
                                                                   mapping: try pokMapping(), allowEmpty: true)
         #expect(result.outcome == .importedWithRejects)

@@ -43,7 +43,7 @@ import Testing
     @Test func aBatchStoredWithTheOldXXH64FingerprintIsRecognisedAndUpgraded() throws {
         let path = try write(Self.rows)
         let content = try FileContent.of(path: path)
-        let store = try SQLiteDossierStore(path: ":memory:")
+        let store = try SQLiteStore(path: ":memory:")
         // A batch as an older BPVKit stored it: the XXH64 fingerprint.
         var old = NewImportBatch(sourceKey: "test-employer", employerID: "test-employer", mappingName: "test-timesheet",
                                  mappingRevision: 1, filePath: path, fileSize: content.size,
@@ -59,7 +59,7 @@ import Testing
 
     @Test func theSameFileReadWithAnotherMappingReplacesTheEarlierImportInsteadOfDoublingIt() throws {
         let path = try write(Self.rows)
-        let store = try SQLiteDossierStore(path: ":memory:")
+        let store = try SQLiteStore(path: ":memory:")
         let importer = HourImporter(store: store)
         let first = try importer.importFile(path: path, mapping: try Fixture.timesheetMapping(), employerID: "e1")
         #expect(first.counts.entriesStored == 2)
@@ -78,7 +78,7 @@ import Testing
 
     @Test func aNewRevisionOfTheSameMappingReadsTheFileAgainAndReplacesIt() throws {
         let path = try write(Self.rows)
-        let store = try SQLiteDossierStore(path: ":memory:")
+        let store = try SQLiteStore(path: ":memory:")
         let importer = HourImporter(store: store)
         _ = try importer.importFile(path: path, mapping: try Fixture.timesheetMapping(), employerID: "e1")
         let revised = try Fixture.timesheetMapping { $0.replacingOccurrences(of: "revision: 1", with: "revision: 2") }
@@ -89,7 +89,7 @@ import Testing
 
     @Test func aFileThatKeepsFailingIsOneFailedBatchWithItsAttemptsCounted() throws {
         let path = try write("Personeelsnummer;Naam\n")  // a header without the mapped columns
-        let store = try SQLiteDossierStore(path: ":memory:")
+        let store = try SQLiteStore(path: ":memory:")
         let importer = HourImporter(store: store)
         let mapping = try Fixture.timesheetMapping()
         for _ in 0..<3 { _ = try importer.importFile(path: path, mapping: mapping, employerID: "e1") }

@@ -24,7 +24,7 @@ struct KwalificatiedossierImportTests {
         let fixture = try ReferenceFixture()
         try fixture.importCrebos()
         _ = try KwalificatiedossierImporter(store: fixture.store).importFile(path: Self.sample, mappings: try Self.mappings())
-        let podium = try DossierLookup(store: fixture.store).lookup(crebo: "25798", on: d("2026-11-02"))
+        let podium = try KwalificatiedossierLookup(store: fixture.store).lookup(crebo: "25798", on: d("2026-11-02"))
         let werkprocessen = podium.kerntaken.flatMap(\.werkprocessen)
         let lines = podium.csv().text.split(separator: "\n").map(String.init)
         #expect(lines.first == "crebo;crebo_name;dossier;dossier_title;kerntaak;kerntaak_title;werkproces;werkproces_title;profile_crebo")
@@ -51,7 +51,7 @@ struct KwalificatiedossierImportTests {
         #expect(results.map(\.outcome) == [.imported, .imported, .imported])
         #expect(results.map(\.counts.entriesStored) == [6, 23, 12])
 
-        let lookup = DossierLookup(store: fixture.store)
+        let lookup = KwalificatiedossierLookup(store: fixture.store)
         let podium = try lookup.lookup(crebo: "25798", on: d("2026-11-02"))
         #expect(podium.dossiers == ["23914"])
         #expect(podium.kwalificatie?.name == "Allround podium- en evenemententechnicus")
@@ -95,12 +95,12 @@ struct KwalificatiedossierImportTests {
         #expect(reject.value == "Laadt, lost en zekert apparatuur en materialen")
         #expect(reject.reason.contains("first at line 15"))
         // The basisdeel of 23914 is the later one; its profile (not in the later file) stays.
-        let podium = try DossierLookup(store: fixture.store).lookup(crebo: "25798", on: d("2027-09-01"))
+        let podium = try KwalificatiedossierLookup(store: fixture.store).lookup(crebo: "25798", on: d("2027-09-01"))
         #expect(podium.kerntaken.map(\.code.description) == ["B1-K1", "P3-K1", "P3-K2"])
         #expect(podium.kerntaken[0].werkprocessen.map(\.titel) == ["Verzamelt en controleert apparatuur en materialen",
                                                                    "Laadt en lost apparatuur en materialen"])
         // Other dossiers are untouched.
-        #expect(try DossierLookup(store: fixture.store).lookup(crebo: "25604", on: d("2027-09-01")).kerntaken.count == 2)
+        #expect(try KwalificatiedossierLookup(store: fixture.store).lookup(crebo: "25604", on: d("2027-09-01")).kerntaken.count == 2)
         // The reject is stored with its element path.
         let stored = try fixture.store.rejects(batchID: try #require(basis.batchID))
         #expect(stored.count == 1)

@@ -19,7 +19,7 @@ struct NightlyReferenceTests {
         #expect(configuration.reference.lists.count == 6)
         #expect(configuration.poks?.path == Paths.poks)
 
-        let store = try SQLiteDossierStore(path: configuration.database)
+        let store = try SQLiteStore(path: configuration.database)
         let noon = Calendar.current.date(from: DateComponents(year: 2026, month: 11, day: 2, hour: 12))!
         let summary = try NightlyRun(configuration: configuration, store: store).run(at: noon)
         #expect(summary.problems.isEmpty)
@@ -28,14 +28,14 @@ struct NightlyReferenceTests {
             "kwalificatiedossiers-2026.xml", "kwalificatiedossiers-2026.xml", "kwalificatiedossiers-2026.xml",
             "erkenningen-2026-09-01.csv", "erkenningen-2026-11-02.csv"])
         // The dossier file: its crebos (with their dossier) merged into the crebo lists, its werkprocessen stored.
-        let podium = try DossierLookup(store: store).lookup(crebo: "25798", on: d("2026-11-02"))
+        let podium = try KwalificatiedossierLookup(store: store).lookup(crebo: "25798", on: d("2026-11-02"))
         #expect(podium.dossiers == ["23914"])
         #expect(podium.kwalificatie?.name == "Allround podium- en evenemententechnicus")
         #expect(podium.kerntaken.map(\.code.description) == ["B1-K1", "B1-K2", "P3-K1", "P3-K2"])
         #expect(podium.kerntaken.flatMap(\.werkprocessen).count == 17)
         #expect(summary.files.allSatisfy { $0.outcome == .imported })
         #expect(summary.exitStatus == .success)
-        let check = try #require(summary.accreditation)
+        let check = try #require(summary.erkenningCheck)
         let oracle = try SampleOracle()
         #expect(check.rows.count == oracle.poks.count)
         #expect(check.options.referenceDate == d("2026-11-02"))

@@ -13,7 +13,7 @@ import Testing
         "P100;Daan Veldkamp;\(String(format: "%02d", day))-10-2026;08:00;16:30;30;Werk;\(description)\n"
     }
 
-    func importText(_ text: String) throws -> (FileImportResult, SQLiteDossierStore) {
+    func importText(_ text: String) throws -> (FileImportResult, SQLiteStore) {
         let folder = Fixture.temporaryFolder()
         let path = folder.appendingPathComponent("long.csv").path
         try Data(text.utf8).write(to: URL(fileURLWithPath: path))

@@ -26,7 +26,7 @@ func d(_ iso: String) -> CalendarDate {
 
 /// An in-memory dossier with the sample mappings loaded.
 struct ReferenceFixture {
-    let store: SQLiteDossierStore
+    let store: SQLiteStore
     let sbb: RecordMapping
     let crebo: RecordMapping
     let vervallen: RecordMapping
@@ -35,7 +35,7 @@ struct ReferenceFixture {
     var today = d("2026-11-02")
 
     init() throws {
-        store = try SQLiteDossierStore(path: ":memory:")
+        store = try SQLiteStore(path: ":memory:")
         let loader = MappingLoader()
         sbb = try loader.loadRecordMapping(path: Paths.repo("mappings/reference/sbb-erkenningen.yaml"), kind: .erkenningen)
         crebo = try loader.loadRecordMapping(path: Paths.repo("mappings/reference/sbb-crebolijst.yaml"), kind: .crebos)
@@ -61,7 +61,7 @@ struct ReferenceFixture {
     }
 
     func check(crebo: String? = nil, leerbedrijf: String? = nil, on date: String,
-               policy: AccreditationPolicy = AccreditationPolicy()) throws -> ErkenningCheck.Report {
+               policy: ErkenningPolicy = ErkenningPolicy()) throws -> ErkenningCheck.Report {
         try ErkenningCheck(store: store).run(.init(crebo: crebo, leerbedrijf: leerbedrijf, referenceDate: d(date), policy: policy))
     }
 }

@@ -27,9 +27,9 @@ import Testing
 
     @Test func withoutReferenceDataFindingsCSVIsWrittenAndKeepsTheAliasesThatMoved() throws {
         var (configuration, folder) = try Self.hoursOnly()
-        let store = try SQLiteDossierStore(path: configuration.database)
+        let store = try SQLiteStore(path: configuration.database)
         let first = try NightlyRun(configuration: configuration, store: store).run()
-        #expect(first.accreditation == nil)
+        #expect(first.erkenningCheck == nil)
         let firstFolder = URL(fileURLWithPath: first.runFolder)
         #expect(try runRecordCSV(firstFolder, "findings.csv") == [FindingsCSV.header.joined(separator: ";")])
         #expect(!FileManager.default.fileExists(atPath: firstFolder.appendingPathComponent("erkenning.csv").path),
@@ -63,7 +63,7 @@ import Testing
     @Test(arguments: [true, false])
     func runJSONListsExactlyTheFilesOfItsFolderInTheOrderWritten(referenceData: Bool) throws {
         let (configuration, _) = referenceData ? try SampleSchoolTests.configuration() : try Self.hoursOnly()
-        let store = try SQLiteDossierStore(path: configuration.database)
+        let store = try SQLiteStore(path: configuration.database)
         let summary = try NightlyRun(configuration: configuration, store: store).run()
         let listed = try Self.filesWritten(summary.runFolder)
         #expect(listed == summary.filesWritten)

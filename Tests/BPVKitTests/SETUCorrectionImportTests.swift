@@ -13,7 +13,7 @@ import Testing
         .deletingLastPathComponent()
 
     let folder: URL
-    let store: SQLiteDossierStore
+    let store: SQLiteStore
     let importer: HourImporter
     let mapping: HourMapping
     let employer = "tijdwerk-uitzend"
@@ -21,7 +21,7 @@ import Testing
     init() throws {
         folder = FileManager.default.temporaryDirectory.appendingPathComponent("bpv-setu-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        store = try SQLiteDossierStore(path: folder.appendingPathComponent("bpv.sqlite").path)
+        store = try SQLiteStore(path: folder.appendingPathComponent("bpv.sqlite").path)
         importer = HourImporter(store: store)
         mapping = try MappingLoader().loadHourMapping(
             path: Self.repository.appendingPathComponent("mappings/hours/setu-timecard.yaml").path)

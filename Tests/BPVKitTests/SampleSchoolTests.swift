@@ -28,7 +28,7 @@ import Testing
 
     @Test func theNightlyRunImportsEverySampleExport() throws {
         let (configuration, _) = try Self.configuration()
-        let store = try SQLiteDossierStore(path: configuration.database)
+        let store = try SQLiteStore(path: configuration.database)
         let summary = try NightlyRun(configuration: configuration, store: store).run()
         let hourFiles = summary.files.filter { $0.file.contains("/inbox/hours/") }
         // Every employer's folder delivered at least one file, and every file was imported whole.
@@ -62,7 +62,7 @@ import Testing
 
     @Test func aSecondRunChangesNothingAndSaysSo() throws {
         let (configuration, _) = try Self.configuration()
-        let store = try SQLiteDossierStore(path: configuration.database)
+        let store = try SQLiteStore(path: configuration.database)
         _ = try NightlyRun(configuration: configuration, store: store).run()
         let before = try store.activeHourEntries(employerID: nil, studentNumber: nil)
         let batches = try store.importBatches(limit: 1000).count
@@ -75,7 +75,7 @@ import Testing
 
     @Test func sampleValuesAreNormalised() throws {
         let (configuration, _) = try Self.configuration()
-        let store = try SQLiteDossierStore(path: configuration.database)
+        let store = try SQLiteStore(path: configuration.database)
         _ = try NightlyRun(configuration: configuration, store: store).run()
         let entries = try store.activeHourEntries(employerID: nil, studentNumber: nil).map(\.entry)
         // Windows-1252 (Shiftbase) decoded: ë, é and € survive.
@@ -112,7 +112,7 @@ import Testing
         // The correction covers 06 and 07 October only: 05 October stays as it was.
         try (header + "P100;A;06-10-2026;08:00;12:00;0;Werk;x\nP100;A;07-10-2026;08:00;16:30;30;Ziek;x\n")
             .write(to: corrected, atomically: true, encoding: .utf8)
-        let store = try SQLiteDossierStore(path: ":memory:")
+        let store = try SQLiteStore(path: ":memory:")
         let importer = HourImporter(store: store)
         let mapping = try Fixture.timesheetMapping()
         _ = try importer.importFile(path: original.path, mapping: mapping, employerID: "e1")

@@ -10,9 +10,9 @@ import Testing
 @Suite struct StudentListImportTests {
     static let header = "studentnummer;roepnaam;achternaam;geboortedatum;opleiding;crebo;leerweg;cohort\n"
 
-    func importList(_ text: String, into store: SQLiteDossierStore? = nil, allowEmpty: Bool = false) throws
-        -> (FileImportResult, SQLiteDossierStore) {
-        let store = try store ?? SQLiteDossierStore(path: ":memory:")
+    func importList(_ text: String, into store: SQLiteStore? = nil, allowEmpty: Bool = false) throws
+        -> (FileImportResult, SQLiteStore) {
+        let store = try store ?? SQLiteStore(path: ":memory:")
         let path = Fixture.temporaryFolder().appendingPathComponent("students.csv").path
         try Data(text.utf8).write(to: URL(fileURLWithPath: path))
         let mapping = try MappingLoader().loadRecordMapping(path: Fixture.repo("mappings/sis/students-school.yaml"),

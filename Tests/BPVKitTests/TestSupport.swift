@@ -34,8 +34,8 @@ enum Fixture {
 
 /// Imports `file` into a fresh in-memory store and returns the result and the store.
 func importIntoFreshStore(_ file: String, mapping: HourMapping, employer: String = "test-employer")
-    throws -> (FileImportResult, SQLiteDossierStore) {
-    let store = try SQLiteDossierStore(path: ":memory:")
+    throws -> (FileImportResult, SQLiteStore) {
+    let store = try SQLiteStore(path: ":memory:")
     let result = try HourImporter(store: store).importFile(path: file, mapping: mapping, employerID: employer)
     return (result, store)
 }

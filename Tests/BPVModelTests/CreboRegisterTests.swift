@@ -6,9 +6,9 @@ struct CreboRegisterTests {
     @Test("lookups take a reference date: the edition in force, end facts from the newest edition stating them")
     func editions() {
         let register = CreboRegister([
-            Kwalificatie(crebo: "25798", name: "Name 2025", niveau: 4, geldigVanaf: d("2025-08-01")),
-            Kwalificatie(crebo: "25798", name: "Name 2026", niveau: 4, geldigVanaf: d("2026-08-01")),
-            Kwalificatie(crebo: "25798", geldigVanaf: d("2026-08-01"), eindeInstroom: d("2027-07-31"),
+            Crebo(crebo: "25798", name: "Name 2025", niveau: 4, geldigVanaf: d("2025-08-01")),
+            Crebo(crebo: "25798", name: "Name 2026", niveau: 4, geldigVanaf: d("2026-08-01")),
+            Crebo(crebo: "25798", geldigVanaf: d("2026-08-01"), eindeInstroom: d("2027-07-31"),
                          eindeOpleiding: d("2029-07-31")),
         ])
         #expect(register.lookup("25798", on: d("2025-12-01"))?.name == "Name 2025")
@@ -24,9 +24,9 @@ struct CreboRegisterTests {
     @Test("an edition stating only dates and a dossier (the dossier XML) takes names from the nearest edition stating them")
     func datesOnlyEdition() {
         let register = CreboRegister([
-            Kwalificatie(crebo: "25798", geldigVanaf: d("2021-08-01"), dossier: "23914"),
-            Kwalificatie(crebo: "25798", name: "Name 2024", niveau: 4, geldigVanaf: d("2024-08-01")),
-            Kwalificatie(crebo: "25798", name: "Name 2026", niveau: 3, geldigVanaf: d("2026-08-01")),
+            Crebo(crebo: "25798", geldigVanaf: d("2021-08-01"), dossier: "23914"),
+            Crebo(crebo: "25798", name: "Name 2024", niveau: 4, geldigVanaf: d("2024-08-01")),
+            Crebo(crebo: "25798", name: "Name 2026", niveau: 3, geldigVanaf: d("2026-08-01")),
         ])
         let early = register.lookup("25798", on: d("2022-01-01"))
         #expect(early?.geldigVanaf == d("2021-08-01"))
@@ -42,9 +42,9 @@ struct CreboRegisterTests {
     @Test("successor chains are followed level by level")
     func chain() {
         let register = CreboRegister([
-            Kwalificatie(crebo: "25001", vervangenDoor: ["25002"]),
-            Kwalificatie(crebo: "25002", vervangenDoor: ["25003", "25004"]),
-            Kwalificatie(crebo: "25003"),
+            Crebo(crebo: "25001", vervangenDoor: ["25002"]),
+            Crebo(crebo: "25002", vervangenDoor: ["25003", "25004"]),
+            Crebo(crebo: "25003"),
         ])
         let chain = register.successors(of: "25001", on: d("2026-01-01"))
         #expect(chain.levels == [["25002"], ["25003", "25004"]])
@@ -57,9 +57,9 @@ struct CreboRegisterTests {
     @Test("a cycle in the successors ends the walk and is reported")
     func cycle() {
         let register = CreboRegister([
-            Kwalificatie(crebo: "25001", vervangenDoor: ["25002"]),
-            Kwalificatie(crebo: "25002", vervangenDoor: ["25003"]),
-            Kwalificatie(crebo: "25003", vervangenDoor: ["25001"]),
+            Crebo(crebo: "25001", vervangenDoor: ["25002"]),
+            Crebo(crebo: "25002", vervangenDoor: ["25003"]),
+            Crebo(crebo: "25003", vervangenDoor: ["25001"]),
         ])
         let chain = register.successors(of: "25001", on: d("2026-01-01"))
         #expect(chain.all == ["25002", "25003"])

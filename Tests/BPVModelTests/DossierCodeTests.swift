@@ -4,9 +4,9 @@ import Testing
 @Suite("Kerntaak and werkproces codes")
 struct DossierCodeTests {
     @Test("werkproces codes: part B or P with a number, K number, W number; spaces, NBSP and case tolerated",
-          arguments: [("B1-K1-W1", DossierPart.basis, 1, 1, 1), ("P3-K1-W2", .profiel, 3, 1, 2),
+          arguments: [("B1-K1-W1", KwalificatiedossierPart.basis, 1, 1, 1), ("P3-K1-W2", .profiel, 3, 1, 2),
                       (" p3-k2-w5 ", .profiel, 3, 2, 5), ("B1-K1-\u{00A0}W12", .basis, 1, 1, 12)])
-    func good(text: String, part: DossierPart, partNumber: Int, kerntaak: Int, number: Int) throws {
+    func good(text: String, part: KwalificatiedossierPart, partNumber: Int, kerntaak: Int, number: Int) throws {
         let code = try #require(WerkprocesCode(text))
         #expect(code.kerntaak.part == part)
         #expect(code.kerntaak.partNumber == partNumber)

@@ -8,8 +8,8 @@ import Testing
 /// A value SQLite refuses to bind (longer than its length limit) fails the import instead of being stored as NULL:
 /// the return code of every bind is checked. The limit is lowered on the connection so the test needs no gigabyte.
 @Suite struct BindFailureTests {
-    func storeWithLengthLimit(_ bytes: Int32) throws -> SQLiteDossierStore {
-        let store = try SQLiteDossierStore(path: ":memory:")
+    func storeWithLengthLimit(_ bytes: Int32) throws -> SQLiteStore {
+        let store = try SQLiteStore(path: ":memory:")
         try store.queue.inDatabase { db in _ = sqlite3_limit(db.sqliteConnection, SQLITE_LIMIT_LENGTH, bytes) }
         return store
     }

@@ -41,14 +41,14 @@ import Testing
             #expect(try queue.read { db in try db.tableExists("werkproces") } == false)
         }
 
-        let store = try SQLiteDossierStore(path: path)
+        let store = try SQLiteStore(path: path)
         let applied = try store.queue.read { db in try SQLiteSchema.migrator.appliedIdentifiers(db) }
         #expect(applied.contains { $0.hasPrefix("v4:") })
         // The old row is there, without a dossier; a dossier row for the same crebo and edition fills it in.
         #expect(try store.kwalificaties(crebos: ["25798"]).map(\.dossier) == [nil])
-        var linked = Kwalificatie(crebo: "25798", geldigVanaf: CalendarDate(iso: "2026-08-01"), dossier: "23914")
+        var linked = Crebo(crebo: "25798", geldigVanaf: CalendarDate(iso: "2026-08-01"), dossier: "23914")
         linked.location = SourceLocation(file: "d.xml", line: 3)
-        _ = try store.saveKwalificaties(Self.batch("crebos/dossier", fingerprint: "f1"), kwalificaties: [linked],
+        _ = try store.saveCrebos(Self.batch("crebos/dossier", fingerprint: "f1"), kwalificaties: [linked],
                                         rejects: [], counts: ImportCounts())
         let merged = try #require(try store.kwalificaties(crebos: ["25798"]).first)
         #expect(merged.dossier == "23914")

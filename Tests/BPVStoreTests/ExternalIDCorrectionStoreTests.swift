@@ -6,9 +6,9 @@ import Testing
 /// The store's side of corrections: `change` and `void` entries act on the active entry of the same source with the
 /// same external id; `supersedeByExternalID` makes every entry with an id do so.
 @Suite struct ExternalIDCorrectionStoreTests {
-    let store: SQLiteDossierStore
+    let store: SQLiteStore
 
-    init() throws { store = try SQLiteDossierStore(path: ":memory:") }
+    init() throws { store = try SQLiteStore(path: ":memory:") }
 
     private func entry(_ id: String?, minutes: Int, action: EntryAction = .add, line: Int = 1,
                        day: String = "2026-12-01") -> HourEntry {

@@ -19,7 +19,7 @@ import Testing
     }
 
     @Test func anImportThatThrowsLeavesNothingBehind() throws {
-        let store = try SQLiteDossierStore(path: ":memory:")
+        let store = try SQLiteStore(path: ":memory:")
         struct Boom: Error {}
         #expect(throws: Boom.self) {
             _ = try store.importHours(Self.batch()) { writer in
@@ -32,7 +32,7 @@ import Testing
     }
 
     @Test func entriesKeepEveryValueAndTheirProvenance() throws {
-        let store = try SQLiteDossierStore(path: ":memory:")
+        let store = try SQLiteStore(path: ":memory:")
         let original = Self.entry(5, line: 7)
         let batch = try store.importHours(Self.batch()) { writer in
             try writer.write([original])
@@ -54,7 +54,7 @@ import Testing
     }
 
     @Test func supersedeTouchesOnlyTheSameSourceAndPeriod() throws {
-        let store = try SQLiteDossierStore(path: ":memory:")
+        let store = try SQLiteStore(path: ":memory:")
         _ = try store.importHours(Self.batch()) { try $0.write([Self.entry(5), Self.entry(6), Self.entry(7)]) }
         _ = try store.importHours(Self.batch("e1/other", fingerprint: "f2")) { try $0.write([Self.entry(6)]) }
         let correction = try store.importHours(Self.batch(fingerprint: "f3")) {
@@ -67,7 +67,7 @@ import Testing
 
     @Test func anEarlierBatchStartingOnTheNewBatchsLastDayIsSupersededOnThatDay() throws {
         // Earlier: days 7-9. New: days 5-7. The periods share day 7 only.
-        let store = try SQLiteDossierStore(path: ":memory:")
+        let store = try SQLiteStore(path: ":memory:")
         _ = try store.importHours(Self.batch()) { try $0.write([Self.entry(7), Self.entry(8), Self.entry(9)]) }
         let next = try store.importHours(Self.batch(fingerprint: "f2")) {
             try $0.write([Self.entry(5, minutes: 60), Self.entry(7, minutes: 120)])
@@ -79,7 +79,7 @@ import Testing
 
     @Test func anEarlierBatchEndingOnTheNewBatchsFirstDayIsSupersededOnThatDay() throws {
         // Earlier: days 3-5. New: days 5-7. The periods share day 5 only.
-        let store = try SQLiteDossierStore(path: ":memory:")
+        let store = try SQLiteStore(path: ":memory:")
         _ = try store.importHours(Self.batch()) { try $0.write([Self.entry(3), Self.entry(4), Self.entry(5)]) }
         let next = try store.importHours(Self.batch(fingerprint: "f2")) {
             try $0.write([Self.entry(5, minutes: 120), Self.entry(7, minutes: 60)])
@@ -90,7 +90,7 @@ import Testing
     }
 
     @Test func aliasesResolveStoredEntriesIgnoringCaseAndSpaces() throws {
-        let store = try SQLiteDossierStore(path: ":memory:")
+        let store = try SQLiteStore(path: ":memory:")
         _ = try store.importHours(Self.batch()) { writer in
             try writer.write([Self.entry(5, employee: "Noor.Kaya@Example.nl"), Self.entry(6, employee: "P2")])
         }
@@ -106,7 +106,7 @@ import Testing
 
     @Test func thousandsOfIdentitiesResolveThroughTheAliasTableAtImport() throws {
         // More identities than the writer's first cache holds: every one must still find its own student.
-        let store = try SQLiteDossierStore(path: ":memory:")
+        let store = try SQLiteStore(path: ":memory:")
         let people = 5000
         try store.saveAliases((0..<people).filter { $0 % 7 != 0 }.map {
             EmployeeAlias(employerID: "e1", identity: "P\($0)", studentNumber: "S\($0)")
@@ -125,7 +125,7 @@ import Testing
 
     @Test func rowsLongerThanTheWritersBufferAreStoredWhole() throws {
         // 40 entries with 40 KB descriptions: a group of rows needs far more than the writer's first 64 KiB buffer.
-        let store = try SQLiteDossierStore(path: ":memory:")
+        let store = try SQLiteStore(path: ":memory:")
         let entries = (0..<40).map { n -> HourEntry in
             var entry = Self.entry(1 + n % 28, line: n + 2)
             entry.description = String(repeating: "é\(n % 10)", count: 40_000 / 3)
@@ -140,10 +140,10 @@ import Testing
     @Test func reopeningAFileKeepsTheDossier() throws {
         let path = FileManager.default.temporaryDirectory.appendingPathComponent("bpv-\(UUID().uuidString).sqlite").path
         do {
-            let store = try SQLiteDossierStore(path: path)
+            let store = try SQLiteStore(path: path)
             _ = try store.importHours(Self.batch()) { try $0.write([Self.entry(5)]) }
         }
-        let again = try SQLiteDossierStore(path: path)
+        let again = try SQLiteStore(path: path)
         #expect(try again.activeHourEntries(employerID: nil, studentNumber: nil).count == 1)
         let attributes = try FileManager.default.attributesOfItem(atPath: path)
         #expect((attributes[.posixPermissions] as? Int) == 0o600) // personal data: owner only

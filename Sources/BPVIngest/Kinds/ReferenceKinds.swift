@@ -45,7 +45,7 @@ public enum CrebosKind: RecordKindDescriptor {
          ("soort", text), ("leerweg", leerweg), ("geldig_vanaf", date), ("einde_instroom", date),
          ("einde_opleiding", date), ("vervangen_door", text), ("dossier", text)]
     }
-    public static func mapper(edition: CalendarDate?) -> KwalificatieRecordMapper { KwalificatieRecordMapper(edition: edition) }
+    public static func mapper(edition: CalendarDate?) -> CreboRecordMapper { CreboRecordMapper(edition: edition) }
 }
 
 public enum POKsKind: RecordKindDescriptor {

@@ -8,7 +8,7 @@ public struct FileContent: Sendable, Equatable {
     public var sha256: String
     public var size: Int
     /// The XXH64 fingerprint (16 hex digits) that stores made before SHA-256 kept: only to recognise files
-    /// imported by an older BPVKit (see `DossierStore.findImport`).
+    /// imported by an older BPVKit (see `Store.findImport`).
     public var legacyXXH64: String
 
     /// Reads the file at `path` once, in chunks, for both fingerprints. Only regular files are read (see

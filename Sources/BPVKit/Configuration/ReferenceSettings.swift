@@ -19,7 +19,7 @@ public struct ReferenceSettings: Sendable, Equatable {
     /// Erkenning rows of snapshots retrieved more than this many days ago are removed on import, except each
     /// source's latest snapshot. Snapshots, changes and findings stay.
     public var retentionDays = 30
-    public var policy = AccreditationPolicy()
+    public var policy = ErkenningPolicy()
     public var lists: [ListFeed] = []
 
     /// Where one kind of list arrives and which mapping reads it. A folder may appear in several feeds, each with

@@ -39,7 +39,7 @@ extension FileImportResult {
     }
 }
 
-/// Imports hour exports into the dossier: one file, one transaction.
+/// Imports hour exports into the store: one file, one transaction.
 ///
 /// The rules: a file with the same bytes (SHA-256 and size) from the same source (the employer) as an earlier
 /// import changes nothing, unless it was read with another mapping or revision: then it is imported again and
@@ -47,12 +47,12 @@ extension FileImportResult {
 /// recorded as a failed batch; records that cannot be mapped are stored as rejects beside the good ones; when more
 /// than the mapping's `max_reject_percent` is rejected the file fails as a whole.
 public struct HourImporter {
-    public let store: (any DossierStore)?
+    public let store: (any Store)?
     /// How many rejects a result carries for display.
     public var rejectsToShow = 20
 
     /// `store: nil` reads and maps only (dry run).
-    public init(store: (any DossierStore)?) {
+    public init(store: (any Store)?) {
         self.store = store
     }
 

@@ -20,7 +20,7 @@ enum ImportStart {
 
     /// Decides for `path`. `replaceOnMappingChange`: whether the same bytes read with another mapping or revision
     /// are imported again (hours), or recognised as imported (lists, which replace their state whole anyway).
-    static func decide(store: any DossierStore, path: String, sourceKey: String, mappingName: String,
+    static func decide(store: any Store, path: String, sourceKey: String, mappingName: String,
                        mappingRevision: Int, replaceOnMappingChange: Bool) throws -> Decision {
         let content: FileContent
         do {

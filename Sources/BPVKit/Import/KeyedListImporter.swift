@@ -8,9 +8,9 @@ import Foundation
 /// the first; an empty list or too many rejects is refused; the values go to the store's shared record table, and
 /// the list replaces its source's earlier one. Adding a kind needs no importer of its own.
 public struct KeyedListImporter<Kind: KeyedRecordKind> {
-    public let store: any DossierStore
+    public let store: any Store
 
-    public init(_ kind: Kind.Type, store: any DossierStore) {
+    public init(_ kind: Kind.Type, store: any Store) {
         self.store = store
     }
 
@@ -56,7 +56,7 @@ public struct KeyedListImporter<Kind: KeyedRecordKind> {
     }
 }
 
-extension DossierStore {
+extension Store {
     /// The current values of a keyed kind (students...), as the importer stored them.
     public func values<Kind: KeyedRecordKind>(of kind: Kind.Type) throws -> [Kind.Mapper.Value] {
         let decoder = JSONDecoder()

@@ -15,7 +15,7 @@ public enum ListImports {
 
     /// Imports `path` with `mapping` (its `produces:` decides the kind). `edition`: the crebo list's geldig-vanaf
     /// date for files without it; `settings` and `today`: the erkenning lists' retention and policy.
-    public static func importFile(path: String, mapping: RecordMapping, store: any DossierStore,
+    public static func importFile(path: String, mapping: RecordMapping, store: any Store,
                                   edition: CalendarDate? = nil, settings: ReferenceSettings = ReferenceSettings(),
                                   today: CalendarDate, allowEmpty: Bool = false) throws -> Outcome {
         switch mapping.kind {
@@ -41,7 +41,7 @@ public enum ListImports {
     }
 
     private static func importKeyed<Kind: KeyedRecordKind>(_ kind: Kind.Type, path: String, mapping: RecordMapping,
-                                                           store: any DossierStore, allowEmpty: Bool) throws -> FileImportResult {
+                                                           store: any Store, allowEmpty: Bool) throws -> FileImportResult {
         try KeyedListImporter(kind, store: store).importFile(path: path, mapping: mapping, allowEmpty: allowEmpty)
     }
 }

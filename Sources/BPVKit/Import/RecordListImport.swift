@@ -7,7 +7,7 @@ import Foundation
 /// that fails as a whole is recorded as a failed batch; the whole file is read (lists are small) before anything is
 /// stored, in one transaction.
 struct RecordListImport<Mapper: RecordKindMapper> {
-    let store: any DossierStore
+    let store: any Store
     let path: String
     let mapping: RecordMapping
     let sourceKey: String

@@ -5,9 +5,9 @@ import BPVStore
 /// Imports a POK list from the student-administration system: the complete list of its source, so it supersedes
 /// the source's earlier POKs. A list without usable rows is refused unless `allowEmpty` (it would end every POK).
 public struct POKListImporter {
-    public let store: any DossierStore
+    public let store: any Store
 
-    public init(store: any DossierStore) {
+    public init(store: any Store) {
         self.store = store
     }
 

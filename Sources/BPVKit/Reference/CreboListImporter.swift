@@ -5,9 +5,9 @@ import BPVStore
 /// Imports SBB crebo lists (the qualifications and the "Vervallen" part, from one file or two). Rows merge per
 /// crebo and edition, so the Vervallen file adds end dates and successors to what the qualification file gave.
 public struct CreboListImporter {
-    public let store: any DossierStore
+    public let store: any Store
 
-    public init(store: any DossierStore) {
+    public init(store: any Store) {
         self.store = store
     }
 
@@ -15,7 +15,7 @@ public struct CreboListImporter {
     /// Throws only when the store fails.
     public func importFile(path: String, mapping: RecordMapping, edition: CalendarDate? = nil,
                            allowEmpty: Bool = false) throws -> FileImportResult {
-        let steps = RecordListImport<KwalificatieRecordMapper>(store: store, path: path, mapping: mapping,
+        let steps = RecordListImport<CreboRecordMapper>(store: store, path: path, mapping: mapping,
                                                                sourceKey: "crebos/" + mapping.name)
         return try steps.run(CrebosKind.self, mapper: CrebosKind.mapper(edition: edition), allowEmpty: allowEmpty,
                              prepare: { values, _, notes in
@@ -25,7 +25,7 @@ public struct CreboListImporter {
             }
             return values
         }, save: { batch, values, rejects, counts in
-            try store.saveKwalificaties(batch, kwalificaties: values, rejects: rejects, counts: counts)
+            try store.saveCrebos(batch, kwalificaties: values, rejects: rejects, counts: counts)
         })
     }
 }

@@ -5,15 +5,15 @@ import Foundation
 
 /// The accreditation check: for every current POK of a crebo (and/or at a leerbedrijf), is the leerbedrijf
 /// accredited for that crebo on every day of the POK, since when not, does the coverage expire soon, and has the
-/// crebo ended or been replaced. Reads the store, runs ``AccreditationRule``; changes nothing.
+/// crebo ended or been replaced. Reads the store, runs ``ErkenningCoverageRule``; changes nothing.
 ///
 /// Without POKs for the selection, it checks leerbedrijf/crebo pairs on the reference date instead: the given
 /// leerbedrijf, or every leerbedrijf the latest lists name for the crebo. With neither a crebo nor a leerbedrijf it
 /// checks every current POK (the nightly run).
 public struct ErkenningCheck {
-    public let store: any DossierStore
+    public let store: any Store
 
-    public init(store: any DossierStore) {
+    public init(store: any Store) {
         self.store = store
     }
 
@@ -22,10 +22,10 @@ public struct ErkenningCheck {
         /// A 9-digit id or a legacy code (resolved through the alias table).
         public var leerbedrijf: String?
         public var referenceDate: CalendarDate
-        public var policy: AccreditationPolicy
+        public var policy: ErkenningPolicy
 
         public init(crebo: String?, leerbedrijf: String?, referenceDate: CalendarDate,
-                    policy: AccreditationPolicy = AccreditationPolicy()) {
+                    policy: ErkenningPolicy = ErkenningPolicy()) {
             self.crebo = crebo
             self.leerbedrijf = leerbedrijf
             self.referenceDate = referenceDate
@@ -35,7 +35,7 @@ public struct ErkenningCheck {
 
     /// One checked placement.
     public struct Row: Sendable {
-        public var result: AccreditationResult
+        public var result: ErkenningCoverage
         /// The POK, or `nil` for a leerbedrijf/crebo pair.
         public var pok: POK?
         public var leerbedrijfName: String?
@@ -80,8 +80,8 @@ public struct ErkenningCheck {
         if latest.isEmpty { notes.append("no SBB list has been imported: every placement shows as not accredited") }
 
         var mode = Report.Mode.poks
-        var queries: [(AccreditationQuery, POK?)] = try store.currentPOKs(crebo: options.crebo, leerbedrijfID: options.leerbedrijf)
-            .map { (AccreditationQuery($0), $0) }
+        var queries: [(ErkenningQuery, POK?)] = try store.currentPOKs(crebo: options.crebo, leerbedrijfID: options.leerbedrijf)
+            .map { (ErkenningQuery($0), $0) }
         let current = try store.currentErkenningen(leerbedrijfIDs: nil)
         if queries.isEmpty && options.crebo == nil && options.leerbedrijf == nil {
             notes.append("no POKs have been imported: nothing to check")
@@ -89,13 +89,13 @@ public struct ErkenningCheck {
             mode = .pairs
             let day = options.referenceDate
             if let crebo = options.crebo, let leerbedrijf = options.leerbedrijf {
-                queries = [(AccreditationQuery(leerbedrijfID: leerbedrijf, crebo: crebo, begin: day, end: day), nil)]
+                queries = [(ErkenningQuery(leerbedrijfID: leerbedrijf, crebo: crebo, begin: day, end: day), nil)]
             } else {
                 let pairs = Set(current.filter { e in
                     (options.crebo.map { e.crebo == $0 } ?? true) && (options.leerbedrijf.map { e.leerbedrijfID == $0 } ?? true)
                 }.map { LeerbedrijfCrebo(leerbedrijfID: $0.leerbedrijfID, crebo: $0.crebo) })
                 queries = pairs.sorted().map {
-                    (AccreditationQuery(leerbedrijfID: $0.leerbedrijfID, crebo: $0.crebo, begin: day, end: day), nil)
+                    (ErkenningQuery(leerbedrijfID: $0.leerbedrijfID, crebo: $0.crebo, begin: day, end: day), nil)
                 }
             }
             notes.append("no POKs for this selection: checked leerbedrijf/crebo pairs on \(day) instead")
@@ -111,7 +111,7 @@ public struct ErkenningCheck {
         let names = Dictionary(try store.leerbedrijven(ids: leerbedrijfIDs).map { ($0.id, $0.name) },
                                uniquingKeysWith: { a, _ in a })
 
-        let rule = AccreditationRule(settings: options.policy)
+        let rule = ErkenningCoverageRule(settings: options.policy)
         let rows = queries.map { query, pok in
             Row(result: rule.evaluate(.init(query: query, on: options.referenceDate, erkenningen: erkenningen,
                                             withdrawn: withdrawn, register: register)),

@@ -57,7 +57,7 @@ extension ErkenningCheck.Report {
     }
 
     /// `covered`, `EXPIRING 2026-12-31 (in 59 days)`, `NOT ACCREDITED since 2026-09-02`, ...
-    static func statusText(_ r: AccreditationResult) -> String {
+    static func statusText(_ r: ErkenningCoverage) -> String {
         switch r.status {
         case .covered: return "accredited"
         case .expiring: return "EXPIRING \(r.coverageEnds!) (in \(r.daysLeft!) days)"

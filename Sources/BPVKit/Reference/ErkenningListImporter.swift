@@ -24,12 +24,12 @@ public struct ErkenningImportResult: Sendable {
 /// the previous snapshot raise a finding for every POK still running on the retrieval date; after the import, the
 /// retention rule removes erkenning rows of older snapshots.
 public struct ErkenningListImporter {
-    public let store: any DossierStore
+    public let store: any Store
     public var settings: ReferenceSettings
     /// "Today", for the retention rule (tests pass a fixed date).
     public var today: CalendarDate
 
-    public init(store: any DossierStore, settings: ReferenceSettings = ReferenceSettings(),
+    public init(store: any Store, settings: ReferenceSettings = ReferenceSettings(),
                 today: CalendarDate = calendarDate(Date())) {
         self.store = store
         self.settings = settings
@@ -159,7 +159,7 @@ public struct ErkenningListImporter {
 
     /// Legacy codes no alias links to an id, and crebos the imported crebo lists do not have: stored as listed,
     /// but named, because they match nothing until an alias or a crebo list says what they are.
-    static func unknownNotes(_ erkenningen: [Erkenning], store: any DossierStore) throws -> [String] {
+    static func unknownNotes(_ erkenningen: [Erkenning], store: any Store) throws -> [String] {
         var notes: [String] = []
         let legacy = Set(erkenningen.map(\.leerbedrijfID).filter { Identifier.leerbedrijf($0)?.isLegacy == true })
         if !legacy.isEmpty {

@@ -6,9 +6,9 @@ import BPVStore
 /// dossier's crebos with their dates, merged into the crebo lists), then those that produce werkprocessen. One
 /// result per mapping; each is its own batch, so a mapping whose part fails does not undo the others.
 public struct KwalificatiedossierImporter {
-    public let store: any DossierStore
+    public let store: any Store
 
-    public init(store: any DossierStore) {
+    public init(store: any Store) {
         self.store = store
     }
 

@@ -7,9 +7,9 @@ import BPVStore
 /// The same werkproces twice with the same title is kept once; with another title the later one is a reject naming
 /// the first. A file without werkprocessen is refused unless `allowEmpty` (usually the wrong mapping).
 public struct WerkprocesListImporter {
-    public let store: any DossierStore
+    public let store: any Store
 
-    public init(store: any DossierStore) {
+    public init(store: any Store) {
         self.store = store
     }
 

@@ -39,7 +39,7 @@ extension NightlyRun {
                 }
             }
         }
-        summary.accreditation = try ErkenningCheck(store: store).run(.init(
+        summary.erkenningCheck = try ErkenningCheck(store: store).run(.init(
             crebo: nil, leerbedrijf: nil, referenceDate: today, policy: configuration.reference.policy))
     }
 }

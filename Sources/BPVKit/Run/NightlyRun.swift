@@ -11,9 +11,9 @@ import Foundation
 /// recognised by its fingerprint and changes nothing.
 public struct NightlyRun {
     public let configuration: BPVConfiguration
-    public let store: any DossierStore
+    public let store: any Store
 
-    public init(configuration: BPVConfiguration, store: any DossierStore) {
+    public init(configuration: BPVConfiguration, store: any Store) {
         self.configuration = configuration
         self.store = store
     }
@@ -31,7 +31,7 @@ public struct NightlyRun {
         /// Findings raised by this run: changes in the SBB lists it imported, aliases that moved to another student.
         public var findings: [Finding] = []
         /// The accreditation check of every current POK, when reference data is configured.
-        public var accreditation: ErkenningCheck.Report?
+        public var erkenningCheck: ErkenningCheck.Report?
         public var exitStatus: ExitStatus {
             let status = ExitStatus.of(files)
             return status == .success && !problems.isEmpty ? .completedWithRejects : status

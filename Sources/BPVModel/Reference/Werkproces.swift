@@ -1,19 +1,19 @@
 /// The part of a kwalificatiedossier a kerntaak belongs to: the basisdeel (`B`, shared by every qualification of
 /// the dossier) or a profieldeel (`P`, one qualification's own tasks).
-public enum DossierPart: String, Hashable, Sendable, CaseIterable {
+public enum KwalificatiedossierPart: String, Hashable, Sendable, CaseIterable {
     case basis = "B"
     case profiel = "P"
 }
 
 /// A kerntaak's code: `B1-K1` (basisdeel 1, kerntaak 1) or `P3-K2` (profiel 3, kerntaak 2).
 public struct KerntaakCode: Hashable, Sendable, Comparable, CustomStringConvertible {
-    public var part: DossierPart
+    public var part: KwalificatiedossierPart
     /// The basisdeel's or profiel's number (`3` in `P3-K1`).
     public var partNumber: Int
     /// The kerntaak's number within that part (`1` in `P3-K1`).
     public var number: Int
 
-    public init(part: DossierPart, partNumber: Int, number: Int) {
+    public init(part: KwalificatiedossierPart, partNumber: Int, number: Int) {
         self.part = part
         self.partNumber = partNumber
         self.number = number
@@ -21,9 +21,9 @@ public struct KerntaakCode: Hashable, Sendable, Comparable, CustomStringConverti
 
     /// Reads `B1-K1`, `P3-K2` (case-insensitive; spaces and non-breaking spaces ignored). `nil` for anything else.
     public init?(_ text: String) {
-        let pieces = DossierCodeParser.pieces(text)
-        guard pieces.count == 2, let (part, n) = DossierCodeParser.part(pieces[0]),
-              let k = DossierCodeParser.number(pieces[1], prefix: "K") else { return nil }
+        let pieces = KwalificatiedossierCodeParser.pieces(text)
+        guard pieces.count == 2, let (part, n) = KwalificatiedossierCodeParser.part(pieces[0]),
+              let k = KwalificatiedossierCodeParser.number(pieces[1], prefix: "K") else { return nil }
         self.init(part: part, partNumber: n, number: k)
     }
 
@@ -50,10 +50,10 @@ public struct WerkprocesCode: Hashable, Sendable, Comparable, CustomStringConver
     /// Reads `B1-K1-W1`, `P3-K1-W2` (case-insensitive; spaces and non-breaking spaces ignored). `nil` for anything
     /// else (`B1-W1`, `X1-K1-W1`, `B1-K1-W`).
     public init?(_ text: String) {
-        let pieces = DossierCodeParser.pieces(text)
-        guard pieces.count == 3, let (part, n) = DossierCodeParser.part(pieces[0]),
-              let k = DossierCodeParser.number(pieces[1], prefix: "K"),
-              let w = DossierCodeParser.number(pieces[2], prefix: "W") else { return nil }
+        let pieces = KwalificatiedossierCodeParser.pieces(text)
+        guard pieces.count == 3, let (part, n) = KwalificatiedossierCodeParser.part(pieces[0]),
+              let k = KwalificatiedossierCodeParser.number(pieces[1], prefix: "K"),
+              let w = KwalificatiedossierCodeParser.number(pieces[2], prefix: "W") else { return nil }
         self.init(kerntaak: KerntaakCode(part: part, partNumber: n, number: k), number: w)
     }
 
@@ -97,7 +97,7 @@ public struct Werkproces: Hashable, Sendable {
 }
 
 /// The reading of `B1-K1-W1`-style codes, shared by ``KerntaakCode`` and ``WerkprocesCode``.
-enum DossierCodeParser {
+enum KwalificatiedossierCodeParser {
     /// The code's pieces between `-`, upper-cased, with spaces and non-breaking spaces removed.
     static func pieces(_ text: String) -> [Substring] {
         let cleaned = String(text.unicodeScalars.filter { !$0.properties.isWhitespace && $0 != "\u{00A0}" }).uppercased()
@@ -105,8 +105,8 @@ enum DossierCodeParser {
     }
 
     /// `B1` / `P3` → the part and its number.
-    static func part(_ piece: Substring) -> (DossierPart, Int)? {
-        guard let first = piece.first, let part = DossierPart(rawValue: String(first)),
+    static func part(_ piece: Substring) -> (KwalificatiedossierPart, Int)? {
+        guard let first = piece.first, let part = KwalificatiedossierPart(rawValue: String(first)),
               let n = digits(piece.dropFirst()) else { return nil }
         return (part, n)
     }

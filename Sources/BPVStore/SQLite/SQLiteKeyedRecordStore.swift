@@ -3,7 +3,7 @@ import Foundation
 import GRDB
 
 /// Keyed record kinds in SQLite (see ``KeyedRecordStore``): one table for every such kind.
-extension SQLiteDossierStore: KeyedRecordStore {
+extension SQLiteStore: KeyedRecordStore {
     static func registerKeyedRecordMigration(_ migrator: inout DatabaseMigrator) {
         migrator.registerMigration("v6: keyed records (students and later kinds without a table of their own)") { db in
             try db.execute(sql: """

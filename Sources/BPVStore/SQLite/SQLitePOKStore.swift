@@ -2,7 +2,7 @@ import BPVModel
 import GRDB
 
 /// POKs in SQLite (see ``POKStore``).
-extension SQLiteDossierStore: POKStore {
+extension SQLiteStore: POKStore {
     public func savePOKs(_ batch: NewImportBatch, poks: [POK], rejects: [Reject], counts: ImportCounts) throws -> ImportBatch {
         try queue.write { db in
             let status: ImportBatch.Status = rejects.isEmpty ? .imported : .importedWithRejects

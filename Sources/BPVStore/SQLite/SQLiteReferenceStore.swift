@@ -3,7 +3,7 @@ import Foundation
 import GRDB
 
 /// SBB erkenning lists, crebo lists, aliases and findings in SQLite (see ``ReferenceStore``).
-extension SQLiteDossierStore: ReferenceStore {
+extension SQLiteStore: ReferenceStore {
     /// An erkenning's leerbedrijf as read: the alias's id for a legacy code, else the id as listed.
     private static let resolvedErkenningSQL = """
         SELECT e.*, COALESCE(a.leerbedrijf_id, e.leerbedrijf_ref) AS leerbedrijf_id, s.source, s.retrieved_on,
@@ -181,7 +181,7 @@ extension SQLiteDossierStore: ReferenceStore {
         }
     }
 
-    public func saveKwalificaties(_ batch: NewImportBatch, kwalificaties: [Kwalificatie], rejects: [Reject],
+    public func saveCrebos(_ batch: NewImportBatch, kwalificaties: [Crebo], rejects: [Reject],
                                   counts: ImportCounts) throws -> ImportBatch {
         try queue.write { db in
             let status: ImportBatch.Status = rejects.isEmpty ? .imported : .importedWithRejects
@@ -209,14 +209,14 @@ extension SQLiteDossierStore: ReferenceStore {
         }
     }
 
-    public func kwalificaties(crebos: Set<String>?) throws -> [Kwalificatie] {
+    public func kwalificaties(crebos: Set<String>?) throws -> [Crebo] {
         let all = try queue.read { db in
             try Row.fetchAll(db, sql: """
                 SELECT k.*, b.file_path FROM kwalificatie k JOIN import_batch b ON b.id = k.batch_id
                 ORDER BY k.crebo, k.edition
                 """).map { row in
                 let edition: String = row["edition"]
-                return Kwalificatie(
+                return Crebo(
                     crebo: row["crebo"], name: row["name"], niveau: row["niveau"], soort: row["soort"],
                     leerweg: (row["leerweg"] as String?).flatMap(Leerweg.init(rawValue:)),
                     geldigVanaf: CalendarDate(iso: edition),

@@ -105,7 +105,7 @@ enum SQLiteSchema {
                     WHERE superseded_by IS NULL AND external_id IS NOT NULL;
                 """)
         }
-        registerDossierStructureMigration(&migrator)
+        registerKwalificatiedossierMigration(&migrator)
         migrator.registerMigration("v5: hour sources per employer, failed attempts, alias origin") { db in
             // An hour source is the employer (its feed), whatever mapping reads it: a mapping switch must not
             // import the same file again as a new source. Failed imports of the same content are one row with
@@ -118,7 +118,7 @@ enum SQLiteSchema {
                 CREATE INDEX import_batch_by_size ON import_batch(source_key, file_size);
                 """)
         }
-        SQLiteDossierStore.registerKeyedRecordMigration(&migrator)
+        SQLiteStore.registerKeyedRecordMigration(&migrator)
         return migrator
     }
 }

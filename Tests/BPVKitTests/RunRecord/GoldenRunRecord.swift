@@ -75,12 +75,12 @@ enum GoldenRunRecord {
     /// Three POKs checked on 2026-11-02: an expiring erkenning listed under a legacy code, no erkenning for an
     /// ended and replaced crebo, and an open-ended erkenning.
     static let accreditation: ErkenningCheck.Report = {
-        let policy = AccreditationPolicy()
+        let policy = ErkenningPolicy()
         let register = CreboRegister([
-            Kwalificatie(crebo: "25798", name: "Allround podium- en evenemententechnicus", niveau: 4),
-            Kwalificatie(crebo: "25604", name: "Medewerker ICT-support", niveau: 3, eindeInstroom: d("2025-07-31"),
+            Crebo(crebo: "25798", name: "Allround podium- en evenemententechnicus", niveau: 4),
+            Crebo(crebo: "25604", name: "Medewerker ICT-support", niveau: 3, eindeInstroom: d("2025-07-31"),
                          eindeOpleiding: d("2026-07-31"), vervangenDoor: ["25605"]),
-            Kwalificatie(crebo: "25605", name: "Medewerker ICT-support", niveau: 3),
+            Crebo(crebo: "25605", name: "Medewerker ICT-support", niveau: 3),
         ])
         let erkenningen = [
             Erkenning(leerbedrijfID: "100234567", listedAs: "31KC7731HG0000003", crebo: "25798",
@@ -96,8 +96,8 @@ enum GoldenRunRecord {
                  end: d("2027-01-29")), "Klankwerk Events; geluid & licht"),
         ]
         let rows = poks.map { pok, name in
-            ErkenningCheck.Row(result: AccreditationRule(settings: policy).evaluate(
-                                   .init(query: AccreditationQuery(pok), on: today, erkenningen: erkenningen,
+            ErkenningCheck.Row(result: ErkenningCoverageRule(settings: policy).evaluate(
+                                   .init(query: ErkenningQuery(pok), on: today, erkenningen: erkenningen,
                                          withdrawn: [], register: register)),
                                pok: pok, leerbedrijfName: name)
         }
@@ -144,7 +144,7 @@ enum GoldenRunRecord {
                             + "`bpv alias add` set 2250387 on 2026-11-01; the alias file wins"]
         summary.unresolved = unresolved
         summary.findings = findings
-        summary.accreditation = accreditation
+        summary.erkenningCheck = accreditation
         return summary
     }()
 

@@ -12,7 +12,7 @@ extension NightlyRun {
             UnresolvedCSV(unresolved: summary.unresolved),
             FindingsCSV(findings: summary.findings),
         ]
-        if let report = summary.accreditation { artifacts.append(ErkenningCSV(report: report)) }
+        if let report = summary.erkenningCheck { artifacts.append(ErkenningCSV(report: report)) }
         var json = RunJSON(run: run, configurationPath: configuration.path, database: configuration.database,
                            summary: summary, filesWritten: [])
         json.filesWritten = (artifacts + [json]).map(WrittenFile.init)

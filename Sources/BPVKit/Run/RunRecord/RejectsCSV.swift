@@ -23,7 +23,7 @@ struct RejectsCSV: Artifact {
     }
 
     /// The stored rejects of the files this run imported (a file seen before brings none), in the files' order.
-    static func rejects(of files: [FileImportResult], in store: any DossierStore) throws -> [Reject] {
+    static func rejects(of files: [FileImportResult], in store: any Store) throws -> [Reject] {
         var rejects: [Reject] = []
         for result in files {
             guard let batchID = result.batchID, result.counts.rejects > 0,

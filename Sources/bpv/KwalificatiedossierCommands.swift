@@ -50,7 +50,7 @@ extension ImportCommand {
 }
 
 /// `bpv dossier --crebo 25798`: the kerntaken and werkprocessen a crebo's bpv must cover.
-struct DossierCommand: ParsableCommand {
+struct KwalificatiedossierCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "dossier",
         abstract: "List a crebo's kerntaken and werkprocessen (basisdeel and its profieldeel) from the kwalificatiedossier.",
@@ -66,7 +66,7 @@ struct DossierCommand: ParsableCommand {
         guard let code = Identifier.crebo(crebo) else { throw ValidationError("--crebo '\(crebo)' is not a crebo (5 digits)") }
         let date = try on.map { try parseDate($0, option: "--on") } ?? calendarDate(Date())
         let dossier = try store.openStore(.read)
-        let result = try DossierLookup(store: dossier).lookup(crebo: code, on: date)
+        let result = try KwalificatiedossierLookup(store: dossier).lookup(crebo: code, on: date)
         switch format {
         case .table: print(result.table(), terminator: "")
         case .csv: csv.print(result.csv())

@@ -3,7 +3,7 @@ import Foundation
 import GRDB
 
 /// The dossier in one SQLite file (no server), through GRDB. Migrates the schema when opened.
-public final class SQLiteDossierStore: DossierStore {
+public final class SQLiteStore: Store {
     public let path: String
     let queue: DatabaseQueue
 
@@ -39,7 +39,7 @@ public final class SQLiteDossierStore: DossierStore {
             }
             try SQLiteSchema.migrator.migrate(queue)
         } catch {
-            throw StoreError("cannot open the dossier database \(path): \(error)")
+            throw StoreError("cannot open the store \(path): \(error)")
         }
         if path != ":memory:" { chmod(path, 0o600) } // personal data: not world-readable
     }

@@ -1,9 +1,9 @@
 /// One qualification (crebo) as one edition of SBB's crebo list gives it. The same crebo recurs across editions;
 /// ended ones sit in the list's "Vervallen" part with their end dates and successor.
-public struct Kwalificatie: Hashable, Sendable {
+public struct Crebo: Hashable, Sendable {
     /// The crebo, 5 digits.
     public var crebo: String
-    /// `Kwalificatie`: the qualification's name.
+    /// `Crebo`: the qualification's name.
     public var name: String?
     /// 1 to 4.
     public var niveau: Int?
@@ -41,7 +41,7 @@ public struct Kwalificatie: Hashable, Sendable {
     }
 
     /// This row with the values `other` gives (where it gives them).
-    public func merged(with other: Kwalificatie) -> Kwalificatie {
+    public func merged(with other: Crebo) -> Crebo {
         var m = self
         m.name = other.name ?? name
         m.niveau = other.niveau ?? niveau
@@ -60,7 +60,7 @@ public struct Kwalificatie: Hashable, Sendable {
 }
 
 /// The crebos of one or more imported crebo lists, looked up by code and reference date. Pure: build it from
-/// stored ``Kwalificatie`` rows.
+/// stored ``Crebo`` rows.
 ///
 /// - Descriptive facts (name, niveau, leerweg) come from the edition in force on the reference date: the newest
 ///   edition whose `geldig vanaf` is on or before it (else the oldest edition known, and editions without a date
@@ -69,11 +69,11 @@ public struct Kwalificatie: Hashable, Sendable {
 ///   is learned later than the qualification, and a later list does not take it back by staying silent.
 /// - Crebos match by exact code only, never by name.
 public struct CreboRegister: Sendable {
-    private var editions: [String: [Kwalificatie]] = [:]
+    private var editions: [String: [Crebo]] = [:]
 
     /// Rows of the same crebo and edition merge (a later row's values fill or replace an earlier row's, empty values
     /// leave them), as the store merges a "Vervallen" file into the qualification rows.
-    public init(_ kwalificaties: [Kwalificatie]) {
+    public init(_ kwalificaties: [Crebo]) {
         for k in kwalificaties {
             var list = editions[k.crebo, default: []]
             if let i = list.firstIndex(where: { $0.geldigVanaf == k.geldigVanaf }) {
@@ -92,11 +92,11 @@ public struct CreboRegister: Sendable {
     public var isEmpty: Bool { editions.isEmpty }
 
     /// Every edition of `crebo`, oldest first.
-    public func editions(of crebo: String) -> [Kwalificatie] { editions[crebo] ?? [] }
+    public func editions(of crebo: String) -> [Crebo] { editions[crebo] ?? [] }
 
     /// The crebo as known on `date`: descriptive facts from the edition in force, end facts from the newest
     /// edition stating them. `nil` when no list has the crebo.
-    public func lookup(_ crebo: String, on date: CalendarDate) -> Kwalificatie? {
+    public func lookup(_ crebo: String, on date: CalendarDate) -> Crebo? {
         guard let all = editions[crebo], let oldest = all.first else { return nil }
         var result = all.last { ($0.geldigVanaf.map { $0 <= date } ?? true) } ?? oldest
         // An edition that states only dates (the dossier XML) takes the descriptive facts of the nearest one that

@@ -4,7 +4,7 @@ extension SQLiteSchema {
     /// v4: the structure of SBB's kwalificatiedossiers: kerntaken and werkprocessen per dossier, for the basisdeel
     /// (`crebo = ''`: every qualification of the dossier) or one profile's crebo; and the dossier of each crebo
     /// edition; the dossiers' titles. Public qualification texts only (codes and titles).
-    static func registerDossierStructureMigration(_ migrator: inout DatabaseMigrator) {
+    static func registerKwalificatiedossierMigration(_ migrator: inout DatabaseMigrator) {
         migrator.registerMigration("v4: kwalificatiedossier kerntaken and werkprocessen, dossier per crebo") { db in
             try db.execute(sql: """
                 ALTER TABLE kwalificatie ADD COLUMN dossier TEXT;

@@ -1,7 +1,7 @@
 import BPVModel
 
 /// What to check: a leerbedrijf, a crebo and the days of a placement (a POK, or a single date for a pair).
-public struct AccreditationQuery: Hashable, Sendable {
+public struct ErkenningQuery: Hashable, Sendable {
     public var leerbedrijfID: String
     public var crebo: String
     public var begin: CalendarDate
@@ -39,7 +39,7 @@ public struct CreboFacts: Hashable, Sendable {
 }
 
 /// The answer for one placement.
-public struct AccreditationResult: Hashable, Sendable {
+public struct ErkenningCoverage: Hashable, Sendable {
     public enum Status: String, CaseIterable, Sendable, Codable {
         /// Accredited on every checked day, and on until the placement ends.
         case covered
@@ -47,13 +47,13 @@ public struct AccreditationResult: Hashable, Sendable {
         case expiring
         /// Accredited so far; the coverage ends before the placement does, beyond the window.
         case endsDuringPlacement = "ends_during_pok"
-        /// Some checked days are not covered (see ``AccreditationResult/notCoveredSince`` and the gaps).
+        /// Some checked days are not covered (see ``ErkenningCoverage/notCoveredSince`` and the gaps).
         case notCovered = "not_covered"
         /// No erkenning at all for this leerbedrijf and crebo.
         case noErkenning = "no_erkenning"
     }
 
-    public var query: AccreditationQuery
+    public var query: ErkenningQuery
     public var status: Status
     /// The reference date ("today", or `--on`).
     public var referenceDate: CalendarDate

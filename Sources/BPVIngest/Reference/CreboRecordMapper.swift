@@ -1,10 +1,10 @@
 import BPVModel
 
-/// Maps records of SBB's crebo list (`produces: crebos`) to ``Kwalificatie`` values: the qualification part
-/// (Opleidingscode, Kwalificatie, Niveau, Soort opleiding, Leerweg) and the "Vervallen" part (Datum einde
+/// Maps records of SBB's crebo list (`produces: crebos`) to ``Crebo`` values: the qualification part
+/// (Opleidingscode, Crebo, Niveau, Soort opleiding, Leerweg) and the "Vervallen" part (Datum einde
 /// instroom, Datum einde opleiding, Wordt vervangen door), from one file or two; or the `dossiercrebo` elements of
 /// SBB's kwalificatiedossier XML (crebo, geldig vanaf, end dates, the dossier).
-public struct KwalificatieRecordMapper: RecordKindMapper {
+public struct CreboRecordMapper: RecordKindMapper {
     /// The edition's date for files that carry no `geldig_vanaf` column (`bpv import crebo --edition`).
     public var edition: CalendarDate?
 
@@ -12,7 +12,7 @@ public struct KwalificatieRecordMapper: RecordKindMapper {
         self.edition = edition
     }
 
-    public mutating func map<R: FieldRecord>(_ record: R, _ f: inout RecordFieldReader) -> RecordOutcome<Kwalificatie> {
+    public mutating func map<R: FieldRecord>(_ record: R, _ f: inout RecordFieldReader) -> RecordOutcome<Crebo> {
         do throws(FieldProblem) {
             guard let crebo = try f.crebo("crebo", record) else {
                 throw f.problem("crebo", record, reason: "empty", expected: "a crebo")
@@ -53,7 +53,7 @@ public struct KwalificatieRecordMapper: RecordKindMapper {
                 }
                 successors = codes
             }
-            let kwalificatie = Kwalificatie(
+            let kwalificatie = Crebo(
                 crebo: crebo, name: try f.text("name", record).map(Identifier.clean), niveau: niveau,
                 soort: try f.text("soort", record).map(Identifier.clean), leerweg: try f.leerweg("leerweg", record),
                 geldigVanaf: geldigVanaf ?? edition, eindeInstroom: instroom,

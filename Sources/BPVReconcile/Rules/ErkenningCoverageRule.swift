@@ -1,7 +1,7 @@
 import BPVModel
 
 extension RuleID {
-    /// ``AccreditationRule``.
+    /// ``ErkenningCoverageRule``.
     public static let erkenningCoverage: RuleID = "erkenning.coverage"
 }
 
@@ -9,16 +9,16 @@ extension RuleID {
 /// date) decides; "the company is erkend" is not enough. Pure: the caller passes the leerbedrijf's erkenningen
 /// from the latest lists (ids resolved through aliases), the withdrawn ones, and the crebo register.
 ///
-/// Its answer is an ``AccreditationResult`` per placement (the rows of `bpv erkenning check` and `erkenning.csv`);
+/// Its answer is an ``ErkenningCoverage`` per placement (the rows of `bpv erkenning check` and `erkenning.csv`);
 /// it raises no findings and judges no hour entries.
-public struct AccreditationRule: Rule {
+public struct ErkenningCoverageRule: Rule {
     public static let id = RuleID.erkenningCoverage
     public static let title = "Erkenning covers the placement"
     public static let findingIDs: [RuleID] = []
 
     /// One placement and what the lists say about it.
     public struct Input: Sendable {
-        public var query: AccreditationQuery
+        public var query: ErkenningQuery
         /// "Today", or `--on`.
         public var referenceDate: CalendarDate
         /// The erkenningen of the latest lists (any leerbedrijf: the rule takes the query's).
@@ -27,7 +27,7 @@ public struct AccreditationRule: Rule {
         public var withdrawn: [WithdrawnErkenning]
         public var register: CreboRegister
 
-        public init(query: AccreditationQuery, on referenceDate: CalendarDate, erkenningen: [Erkenning],
+        public init(query: ErkenningQuery, on referenceDate: CalendarDate, erkenningen: [Erkenning],
                     withdrawn: [WithdrawnErkenning] = [], register: CreboRegister) {
             self.query = query
             self.referenceDate = referenceDate
@@ -37,13 +37,13 @@ public struct AccreditationRule: Rule {
         }
     }
 
-    public let settings: AccreditationPolicy
+    public let settings: ErkenningPolicy
 
-    public init(settings: AccreditationPolicy = AccreditationPolicy()) {
+    public init(settings: ErkenningPolicy = ErkenningPolicy()) {
         self.settings = settings
     }
 
-    public func evaluate(_ input: Input) -> AccreditationResult {
+    public func evaluate(_ input: Input) -> ErkenningCoverage {
         let query = input.query, referenceDate = input.referenceDate, register = input.register, policy = settings
         let chain = register.successors(of: query.crebo, on: query.begin)
         let facts = Self.creboFacts(query, chain: chain, register: register, on: referenceDate)
@@ -78,7 +78,7 @@ public struct AccreditationRule: Rule {
         let horizon = referenceDate < query.begin ? query.begin : min(query.end, referenceDate)
         let checked = DateRange(start: query.begin, end: horizon)
         let gaps = checked.gaps(in: coverage)
-        var result = AccreditationResult(
+        var result = ErkenningCoverage(
             query: query, status: .covered, referenceDate: referenceDate, checked: checked, notCoveredSince: nil,
             gaps: gaps, coverageEnds: nil, daysLeft: nil, erkenningen: counted,
             countedSuccessors: Array(Set(counted.map(\.crebo)).subtracting([query.crebo])).sorted(),
@@ -100,7 +100,7 @@ public struct AccreditationRule: Rule {
         return result
     }
 
-    private static func creboFacts(_ query: AccreditationQuery, chain: SuccessorChain, register: CreboRegister,
+    private static func creboFacts(_ query: ErkenningQuery, chain: SuccessorChain, register: CreboRegister,
                                    on referenceDate: CalendarDate) -> CreboFacts {
         let k = register.lookup(query.crebo, on: query.begin)
         return CreboFacts(
@@ -112,9 +112,9 @@ public struct AccreditationRule: Rule {
     }
 }
 
-/// Settings of the accreditation rule (``AccreditationRule/settings``); both are design choices, so both are
+/// Settings of the accreditation rule (``ErkenningCoverageRule/settings``); both are design choices, so both are
 /// configurable (`bpv.yaml`'s `reference:` section, `bpv erkenning check`'s options).
-public struct AccreditationPolicy: Sendable, Equatable {
+public struct ErkenningPolicy: Sendable, Equatable {
     /// Whether an erkenning for a successor crebo (`wordt vervangen door`) covers a placement on the replaced
     /// crebo. Off by default: SBB accredits per crebo, and a silent match would hide a missing erkenning.
     public var successorErkenningCovers: Bool
@@ -127,7 +127,7 @@ public struct AccreditationPolicy: Sendable, Equatable {
     }
 }
 
-extension AccreditationResult: RuleOutput {
+extension ErkenningCoverage: RuleOutput {
     /// None: the rule judges placements, not hour entries.
     public var reasons: [VerdictReason] { [] }
     /// None: the result itself is the answer (``needsAttention`` says whom to look at).

@@ -3,10 +3,10 @@ import BPVStore
 
 /// What a crebo's bpv must cover: its kwalificatiedossier's kerntaken and werkprocessen (basisdeel and the crebo's
 /// own profieldeel), from the imported kwalificatiedossier XML.
-public struct DossierLookup {
-    public let store: any DossierStore
+public struct KwalificatiedossierLookup {
+    public let store: any Store
 
-    public init(store: any DossierStore) {
+    public init(store: any Store) {
         self.store = store
     }
 
@@ -22,7 +22,7 @@ public struct DossierLookup {
     public struct Result: Sendable {
         public var crebo: String
         /// The crebo as the crebo lists know it on the date (name, niveau, end dates), if imported.
-        public var kwalificatie: Kwalificatie?
+        public var kwalificatie: Crebo?
         /// The dossiers found for the crebo (normally one).
         public var dossiers: [String]
         /// Their titles, where the file gave them.

@@ -3,14 +3,14 @@ import BPVReconcile
 import Testing
 
 @Suite("Accreditation rule")
-struct AccreditationRuleTests {
-    let pok = AccreditationQuery(leerbedrijfID: "100581320", crebo: "25798", begin: d("2025-09-08"), end: d("2027-07-09"))
+struct ErkenningCoverageRuleTests {
+    let pok = ErkenningQuery(leerbedrijfID: "100581320", crebo: "25798", begin: d("2025-09-08"), end: d("2027-07-09"))
     let empty = CreboRegister([])
 
-    func check(_ erkenningen: [Erkenning], on date: String = "2026-11-02", query: AccreditationQuery? = nil,
+    func check(_ erkenningen: [Erkenning], on date: String = "2026-11-02", query: ErkenningQuery? = nil,
                withdrawn: [WithdrawnErkenning] = [], register: CreboRegister? = nil,
-               policy: AccreditationPolicy = AccreditationPolicy()) -> AccreditationResult {
-        AccreditationRule(settings: policy).evaluate(.init(query: query ?? pok, on: d(date), erkenningen: erkenningen,
+               policy: ErkenningPolicy = ErkenningPolicy()) -> ErkenningCoverage {
+        ErkenningCoverageRule(settings: policy).evaluate(.init(query: query ?? pok, on: d(date), erkenningen: erkenningen,
                                                             withdrawn: withdrawn, register: register ?? empty))
     }
 
@@ -55,7 +55,7 @@ struct AccreditationRuleTests {
         #expect(r.status == .expiring)
         #expect(r.daysLeft == 90)
         #expect(check([erkenning("2020-01-01", pastWindow)]).status == .endsDuringPlacement)
-        #expect(check([erkenning("2020-01-01", atWindow)], policy: AccreditationPolicy(expiringWithinDays: 89)).status
+        #expect(check([erkenning("2020-01-01", atWindow)], policy: ErkenningPolicy(expiringWithinDays: 89)).status
                 == .endsDuringPlacement)
     }
 
@@ -71,11 +71,11 @@ struct AccreditationRuleTests {
 
     @Test("a POK that ended is checked up to its end only; one that starts later only on its first day")
     func horizon() {
-        let ended = AccreditationQuery(leerbedrijfID: "100581320", crebo: "25798", begin: d("2024-09-01"), end: d("2025-06-30"))
+        let ended = ErkenningQuery(leerbedrijfID: "100581320", crebo: "25798", begin: d("2024-09-01"), end: d("2025-06-30"))
         let r = check([erkenning("2024-09-01", "2025-06-30")], query: ended)
         #expect(r.status == .covered)
         #expect(r.checked.end == d("2025-06-30"))
-        let future = AccreditationQuery(leerbedrijfID: "100581320", crebo: "25798", begin: d("2027-02-01"), end: d("2028-01-31"))
+        let future = ErkenningQuery(leerbedrijfID: "100581320", crebo: "25798", begin: d("2027-02-01"), end: d("2028-01-31"))
         let f = check([erkenning("2027-02-01", "2027-12-31")], query: future)
         #expect(f.checked == DateRange(start: d("2027-02-01"), end: d("2027-02-01")))
         #expect(f.status == .endsDuringPlacement)
@@ -141,10 +141,10 @@ struct AccreditationRuleTests {
     @Test("a successor's erkenning covers the replaced crebo only when the policy says so")
     func successorPolicy() {
         let register = CreboRegister([
-            Kwalificatie(crebo: "25951", eindeInstroom: d("2025-07-31"), eindeOpleiding: d("2027-07-31"), vervangenDoor: ["25952"]),
-            Kwalificatie(crebo: "25952"),
+            Crebo(crebo: "25951", eindeInstroom: d("2025-07-31"), eindeOpleiding: d("2027-07-31"), vervangenDoor: ["25952"]),
+            Crebo(crebo: "25952"),
         ])
-        let old = AccreditationQuery(leerbedrijfID: "100966213", crebo: "25951", begin: d("2025-09-01"), end: d("2027-06-30"))
+        let old = ErkenningQuery(leerbedrijfID: "100966213", crebo: "25951", begin: d("2025-09-01"), end: d("2027-06-30"))
         let erkenningen = [erkenning("100966213", "25951", "2018-03-01", "2026-07-31"),
                            erkenning("100966213", "25952", "2026-08-01", nil)]
         let strict = check(erkenningen, query: old, register: register)
@@ -154,21 +154,21 @@ struct AccreditationRuleTests {
         #expect(strict.crebo.successors.all == ["25952"])
         #expect(strict.crebo.beganAfterEindeInstroom)
         #expect(!strict.crebo.endsBeforePlacement)
-        let lenient = check(erkenningen, query: old, register: register, policy: AccreditationPolicy(successorErkenningCovers: true))
+        let lenient = check(erkenningen, query: old, register: register, policy: ErkenningPolicy(successorErkenningCovers: true))
         #expect(lenient.status == .covered)
         #expect(lenient.countedSuccessors == ["25952"])
     }
 
     @Test("crebo facts: ended before the placement ends, unknown crebo")
     func creboFacts() {
-        let register = CreboRegister([Kwalificatie(crebo: "25798", name: "Allround podium- en evenemententechnicus",
+        let register = CreboRegister([Crebo(crebo: "25798", name: "Allround podium- en evenemententechnicus",
                                                    eindeOpleiding: d("2027-01-31"))])
         let r = check([erkenning("2020-01-01", nil)], register: register)
         #expect(r.crebo.known == true)
         #expect(r.crebo.endsBeforePlacement)
         #expect(!r.crebo.endedOnReferenceDate)
         #expect(r.needsAttention)
-        let unknown = check([erkenning("2020-01-01", nil)], register: CreboRegister([Kwalificatie(crebo: "25604")]))
+        let unknown = check([erkenning("2020-01-01", nil)], register: CreboRegister([Crebo(crebo: "25604")]))
         #expect(unknown.crebo.known == false)
         #expect(check([erkenning("2020-01-01", nil)]).crebo.known == nil)   // no crebo list imported
     }

@@ -2,7 +2,7 @@ import BPVModel
 import Foundation
 
 /// `bpv dossier --format csv|json`: the same answer as the table, for other tools.
-extension DossierLookup.Result {
+extension KwalificatiedossierLookup.Result {
     /// One row per werkproces, as CSV (``CSVTable``: `;`, formulas neutralised) with a header.
     public func csv() -> CSVTable {
         var table = CSVTable(header: ["crebo", "crebo_name", "dossier", "dossier_title", "kerntaak", "kerntaak_title",

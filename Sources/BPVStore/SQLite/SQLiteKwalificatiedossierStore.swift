@@ -2,7 +2,7 @@ import BPVModel
 import GRDB
 
 /// Kerntaken and werkprocessen of kwalificatiedossiers in SQLite (see ``ReferenceStore``).
-extension SQLiteDossierStore {
+extension SQLiteStore {
     public func saveWerkprocessen(_ batch: NewImportBatch, werkprocessen: [Werkproces], rejects: [Reject],
                                   counts: ImportCounts) throws -> ImportBatch {
         try queue.write { db in
