@@ -165,7 +165,8 @@ fuzz() {
         unit=$(sed -n 's/.*Test unit written to \(.*\)$/\1/p' "$run/last.log" | tail -1)
         if [ -n "$unit" ]; then
             echo "fuzz: the input: $unit ($(wc -c < "$unit") bytes, selector byte $(od -An -tu1 -N1 "$unit" | tr -d ' '))" >&2
-            echo "fuzz: replay it: scripts/fuzz.sh --replay $unit" >&2
+            echo "fuzz: replay it: scripts/fuzz.sh --replay $unit (a trap), scripts/fuzz.sh --asan $unit (a leak or" \
+                "another ASan report)" >&2
         fi
         exit 1
     fi
