@@ -125,7 +125,20 @@ asan() {
         else files+=("$arg"); fi
     done
     [ ${#files[@]} -gt 0 ] || { echo "fuzz --asan: no input given" >&2; exit 2; }
-    SWIFT_BACKTRACE=enable=no "$FUZZ_SCRATCH/release/bpv-fuzz" -runs="${FUZZ_RUNS:-100}" "${files[@]}"
+    # One process per input: libFuzzer stops at the first report (a leak is reported when the process ends).
+    local failed=0 f
+    for f in "${files[@]}"; do
+        if SWIFT_BACKTRACE=enable=no "$FUZZ_SCRATCH/release/bpv-fuzz" -runs="${FUZZ_RUNS:-100}" "$f" > "$FUZZ_SCRATCH/asan.log" 2>&1; then
+            echo "ok      $f"
+        else
+            failed=$((failed + 1))
+            echo "FAILED  $f"
+            grep -m1 -A12 -E "ERROR: (libFuzzer|AddressSanitizer|LeakSanitizer)" "$FUZZ_SCRATCH/asan.log" \
+                | { swift demangle --simplified 2>/dev/null || cat; } | sed 's/^/        /'
+        fi
+    done
+    echo "fuzz --asan: ${#files[@]} input(s), $failed failed"
+    [ "$failed" -eq 0 ]
 }
 
 fuzz() {
@@ -152,7 +165,8 @@ fuzz() {
         unit=$(sed -n 's/.*Test unit written to \(.*\)$/\1/p' "$run/last.log" | tail -1)
         if [ -n "$unit" ]; then
             echo "fuzz: the input: $unit ($(wc -c < "$unit") bytes, selector byte $(od -An -tu1 -N1 "$unit" | tr -d ' '))" >&2
-            echo "fuzz: replay it: scripts/fuzz.sh --replay $unit" >&2
+            echo "fuzz: replay it: scripts/fuzz.sh --replay $unit (a trap), scripts/fuzz.sh --asan $unit (a leak or" \
+                "another ASan report)" >&2
         fi
         exit 1
     fi
