@@ -76,7 +76,7 @@ final class XMLSampleParser {
             throw FileLevelError(file: path, message: "libxml2 could not create a parser")
         }
         self.parser = parser
-        defer { xmlFreeParserCtxt(parser); self.parser = nil }
+        defer { freeParser(parser); self.parser = nil }
         var options = Int32(XML_PARSE_NONET.rawValue)
         if let useDeclared {
             options |= Int32(XML_PARSE_IGNORE_ENC.rawValue)

@@ -68,7 +68,7 @@ final class XMLParseSession: @unchecked Sendable {
         }) else {
             throw FileLevelError(file: path, message: "libxml2 could not create a parser")
         }
-        defer { xmlFreeParserCtxt(parser) }
+        defer { freeParser(parser) }
         collector.pointee.attach(parser)
         var options = Int32(XML_PARSE_NONET.rawValue)
         if let forcedEncoding {
