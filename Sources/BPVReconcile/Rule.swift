@@ -69,15 +69,18 @@ public struct RuleOutcome: RuleOutput, Hashable, Sendable {
 /// Why an hour entry does not count: the rule that says so and the reason in plain words. The engine keeps every
 /// reason of every entry, so each entry can explain its verdict, and the not-counted hours add up per rule.
 public struct VerdictReason: Hashable, Sendable, CustomStringConvertible {
+    /// The stable reason code outputs carry (`outside_period`).
+    public var code: VerdictCode
     public var rule: RuleID
     /// `the entry's day 2027-07-10 is after the POK's end (2027-07-09)`.
     public var explanation: String
 
-    public init(rule: RuleID, explanation: String) {
+    public init(_ code: VerdictCode, rule: RuleID, explanation: String) {
+        self.code = code
         self.rule = rule
         self.explanation = explanation
     }
 
-    /// `pok.period: the entry's day ...`.
-    public var description: String { "\(rule): \(explanation)" }
+    /// `outside_period: the entry's day ...`.
+    public var description: String { "\(code.rawValue): \(explanation)" }
 }

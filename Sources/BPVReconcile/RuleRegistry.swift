@@ -7,6 +7,14 @@ public enum RuleRegistry {
     public static let all: [any Rule.Type] = [
         ErkenningCoverageRule.self,
         ErkenningChangeRule.self,
+        // The verdict of every hour entry, in the order the engine applies them (see VerdictCode.precedence).
+        POKAttributionRule.self,
+        POKPeriodRule.self,
+        HourCategoryRule.self,
+        ErkenningOnDateRule.self,
+        DuplicateEntryRule.self,
+        OverlapRule.self,
+        ApprovalRule.self,
     ]
 
     /// The rule with this id, or whose findings carry it (`erkenning.withdrawn` → ``ErkenningChangeRule``).

@@ -65,7 +65,7 @@ private struct HoursOutsidePOKExample: Rule {
 
     func evaluate(_ input: Input) -> RuleOutcome {
         guard !input.pok.range.contains(input.entry.date) else { return RuleOutcome() }
-        return RuleOutcome(reasons: [VerdictReason(rule: Self.id, explanation: "\(input.entry.date) is outside \(input.pok.range)")])
+        return RuleOutcome(reasons: [VerdictReason(.outsidePeriod, rule: Self.id, explanation: "\(input.entry.date) is outside \(input.pok.range)")])
     }
 }
 
@@ -80,6 +80,6 @@ func verdictRuleShape() {
     let rule = HoursOutsidePOKExample()
     #expect(rule.evaluate(.init(entry: entry("2025-09-08"), pok: pok)).reasons.isEmpty)
     #expect(rule.evaluate(.init(entry: entry("2027-07-10"), pok: pok)).reasons
-            == [VerdictReason(rule: "example.outside_pok", explanation: "2027-07-10 is outside 2025-09-08 – 2027-07-09")])
+            == [VerdictReason(.outsidePeriod, rule: "example.outside_pok", explanation: "2027-07-10 is outside 2025-09-08 – 2027-07-09")])
     #expect(HoursOutsidePOKExample.findingIDs == ["example.outside_pok"])
 }

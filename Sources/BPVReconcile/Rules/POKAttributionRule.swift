@@ -1,0 +1,72 @@
+import BPVModel
+
+/// Which POK an hour entry belongs to (domain.md, "Hours: what counts"; the README documents it):
+/// - the student's POK at the entry's leerbedrijf (the entry's own, else the sending employer's) whose period holds
+///   the entry's day; with none holding it, that leerbedrijf's POK nearest to the day (the period rule then says
+///   the day is outside it); with no POK at that leerbedrijf: `no_pok`;
+/// - sent by an employer without a leerbedrijf (an uitzendbureau, a holding: the *contractpartner*), the student's
+///   only POK running on that day; several running: `ambiguous_pok`; none running: the nearest (outside its period);
+/// - an entry without a student: `unknown_employee`.
+public struct POKAttributionRule: Rule {
+    public static let id: RuleID = "hours.attribution"
+    public static let title = "Each hour entry belongs to at most one POK"
+
+    public struct Input {
+        public var entry: ReconcileEntry
+        /// The student's current POKs.
+        public var poks: [POK]
+        public init(entry: ReconcileEntry, poks: [POK]) {
+            self.entry = entry
+            self.poks = poks
+        }
+    }
+
+    /// The POK the entry belongs to, or why it has none.
+    public struct Attribution: RuleOutput {
+        public var pok: POK?
+        public var reasons: [VerdictReason]
+        public var findings: [Finding] { [] }
+    }
+
+    public let settings: NoSettings
+    public init(settings: NoSettings) { self.settings = settings }
+
+    public func evaluate(_ input: Input) -> Attribution {
+        let entry = input.entry.entry
+        guard let student = entry.studentNumber else {
+            return Attribution(pok: nil, reasons: [VerdictReason(.unknownEmployee, rule: Self.id,
+                explanation: "no alias links \(entry.employerID)'s employee \(Excerpt.of(entry.employeeIdentity)) to a student")])
+        }
+        let day = entry.date
+        if let leerbedrijf = input.entry.leerbedrijfID {
+            let there = input.poks.filter { $0.leerbedrijfID == leerbedrijf }
+            guard !there.isEmpty else {
+                return Attribution(pok: nil, reasons: [VerdictReason(.noPOK, rule: Self.id,
+                    explanation: "student \(student) has no POK at leerbedrijf \(leerbedrijf)")])
+            }
+            if let running = there.filter({ $0.range.contains(day) }).min(by: { $0.begin < $1.begin }) {
+                return Attribution(pok: running, reasons: [])
+            }
+            return Attribution(pok: Self.nearest(there, to: day), reasons: [])
+        }
+        guard !input.poks.isEmpty else {
+            return Attribution(pok: nil, reasons: [VerdictReason(.noPOK, rule: Self.id,
+                explanation: "student \(student) has no POK")])
+        }
+        let running = input.poks.filter { $0.range.contains(day) }
+        if running.count > 1 {
+            return Attribution(pok: nil, reasons: [VerdictReason(.ambiguousPOK, rule: Self.id,
+                explanation: "\(entry.employerID) names no leerbedrijf and \(running.count) POKs of student \(student) "
+                    + "run on \(day): " + running.map(\.leerbedrijfID).joined(separator: ", "))])
+        }
+        return Attribution(pok: running.first ?? Self.nearest(input.poks, to: day), reasons: [])
+    }
+
+    /// The POK whose period lies nearest to `day` (the earlier on a tie).
+    static func nearest(_ poks: [POK], to day: CalendarDate) -> POK? {
+        func distance(_ pok: POK) -> Int {
+            day < pok.begin ? pok.begin.dayNumber - day.dayNumber : day > pok.end ? day.dayNumber - pok.end.dayNumber : 0
+        }
+        return poks.min { (distance($0), $0.begin) < (distance($1), $1.begin) }
+    }
+}

@@ -1,0 +1,18 @@
+import BPVModel
+@testable import BPVReconcile
+import Testing
+
+@Suite struct POKPeriodRuleTests {
+    let rule = POKPeriodRule()
+    let pok = Hours.pok("2026-09-01", "2026-12-31")
+
+    @Test func theFirstAndTheLastDayCountAndTheDaysAroundThemDoNot() {
+        #expect(rule.evaluate(.init(entry: Hours.entry(1, "2026-09-01").entry, pok: pok)).reasons.isEmpty)
+        #expect(rule.evaluate(.init(entry: Hours.entry(2, "2026-12-31").entry, pok: pok)).reasons.isEmpty)
+        let before = rule.evaluate(.init(entry: Hours.entry(3, "2026-08-31").entry, pok: pok)).reasons
+        #expect(before.map(\.code) == [.outsidePeriod])
+        #expect(before.first?.explanation == "2026-08-31 is before the POK's begin (2026-09-01)")
+        let after = rule.evaluate(.init(entry: Hours.entry(4, "2027-01-01").entry, pok: pok)).reasons
+        #expect(after.first?.explanation == "2027-01-01 is after the POK's end (2026-12-31)")
+    }
+}
