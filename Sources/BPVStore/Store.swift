@@ -48,6 +48,9 @@ public protocol HourStore: AnyObject {
     /// alias is saved and the disagreement is a ``AliasSaveResult/conflicts`` entry.
     func saveAliases(_ aliases: [EmployeeAlias], origin: AliasOrigin) throws -> AliasSaveResult
 
+    /// The leerbedrijf-ID of every saved employer that is itself a leerbedrijf (not an uitzendbureau), by id.
+    func employerLeerbedrijven() throws -> [String: String]
+
     /// The ids of the employers saved so far (``saveEmployer(id:name:leerbedrijfID:)``), in order.
     func employerIDs() throws -> [String]
 

@@ -32,6 +32,8 @@ public struct NightlyRun {
         public var findings: [Finding] = []
         /// The accreditation check of every current POK, when reference data is configured.
         public var erkenningCheck: ErkenningCheck.Report?
+        /// Every hour entry's verdict and every POK's progress, when there are POKs.
+        public var reconciliation: ReconcileResult?
         public var exitStatus: ExitStatus {
             let status = ExitStatus.of(files)
             return status == .success && !problems.isEmpty ? .completedWithRejects : status
@@ -79,6 +81,14 @@ public struct NightlyRun {
             }
         }
         try importReferenceData(into: &summary, today: calendarDate(clock))
+        // Reconcile every hour against the POKs, once the day's hours and lists are in.
+        let poks = try store.currentPOKs(crebo: nil, leerbedrijfID: nil)
+        if !poks.isEmpty {
+            let result = try Reconciler(store: store, erkenningPolicy: configuration.reference.policy)
+                .run(on: calendarDate(clock))
+            summary.reconciliation = result
+            summary.findings += result.findings
+        }
         summary.unresolved = try store.unresolvedIdentities().map {
             UnresolvedIdentity(employer: $0.employerID, identity: $0.identity, entries: $0.entries)
         }

@@ -200,6 +200,14 @@ public final class SQLiteStore: Store {
         }
     }
 
+    public func employerLeerbedrijven() throws -> [String: String] {
+        try queue.read { db in
+            Dictionary(uniqueKeysWithValues: try Row.fetchAll(db, sql: """
+                SELECT id, leerbedrijf_id FROM employer WHERE leerbedrijf_id IS NOT NULL
+                """).map { ($0["id"] as String, $0["leerbedrijf_id"] as String) })
+        }
+    }
+
     public func employerIDs() throws -> [String] {
         try queue.read { db in try String.fetchAll(db, sql: "SELECT id FROM employer ORDER BY id") }
     }

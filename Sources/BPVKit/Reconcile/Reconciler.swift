@@ -1,0 +1,53 @@
+import BPVIngest
+import BPVModel
+import BPVReconcile
+import BPVStore
+
+/// Reads what a reconciliation looks at from the store (students, current POKs, active hour entries, the
+/// employers' leerbedrijven, and the erkenning check of every POK) and runs ``HourReconciliation`` on it. The one
+/// loader: `bpv reconcile`, `bpv explain` and the nightly run all go through it.
+public struct Reconciler {
+    public let store: any Store
+    public var settings: ReconcileSettings
+    /// The erkenning check's policy (the successor-crebo rule).
+    public var erkenningPolicy: ErkenningPolicy
+
+    public init(store: any Store, settings: ReconcileSettings = ReconcileSettings(),
+                erkenningPolicy: ErkenningPolicy = ErkenningPolicy()) {
+        self.store = store
+        self.settings = settings
+        self.erkenningPolicy = erkenningPolicy
+    }
+
+    /// Reconciles the whole store on `referenceDate`.
+    public func run(on referenceDate: CalendarDate) throws -> ReconcileResult {
+        HourReconciliation(settings: settings).run(try input(on: referenceDate))
+    }
+
+    /// The reconciliation's input on `referenceDate`.
+    public func input(on referenceDate: CalendarDate) throws -> ReconcileInput {
+        let leerbedrijven = try store.employerLeerbedrijven()
+        let entries = try store.activeHourEntries(employerID: nil, studentNumber: nil).map {
+            ReconcileEntry(id: $0.id, entry: $0.entry, employerLeerbedrijfID: leerbedrijven[$0.entry.employerID])
+        }
+        let poks = try store.currentPOKs(crebo: nil, leerbedrijfID: nil)
+        return ReconcileInput(referenceDate: referenceDate, students: try store.values(of: StudentsKind.self),
+                              poks: poks, entries: entries, erkenningGaps: try erkenningGaps(poks, on: referenceDate))
+    }
+
+    /// The days of each POK's period that no erkenning covers, from the erkenning check. Without any SBB list
+    /// imported nothing is known about erkenningen, and no day is held against the hours.
+    func erkenningGaps(_ poks: [POK], on referenceDate: CalendarDate) throws -> [String: [DateRange]] {
+        guard !poks.isEmpty else { return [:] }
+        let report = try ErkenningCheck(store: store).run(.init(crebo: nil, leerbedrijf: nil,
+                                                                referenceDate: referenceDate, policy: erkenningPolicy))
+        guard !report.lists.isEmpty else { return [:] }
+        var gaps: [String: [DateRange]] = [:]
+        for row in report.rows {
+            guard let pok = row.pok else { continue }
+            let result = row.result
+            gaps[pok.key] = result.status == .noErkenning && result.gaps.isEmpty ? [result.checked] : result.gaps
+        }
+        return gaps
+    }
+}
