@@ -1,0 +1,40 @@
+import Foundation
+import Testing
+
+/// The sample school reconciled on 2026-12-04, with figures worked out by hand from the sample files.
+@Suite struct ReconcileEndToEndTests {
+    func explain(_ school: SampleSchoolCopy, _ student: String) throws -> [String: Any] {
+        let outcome = try school.bpv(["explain", student, "--as-of", "2026-12-04", "--format", "json"])
+        #expect(outcome.status == 0, "\(outcome.output)")
+        return try JSONSerialization.jsonObject(with: Data(outcome.stdout.utf8)) as! [String: Any]
+    }
+
+    @Test func semsHoursFromTogglAreCountedButHisLeaveAndSickHoursAreNot() throws {
+        let school = try SampleSchoolCopy()
+        #expect(try school.run().status == 0)
+        let sem = try explain(school, "2250114")
+        let pok = try #require((sem["poks"] as? [[String: Any]])?.first)
+        // Toggl_Track_time_entries_2026-10-01_to_2026-11-30.csv, Sem's 15 rows: 3:30 + 4:00 + 8:00 + 3:00 + 4:30 +
+        // 8:30 + 8:00 + 2:45 + 8:00 + 8:00 + 8:00 + 8:00 + 8:00 = 82h15 of work; "Verlof" 8:00; "Ziek" 2:00.
+        #expect(pok["counted_minutes"] as? Int == 82 * 60 + 15)
+        #expect(pok["not_counted_minutes"] as? [String: Int] == ["category_leave": 480, "category_sick": 120])
+        #expect(pok["required_minutes"] as? Int == 1220 * 60)
+        let entries = try #require(sem["entries"] as? [[String: Any]])
+        #expect(entries.count == 15)
+        #expect(entries.filter { $0["verdict"] as? String == "counted" }.count == 13)
+    }
+
+    @Test func theRunRecordHoldsTheReconciliationAndTheCommandsAgreeWithIt() throws {
+        let school = try SampleSchoolCopy()
+        #expect(try school.run().status == 0)
+        let files = try school.lastRunJSON()["files_written"] as? [[String: Any]] ?? []
+        let names = files.compactMap { $0["file_name"] as? String }
+        #expect(names.contains("pok-status.csv") && names.contains("hours.csv") && names.contains("reconciliation.json"))
+        let summary = try school.bpv(["reconcile", "--as-of", "2026-12-04"])
+        #expect(summary.status == 0)
+        #expect(summary.stdout.contains("Sem Ottevanger (2250114) at 101145779 (crebo 25604): 82h15 of 1220h00"))
+        // noor.hesselink@bytebrug.nl has no alias: her 13 entries are unknown employees, her POK has nothing.
+        #expect(summary.stdout.contains("not counted: 13 entries, "), "\(summary.stdout)")
+        #expect(summary.stdout.contains("unknown_employee"))
+    }
+}
