@@ -12,7 +12,8 @@ import Testing
         let newest = try FileManager.default.contentsOfDirectory(atPath: runs.path).sorted().last!
         let folder = runs.appendingPathComponent(newest)
         #expect(line == "Run record: \(folder.path) "
-                + "(rejects.csv, unresolved.csv, findings.csv, erkenning.csv, run.json)")
+                + "(rejects.csv, unresolved.csv, findings.csv, erkenning.csv, pok-status.csv, hours.csv, "
+                + "reconciliation.json, run.json)")
         let written = try #require(try school.lastRunJSON()["files_written"] as? [[String: String]])
         #expect(written.compactMap { $0["file_name"] }.sorted()
                 == (try FileManager.default.contentsOfDirectory(atPath: folder.path)).sorted())

@@ -100,7 +100,8 @@ import Testing
             let (summary, folder) = try result.get()
             #expect(summary.erkenningCheck != nil, "the POK list makes the run check accreditation and write erkenning.csv")
             let names = try FileManager.default.contentsOfDirectory(atPath: folder.path).sorted()
-            #expect(names == ["erkenning.csv", "findings.csv", "rejects.csv", "run.json", "unresolved.csv"],
+            #expect(names == ["erkenning.csv", "findings.csv", "hours.csv", "pok-status.csv", "reconciliation.json",
+                              "rejects.csv", "run.json", "unresolved.csv"],
                     "no temporary file is left behind")
             for name in names {
                 var info = stat()

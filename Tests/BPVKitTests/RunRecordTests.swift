@@ -68,7 +68,8 @@ import Testing
         let listed = try Self.filesWritten(summary.runFolder)
         #expect(listed == summary.filesWritten)
         #expect(listed.map(\.fileName) == ["rejects.csv", "unresolved.csv", "findings.csv"]
-                + (referenceData ? ["erkenning.csv"] : []) + ["run.json"])
+                + (referenceData ? ["erkenning.csv", "pok-status.csv", "hours.csv", "reconciliation.json"] : [])
+                + ["run.json"])
         let present = try FileManager.default.contentsOfDirectory(atPath: summary.runFolder)
         #expect(Set(present) == Set(listed.map(\.fileName)), "every file listed, no other file in the folder")
         for file in listed { #expect(file.purpose.count > 20, "\(file.fileName) says what it holds") }
