@@ -30,7 +30,11 @@ struct RecordRejects {
     /// record); XML, a value longer than the field limit.
     @inline(__always)
     mutating func shapeReject<R: FieldRecord>(_ record: R) -> Reject? {
-        if isXML { return record.oversizedReject(at: location(record)) }
+        if isXML {
+            // The element path is built only for a record that is rejected (building it costs more than mapping).
+            guard record.oversizedValue != nil else { return nil }
+            return record.oversizedReject(at: location(record))
+        }
         guard let expected = expectedFieldCount else { expectedFieldCount = record.count; return nil }
         guard record.count != expected else { return nil }
         return Reject(location: location(record), reason: "ragged row: \(record.count) fields where the header has \(expected)",
