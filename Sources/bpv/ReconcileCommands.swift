@@ -15,7 +15,7 @@ struct ReconcileCommand: ParsableCommand {
 
     func run() throws {
         let date = try asOf.map { try parseDate($0, option: "--as-of") } ?? calendarDate(Date())
-        let result = try Reconciler(store: try store.openStore(.read),
+        let result = try Reconciler(store: try store.openStore(.read), settings: try store.configuration()?.rules ?? .init(),
                                     erkenningPolicy: try store.referenceSettings().policy).run(on: date)
         ReconcilePrinter.printSummary(result)
     }
@@ -38,7 +38,7 @@ struct ExplainCommand: ParsableCommand {
         }
         guard format == "text" || format == "json" else { throw CLIError.usage("--format is text or json") }
         let date = try asOf.map { try parseDate($0, option: "--as-of") } ?? calendarDate(Date())
-        let result = try Reconciler(store: try store.openStore(.read),
+        let result = try Reconciler(store: try store.openStore(.read), settings: try store.configuration()?.rules ?? .init(),
                                     erkenningPolicy: try store.referenceSettings().policy).run(on: date)
         let explanation = StudentExplanation(result: result, studentNumber: number)
         if format == "json" {

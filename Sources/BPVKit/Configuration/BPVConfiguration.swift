@@ -32,6 +32,8 @@ public struct BPVConfiguration: Sendable {
     /// Lists of any record kind from the student administration (`lists:`: students...), each a folder or a file
     /// with the mapping that reads it; imported each night in the kinds' order, before the SBB lists.
     public var lists: [ReferenceSettings.ListFeed] = []
+    /// The reconciliation rules' settings (`rules:`).
+    public var rules = ReconcileSettings()
 
     private struct File: Decodable {
         struct EmployerEntry: Decodable {
@@ -50,6 +52,7 @@ public struct BPVConfiguration: Sendable {
         var reference: ReferenceSettings.File?
         var poks: ReferenceSettings.File.Feed?
         var lists: [ReferenceSettings.File.Feed]?
+        var rules: RuleSettings.File?
     }
 
     /// Reads `bpv.yaml`. Errors are `file:line:column: what was expected` (``ConfigurationYAML``): YAML syntax, keys
@@ -102,6 +105,7 @@ public struct BPVConfiguration: Sendable {
             try ReferenceSettings.ListFeed(feed, yaml: yaml, at: [.key("lists"), .index(index)], resolve: resolve,
                                            inInbox: inInbox)
         }
+        if let rules = file.rules { configuration.rules = try RuleSettings.settings(rules, yaml: yaml) }
         if let poks = file.poks {
             configuration.poks = try ReferenceSettings.ListFeed(poks, yaml: yaml, at: [.key("poks")], resolve: resolve,
                                                                 inInbox: resolve)

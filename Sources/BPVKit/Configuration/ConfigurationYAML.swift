@@ -28,7 +28,7 @@ struct ConfigurationYAML {
 
     /// The keys each part of the file may have.
     static let topLevelKeys = ["database", "output", "inbox", "aliases", "employers", "follow_links_out_of_inbox",
-                               "reference", "poks", "lists"]
+                               "reference", "poks", "lists", "rules"]
     static let employerKeys = ["id", "name", "leerbedrijf", "folder", "mapping"]
     static let referenceKeys = ["retention_days", "expiring_within_days", "successor_erkenning_covers", "lists"]
     static let feedKeys = ["folder", "file", "mapping", "edition"]
@@ -123,6 +123,7 @@ struct ConfigurationYAML {
         }
         check(node(at: [.key("poks")]), Self.feedKeys, "poks")
         for feed in node(at: [.key("lists")])?.sequence ?? [] { check(feed, Self.feedKeys, "a list") }
+        check(node(at: [.key("rules")]), RuleSettings.keys, "rules")
         return found
     }
 

@@ -84,7 +84,8 @@ public struct NightlyRun {
         // Reconcile every hour against the POKs, once the day's hours and lists are in.
         let poks = try store.currentPOKs(crebo: nil, leerbedrijfID: nil)
         if !poks.isEmpty {
-            let result = try Reconciler(store: store, erkenningPolicy: configuration.reference.policy)
+            let result = try Reconciler(store: store, settings: configuration.rules,
+                                        erkenningPolicy: configuration.reference.policy)
                 .run(on: calendarDate(clock))
             summary.reconciliation = result
             summary.findings += result.findings
