@@ -7,6 +7,10 @@ public enum RuleRegistry {
     public static let all: [any Rule.Type] = [
         ErkenningCoverageRule.self,
         ErkenningChangeRule.self,
+        // Working time (Arbeidstijdenwet), in the order WorkingTimeRules runs them.
+        ShiftLengthRule.self,
+        BreakRule.self,
+        NightWorkRule.self,
     ]
 
     /// The rule with this id, or whose findings carry it (`erkenning.withdrawn` → ``ErkenningChangeRule``).
