@@ -11,6 +11,9 @@ public enum RuleRegistry {
         ShiftLengthRule.self,
         BreakRule.self,
         NightWorkRule.self,
+        WeekTotalRule.self,
+        FourWeekAverageRule.self,
+        SixteenWeekAverageRule.self,
     ]
 
     /// The rule with this id, or whose findings carry it (`erkenning.withdrawn` → ``ErkenningChangeRule``).
