@@ -15,6 +15,15 @@ public enum RuleRegistry {
         DuplicateEntryRule.self,
         OverlapRule.self,
         ApprovalRule.self,
+        // Working time (Arbeidstijdenwet), in the order WorkingTimeRules runs them.
+        AgeUnknownRule.self,
+        ShiftLengthRule.self,
+        BreakRule.self,
+        NightWorkRule.self,
+        WeekTotalRule.self,
+        FourWeekAverageRule.self,
+        SixteenWeekAverageRule.self,
+        SundayRule.self,
     ]
 
     /// The rule with this id, or whose findings carry it (`erkenning.withdrawn` → ``ErkenningChangeRule``).

@@ -1,0 +1,88 @@
+import BPVModel
+
+/// One student's hours as the working-time rules judge them: the studentnummer, the birth date (the law's limits
+/// depend on the age on each date worked) and the entries.
+///
+/// A loader fills it from the store: the student's active entries of every employer (corrections applied), and
+/// the birth date from the student administration. The rules pick the entries whose category counts as working
+/// time (``WorkingTimeSettings/categories``) and never change an entry.
+public struct StudentHours: Hashable, Sendable {
+    public var studentNumber: String
+    /// `nil` when unknown: the rules then apply the limits for 18 and over, and ``AgeUnknownRule`` says so once.
+    public var birthDate: CalendarDate?
+    /// The student's entries, any category, in any order.
+    public var entries: [HourEntry]
+
+    public init(studentNumber: String, birthDate: CalendarDate?, entries: [HourEntry]) {
+        self.studentNumber = studentNumber
+        self.birthDate = birthDate
+        self.entries = entries
+    }
+
+    /// The age in whole years completed on `date` (as ``Student/age(on:)``); `nil` without a birth date.
+    public func age(on date: CalendarDate) -> Int? {
+        Student(studentNumber: studentNumber, geboortedatum: birthDate).age(on: date)
+    }
+
+    /// Whether the limits for under 18 apply on `date`: `false` when the birth date is unknown (the adult limits
+    /// apply then).
+    public func isUnder18(on date: CalendarDate) -> Bool {
+        age(on: date).map { $0 < 18 } ?? false
+    }
+}
+
+/// Which of the law's columns applies on a date, and how the explanations name it.
+enum AgeGroup: Sendable {
+    case under18, adult, unknown
+
+    /// `a student under 18`, `a student of 18 or over`, `a student of 18 or over (the birth date is unknown)`.
+    var phrase: String {
+        switch self {
+        case .under18: "a student under 18"
+        case .adult: "a student of 18 or over"
+        case .unknown: "a student of 18 or over (the birth date is unknown, so the adult limit applies)"
+        }
+    }
+}
+
+extension StudentHours {
+    func ageGroup(on date: CalendarDate) -> AgeGroup {
+        guard let age = age(on: date) else { return .unknown }
+        return age < 18 ? .under18 : .adult
+    }
+
+    /// The entries the rules judge: a working-time category, not a void, in the order of date, start and source.
+    func workingEntries(_ settings: WorkingTimeSettings) -> [WorkingEntry] {
+        entries.filter { settings.categories.contains($0.category) && $0.action != .void }
+            .map(WorkingEntry.init)
+            .sorted { ($0.date, $0.start ?? -1, $0.entry.source.file, $0.entry.source.line)
+                      < ($1.date, $1.start ?? -1, $1.entry.source.file, $1.entry.source.line) }
+    }
+
+    /// The working entries of each date worked, dates in order: one shift per date (see ``ShiftLengthRule``).
+    func shifts(_ settings: WorkingTimeSettings) -> [Shift] {
+        let byDate = Dictionary(grouping: workingEntries(settings), by: \.date)
+        return byDate.keys.sorted().map { Shift(date: $0, entries: byDate[$0]!) }
+    }
+
+    /// The minutes worked on each calendar day, overnight entries split at midnight (``WorkingEntry/minutesByDay``).
+    func minutesByDay(_ settings: WorkingTimeSettings) -> [CalendarDate: Int] {
+        var days: [CalendarDate: Int] = [:]
+        for entry in workingEntries(settings) {
+            for (day, minutes) in entry.minutesByDay { days[day, default: 0] += minutes }
+        }
+        return days
+    }
+
+    /// `student 2250476, 2026-11-02`.
+    func subject(_ date: CalendarDate) -> String { "student \(studentNumber), \(date)" }
+
+    /// `student 2250476, week 2026-W47`.
+    func subject(_ week: ISOWeek) -> String { "student \(studentNumber), week \(week)" }
+
+    func finding(_ rule: RuleID, _ severity: Finding.Severity, on date: CalendarDate, leerbedrijfID: String? = nil,
+                 subject: String, evidence: String, explanation: String) -> Finding {
+        Finding(rule: rule, severity: severity, date: date, studentNumber: studentNumber, leerbedrijfID: leerbedrijfID,
+                subject: subject, evidence: evidence, explanation: explanation)
+    }
+}
