@@ -52,7 +52,20 @@ import Testing
     @Test func unapprovedHoursCountWithAFindingByDefault() {
         let result = run([Hours.entry(1, "2026-10-05", approved: false)])
         #expect(result.verdicts[0].counts)
-        #expect(result.findings.map(\.rule) == ["hours.approval"])
+        let hourFindings = result.findings.map(\.rule).filter { $0.hasPrefix("hours.") }
+        #expect(hourFindings == ["hours.approval"])
+    }
+
+    @Test func workingTimeIsJudgedByTheStudentsAgeAndNeverChangesAVerdict() {
+        let student = Student(studentNumber: "2250476", geboortedatum: d("2008-11-17"))
+        let input = ReconcileInput(referenceDate: d("2026-12-04"), students: [student], poks: [Hours.pok()],
+                                   entries: [Hours.entry(1, "2026-11-16", "07:00", "17:30", minutes: 600),   // 17 years old
+                                             Hours.entry(2, "2026-11-17", "07:00", "17:30", minutes: 600)])  // 18 today
+        let result = HourReconciliation().run(input)
+        let counted = result.verdicts.map(\.counts)
+        #expect(counted == [true, true])
+        let shiftDates = result.findings.filter { $0.ruleID == "worktime.shift_length" }.map(\.date)
+        #expect(shiftDates == [d("2026-11-16")], "9 h under 18; 12 h from the birthday on")
     }
 }
 

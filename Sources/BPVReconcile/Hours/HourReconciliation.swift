@@ -5,6 +5,7 @@ public struct ReconcileSettings: Sendable, Equatable {
     public var categories = HourCategoryRule.Settings()
     public var approval = ApprovalRule.Settings()
     public var progress = POKProgressSettings()
+    public var workingTime = WorkingTimeSettings()
     public init() {}
 }
 
@@ -78,6 +79,15 @@ public struct HourReconciliation {
         }
         let byPOK = Dictionary(grouping: verdicts.filter { $0.pokKey != nil }, by: { $0.pokKey! })
         let students = Dictionary(input.students.map { ($0.studentNumber, $0) }, uniquingKeysWith: { a, _ in a })
+        // Working time: every entry of a student once (not the copies a duplicate or overlap names), whatever
+        // POK it belongs to; the findings never change a verdict.
+        let worked = Dictionary(grouping: verdicts.filter { $0.primary != .duplicate && $0.primary != .overlap },
+                                by: { $0.entry.entry.studentNumber ?? "" })
+        for student in worked.keys.sorted() where !student.isEmpty {
+            let hours = StudentHours(studentNumber: student, birthDate: students[student]?.geboortedatum,
+                                     entries: worked[student]!.map(\.entry.entry))
+            findings += WorkingTimeRules.findings(for: hours, settings: settings.workingTime)
+        }
         let progress = input.poks.sorted { $0.key < $1.key }.map { pok in
             POKProgress(pok: pok, student: students[pok.studentNumber], verdicts: byPOK[pok.key] ?? [],
                         on: input.referenceDate, settings: settings.progress)
