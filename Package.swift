@@ -41,7 +41,7 @@ let package = Package(
         // The rules: pure evaluations over dossier values, each one type in Rules/, all in one registry.
         .target(name: "BPVReconcile", dependencies: ["BPVModel"]),
         .target(name: "BPVKit", dependencies: [
-            "BPVModel", "BPVIngest", "BPVStore", "BPVReconcile", .product(name: "Yams", package: "Yams"),
+            "BPVModel", "BPVIngest", "BPVStore", .product(name: "Crypto", package: "swift-crypto"), "BPVReconcile", .product(name: "Yams", package: "Yams"),
         ]),
         .executableTarget(name: "bpv", dependencies: [
             "BPVKit", .product(name: "ArgumentParser", package: "swift-argument-parser"),

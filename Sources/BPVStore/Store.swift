@@ -3,12 +3,13 @@ import BPVModel
 /// The one seam between BPVKit and where the store lives, split per stage so that a second store (PostgreSQL)
 /// can implement and test each part: import batches (``ImportBatchStore``), hours (``HourStore``), reference data
 /// (``ReferenceStore``: SBB lists, crebos, kwalificatiedossiers), POKs (``POKStore``) and the keyed record kinds
-/// (``KeyedRecordStore``: students...). ``SQLiteStore`` implements it today.
+/// (``KeyedRecordStore``: students...) and the last reconciliation (``ReconcileStore``). ``SQLiteStore``
+/// implements it today.
 ///
 /// The calls are synchronous: the nightly job is a batch process, and a PostgreSQL implementation can bridge
 /// its driver's futures on its own thread. Imports are streamed: ``HourStore/importHours(_:body:)`` runs one file
 /// in one transaction and hands the pipeline an ``HourImportWriter`` to pour batches of entries and rejects into.
-public protocol Store: ImportBatchStore, HourStore, ReferenceStore, POKStore, KeyedRecordStore {}
+public protocol Store: ImportBatchStore, HourStore, ReferenceStore, POKStore, KeyedRecordStore, ReconcileStore {}
 
 /// Import batches of every kind: what was read, when, and whether the same bytes came before.
 public protocol ImportBatchStore: AnyObject {

@@ -15,9 +15,12 @@ struct ReconcileCommand: ParsableCommand {
 
     func run() throws {
         let date = try asOf.map { try parseDate($0, option: "--as-of") } ?? calendarDate(Date())
-        let result = try Reconciler(store: try store.openStore(.read), settings: try store.configuration()?.rules ?? .init(),
-                                    erkenningPolicy: try store.referenceSettings().policy).run(on: date)
+        let (result, changes) = try Reconciler(store: try store.openStore(.read),
+                                               settings: try store.configuration()?.rules ?? .init(),
+                                               erkenningPolicy: try store.referenceSettings().policy).runAndKeep(on: date)
         ReconcilePrinter.printSummary(result)
+        print("Changes: \(changes.summary)")
+        for finding in changes.findings { print("  \(finding.subject): \(finding.evidence)") }
     }
 }
 

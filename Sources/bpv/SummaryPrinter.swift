@@ -66,9 +66,20 @@ enum SummaryPrinter {
         }
         if let check = summary.erkenningCheck {
             let attention = check.rows.filter { $0.result.needsAttention }.count
-            print("Accreditation: \(check.rows.count) POK(s) checked on \(check.options.referenceDate), \(attention) need "
-                  + "attention; \(summary.findings.count) finding(s) from list changes (erkenning.csv, findings.csv)")
+            print("Erkenningen: \(check.rows.count) POK(s) checked on \(check.options.referenceDate), \(attention) need "
+                  + "attention (erkenning.csv)")
         }
+        if let result = summary.reconciliation {
+            let counted = result.verdicts.filter(\.counts)
+            let statuses = Dictionary(grouping: result.progress, by: \.status.rawValue).map { "\($0.value.count) \($0.key)" }.sorted()
+            print("Hours: \(counted.count) of \(result.verdicts.count) entries counted "
+                  + "(\(Minutes.text(counted.reduce(0) { $0 + $1.countedMinutes }))); POKs: "
+                  + statuses.joined(separator: ", ") + " (pok-status.csv, hours.csv)")
+        }
+        if let changes = summary.reconciliationChanges { print("Changes: \(changes.summary)") }
+        let byRule = Dictionary(grouping: summary.findings, by: \.rule).map { "\($0.value.count) \($0.key)" }.sorted()
+        print("Findings: \(summary.findings.count)" + (byRule.isEmpty ? "" : " (" + byRule.joined(separator: ", ") + ")")
+              + " in findings.csv")
         print("Result: \(status) (exit \(summary.exitStatus.rawValue))")
         print("Run record: \(summary.runFolder) (\(summary.filesWritten.map(\.fileName).joined(separator: ", ")))")
         print("Database:   \(configuration.database)")

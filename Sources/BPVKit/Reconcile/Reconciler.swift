@@ -1,4 +1,6 @@
 import BPVIngest
+import Crypto
+import Foundation
 import BPVModel
 import BPVReconcile
 import BPVStore
@@ -22,6 +24,28 @@ public struct Reconciler {
     /// Reconciles the whole store on `referenceDate`.
     public func run(on referenceDate: CalendarDate) throws -> ReconcileResult {
         HourReconciliation(settings: settings).run(try input(on: referenceDate))
+    }
+
+    /// Reconciles on `referenceDate`, keeps the result in the store and says what changed since the last kept one.
+    public func runAndKeep(on referenceDate: CalendarDate) throws -> (ReconcileResult, ReconciliationChanges) {
+        let input = try input(on: referenceDate)
+        let result = HourReconciliation(settings: settings).run(input)
+        let current = StoredReconciliation(result, fingerprint: Self.fingerprint(input, settings: settings))
+        let changes = ReconciliationChanges(previous: try store.lastReconciliation(), current: current, result: result)
+        _ = try store.saveReconciliation(current)
+        return (result, changes)
+    }
+
+    /// What a run looked at, in a few bytes: the date, the settings, and every entry, POK and student by identity.
+    static func fingerprint(_ input: ReconcileInput, settings: ReconcileSettings) -> String {
+        var hasher = SHA256Text()
+        hasher.add(input.referenceDate.iso)
+        hasher.add("\(settings)")
+        for e in input.entries.sorted(by: { $0.id < $1.id }) { hasher.add("\(e.id):\(e.entry.studentNumber ?? "")") }
+        for p in input.poks.map(\.key).sorted() { hasher.add(p) }
+        for s in input.students.map(\.studentNumber).sorted() { hasher.add(s) }
+        for (key, gaps) in input.erkenningGaps.sorted(by: { $0.key < $1.key }) { hasher.add("\(key)=\(gaps)") }
+        return hasher.hex
     }
 
     /// The reconciliation's input on `referenceDate`.
@@ -50,4 +74,12 @@ public struct Reconciler {
         }
         return gaps
     }
+}
+
+
+/// SHA-256 over a sequence of texts, each ended by a line break.
+struct SHA256Text {
+    private var hasher = SHA256()
+    mutating func add(_ text: String) { hasher.update(data: Data((text + "\n").utf8)) }
+    var hex: String { hasher.finalize().map { String(format: "%02x", $0) }.joined() }
 }

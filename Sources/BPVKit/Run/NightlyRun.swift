@@ -34,6 +34,8 @@ public struct NightlyRun {
         public var erkenningCheck: ErkenningCheck.Report?
         /// Every hour entry's verdict and every POK's progress, when there are POKs.
         public var reconciliation: ReconcileResult?
+        /// What changed since the last reconciliation kept in the store.
+        public var reconciliationChanges: ReconciliationChanges?
         public var exitStatus: ExitStatus {
             let status = ExitStatus.of(files)
             return status == .success && !problems.isEmpty ? .completedWithRejects : status
@@ -84,11 +86,12 @@ public struct NightlyRun {
         // Reconcile every hour against the POKs, once the day's hours and lists are in.
         let poks = try store.currentPOKs(crebo: nil, leerbedrijfID: nil)
         if !poks.isEmpty {
-            let result = try Reconciler(store: store, settings: configuration.rules,
-                                        erkenningPolicy: configuration.reference.policy)
-                .run(on: calendarDate(clock))
+            let (result, changes) = try Reconciler(store: store, settings: configuration.rules,
+                                                   erkenningPolicy: configuration.reference.policy)
+                .runAndKeep(on: calendarDate(clock))
             summary.reconciliation = result
-            summary.findings += result.findings
+            summary.reconciliationChanges = changes
+            summary.findings += result.findings + changes.findings
         }
         summary.unresolved = try store.unresolvedIdentities().map {
             UnresolvedIdentity(employer: $0.employerID, identity: $0.identity, entries: $0.entries)

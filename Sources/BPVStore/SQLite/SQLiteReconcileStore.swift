@@ -1,0 +1,71 @@
+import BPVModel
+import Foundation
+import GRDB
+
+/// The last reconciliation in SQLite (see ``ReconcileStore``).
+extension SQLiteStore: ReconcileStore {
+    static func registerReconcileMigration(_ migrator: inout DatabaseMigrator) {
+        migrator.registerMigration("v7: the last reconciliation (verdicts) and every run's POK states") { db in
+            try db.execute(sql: """
+                CREATE TABLE reconcile_run (
+                    id INTEGER PRIMARY KEY,
+                    run_at TEXT NOT NULL,
+                    reference_date TEXT NOT NULL,
+                    inputs_fingerprint TEXT NOT NULL
+                );
+                CREATE TABLE reconcile_verdict (
+                    entry_id INTEGER PRIMARY KEY,
+                    run_id INTEGER NOT NULL REFERENCES reconcile_run(id),
+                    pok_key TEXT,
+                    verdict TEXT NOT NULL,
+                    counted_minutes INTEGER NOT NULL
+                );
+                CREATE TABLE reconcile_pok (
+                    run_id INTEGER NOT NULL REFERENCES reconcile_run(id),
+                    pok_key TEXT NOT NULL,
+                    status TEXT NOT NULL,
+                    counted_minutes INTEGER NOT NULL,
+                    PRIMARY KEY (run_id, pok_key)
+                );
+                """)
+        }
+    }
+
+    public func saveReconciliation(_ run: StoredReconciliation) throws -> Int64 {
+        try queue.write { db in
+            try db.execute(sql: "INSERT INTO reconcile_run (run_at, reference_date, inputs_fingerprint) VALUES (?, ?, ?)",
+                           arguments: [Self.now(), run.referenceDate.iso, run.inputsFingerprint])
+            let id = db.lastInsertedRowID
+            try db.execute(sql: "DELETE FROM reconcile_verdict")
+            let verdict = try db.makeStatement(sql: """
+                INSERT INTO reconcile_verdict (entry_id, run_id, pok_key, verdict, counted_minutes) VALUES (?, ?, ?, ?, ?)
+                """)
+            for v in run.verdicts {
+                try verdict.execute(arguments: [v.entryID, id, v.pokKey, v.verdict, v.countedMinutes])
+            }
+            let pok = try db.makeStatement(sql: """
+                INSERT INTO reconcile_pok (run_id, pok_key, status, counted_minutes) VALUES (?, ?, ?, ?)
+                """)
+            for p in run.poks { try pok.execute(arguments: [id, p.pokKey, p.status, p.countedMinutes]) }
+            return id
+        }
+    }
+
+    public func lastReconciliation() throws -> StoredReconciliation? {
+        try queue.read { db in
+            guard let run = try Row.fetchOne(db, sql: "SELECT * FROM reconcile_run ORDER BY id DESC LIMIT 1") else { return nil }
+            let id: Int64 = run["id"]
+            let verdicts = try Row.fetchAll(db, sql: "SELECT * FROM reconcile_verdict WHERE run_id = ? ORDER BY entry_id",
+                                            arguments: [id]).map {
+                StoredReconciliation.Verdict(entryID: $0["entry_id"], pokKey: $0["pok_key"], verdict: $0["verdict"],
+                                             countedMinutes: $0["counted_minutes"])
+            }
+            let poks = try Row.fetchAll(db, sql: "SELECT * FROM reconcile_pok WHERE run_id = ? ORDER BY pok_key",
+                                        arguments: [id]).map {
+                StoredReconciliation.POKState(pokKey: $0["pok_key"], status: $0["status"], countedMinutes: $0["counted_minutes"])
+            }
+            return StoredReconciliation(referenceDate: CalendarDate(iso: run["reference_date"])!,
+                                        inputsFingerprint: run["inputs_fingerprint"], verdicts: verdicts, poks: poks)
+        }
+    }
+}
