@@ -7,6 +7,7 @@ public enum RuleRegistry {
     public static let all: [any Rule.Type] = [
         ErkenningCoverageRule.self,
         ErkenningChangeRule.self,
+        POKDisappearanceRule.self,
     ]
 
     /// The rule with this id, or whose findings carry it (`erkenning.withdrawn` → ``ErkenningChangeRule``).
