@@ -24,6 +24,7 @@ public enum RuleRegistry {
         FourWeekAverageRule.self,
         SixteenWeekAverageRule.self,
         SundayRule.self,
+        POKDisappearanceRule.self,
     ]
 
     /// The rule with this id, or whose findings carry it (`erkenning.withdrawn` → ``ErkenningChangeRule``).

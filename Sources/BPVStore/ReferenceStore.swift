@@ -72,15 +72,45 @@ public protocol ReferenceStore: AnyObject {
     func findings(batchID: Int64) throws -> [Finding]
 }
 
-/// The POK half of the seam, as far as the accreditation check needs it. The SIS import extends it.
+/// The POK half of the seam: the student administration's POK lists, each the complete list of its source.
 public protocol POKStore: AnyObject {
     /// Stores one POK list in one transaction. A POK list is the complete list of its source: the source's
-    /// earlier POKs are superseded (kept, marked with this batch).
-    func savePOKs(_ batch: NewImportBatch, poks: [POK], rejects: [Reject], counts: ImportCounts) throws -> ImportBatch
+    /// earlier POKs are superseded (kept, marked with this batch); those of them in `disappeared` (ids from
+    /// ``listedPOKs(sourceKey:)``) are marked as gone from the list (ended), not as listed again. `findings` are
+    /// stored with the batch (`pok.disappeared`).
+    func savePOKs(_ batch: NewImportBatch, poks: [POK], disappeared: [Int64], findings: [Finding], rejects: [Reject],
+                  counts: ImportCounts) throws -> ImportBatch
 
     /// POKs not superseded, optionally of one crebo and/or one leerbedrijf (resolved through aliases), in
     /// leerbedrijf, crebo, begin and student order.
     func currentPOKs(crebo: String?, leerbedrijfID: String?) throws -> [POK]
+
+    /// The POKs of one source's latest list, as it gave them (leerbedrijf as listed), in file order: what the next
+    /// list of the source is compared with.
+    func listedPOKs(sourceKey: String) throws -> [StoredPOK]
+
+    /// Every POK of one student the store holds, current and superseded, oldest first: a later list never deletes
+    /// a POK with its history.
+    func pokHistory(studentNumber: String) throws -> [StoredPOK]
+}
+
+/// A POK as stored: the POK, its list's batch, and what a later list of its source did with it.
+public struct StoredPOK: Hashable, Sendable {
+    public var id: Int64
+    public var batchID: Int64
+    public var pok: POK
+    /// The later list that superseded it (`nil`: current).
+    public var supersededBy: Int64?
+    /// That later list no longer had it: the POK ended there (`pok.disappeared`), rather than being listed again.
+    public var disappeared: Bool
+
+    public init(id: Int64, batchID: Int64, pok: POK, supersededBy: Int64? = nil, disappeared: Bool = false) {
+        self.id = id
+        self.batchID = batchID
+        self.pok = pok
+        self.supersededBy = supersededBy
+        self.disappeared = disappeared
+    }
 }
 
 /// What the importer knows about a new snapshot before storing it.

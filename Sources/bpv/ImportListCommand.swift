@@ -27,6 +27,7 @@ extension ImportCommand {
                 let outcome = try ListImports.importFile(path: file, mapping: loaded, store: dossier, settings: settings,
                                                          today: calendarDate(Date()), allowEmpty: allowEmpty)
                 SummaryPrinter.printFile(outcome.file)
+                ReferencePrinter.printFindings(outcome.findings)
                 results.append(outcome.file)
             }
             try SummaryPrinter.finishImport(results, database: dossier.path)

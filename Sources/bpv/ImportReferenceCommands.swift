@@ -64,7 +64,8 @@ extension ImportCommand {
     struct Poks: ParsableCommand {
         static let configuration = CommandConfiguration(
             commandName: "poks",
-            abstract: "Import the POK list from the student-administration system (replaces that source's earlier POKs).")
+            abstract: "Import the POK list from the student-administration system (replaces that source's earlier POKs; "
+                + "a POK the list no longer has is ended, with a finding).")
 
         @Option(name: .long, help: "The mapping file (produces: poks).") var mapping: String
         @Flag(name: .long, help: "Accept a list without POKs (every POK of the source then ends).") var allowEmpty = false
@@ -75,8 +76,9 @@ extension ImportCommand {
             let loaded = try MappingLoader().loadRecordMapping(path: mapping, kind: .poks)
             let dossier = try store.openStore(.write)
             let result = try POKListImporter(store: dossier).importFile(path: file, mapping: loaded, allowEmpty: allowEmpty)
-            SummaryPrinter.printFile(result)
-            try SummaryPrinter.finishImport([result], database: dossier.path)
+            SummaryPrinter.printFile(result.file)
+            ReferencePrinter.printFindings(result.findings)
+            try SummaryPrinter.finishImport([result.file], database: dossier.path)
         }
     }
 }

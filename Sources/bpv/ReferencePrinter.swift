@@ -17,10 +17,15 @@ enum ReferencePrinter {
             let bySeverity = Dictionary(grouping: result.findings, by: \.severity)
             let counts = Finding.Severity.allCases.reversed().compactMap { s in bySeverity[s].map { "\($0.count) \(s.rawValue)" } }
             print("        findings for active POKs: \(counts.joined(separator: ", "))")
-            for finding in result.findings {
-                print("        [\(finding.severity.rawValue)] \(finding.rule): \(finding.subject): \(finding.evidence)")
-            }
+            printFindings(result.findings)
         }
         if result.purged > 0 { print("        retention: \(result.purged) erkenning row(s) of older snapshots removed") }
+    }
+
+    /// One line per finding, under its file's line: `[warning] pok.disappeared: POK ...: listed as ...`.
+    static func printFindings(_ findings: [Finding]) {
+        for finding in findings {
+            print("        [\(finding.severity.rawValue)] \(finding.rule): \(finding.subject): \(finding.evidence)")
+        }
     }
 }

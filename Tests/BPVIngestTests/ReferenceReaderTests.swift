@@ -103,11 +103,14 @@ struct ReferenceReaderTests {
                                                 "not a crebo"])
     }
 
-    @Test("the school's POK list reads as POKs with hours in minutes")
+    @Test("the school's POK list reads as POKs with hours in minutes and the SIS's own fields")
     func poks() throws {
         let (batch, _) = try readAll(Paths.repo("samples/school/poks.csv"), "mappings/sis/poks-school.yaml", .poks, POKRecordMapper())
         #expect(batch.rejects.isEmpty)
-        #expect(batch.values.count == 9)
+        #expect(batch.values.count == 10)
+        #expect(Set(batch.values.compactMap(\.pokNumber)).count == 10)
+        #expect(batch.values.filter(\.secondAddress).map(\.studentNumber) == ["2240233"])
+        #expect(batch.values.filter { $0.status == .ended }.map(\.terminatedOn) == [CalendarDate(year: 2026, month: 11, day: 20)])
         let sem = batch.values.first { $0.studentNumber == "2250114" }
         #expect(sem?.leerbedrijfID == "101145779")
         #expect(sem?.crebo == "25604")

@@ -28,11 +28,11 @@ struct ErkenningImportTests {
         // One finding per change and per POK at that leerbedrijf and crebo that still runs on the retrieval date.
         var expected: Set<String> = []
         for (pair, kind) in oracle.expectedChanges {
-            for pok in oracle.poks where "\(pok.leerbedrijf)/\(pok.crebo)" == pair && pok.end >= oracle.retrieved2 {
-                expected.insert("erkenning.\(kind) \(pok.student)")
+            for pok in oracle.poks where "\(pok.leerbedrijf)/\(pok.crebo)" == pair && pok.lastDay >= oracle.retrieved2 {
+                expected.insert("erkenning.\(kind) \(pok.student) \(pok.leerbedrijf)")
             }
         }
-        #expect(Set(second.findings.map { "\($0.rule) \($0.studentNumber ?? "")" }) == expected)
+        #expect(Set(second.findings.map { "\($0.rule) \($0.studentNumber ?? "") \($0.leerbedrijfID ?? "")" }) == expected)
         #expect(second.findings.filter { $0.rule == "erkenning.withdrawn" }.allSatisfy { $0.severity == .error })
         #expect(try fixture.store.findings(batchID: second.file.batchID!).count == second.findings.count)
 

@@ -92,9 +92,9 @@ import Testing
 
     /// A POK list with `total` rows, the first `bad` with an impossible begin date.
     private func pokList(total: Int, bad: Int) throws -> String {
-        var text = "studentnummer;leerbedrijf-ID;crebo;begindatum;einddatum;uren\n"
+        var text = "studentnummer;leerbedrijf-ID;crebo;begindatum;einddatum;uren;poknummer;getekend;status;beeindigd;tweede_adres\n"
         for i in 0..<total {
-            text += "22501\(10 + i);101145779;25604;\(i < bad ? "2025-02-30" : "2025-09-01");2027-07-09;1220\n"
+            text += "22501\(10 + i);101145779;25604;\(i < bad ? "2025-02-30" : "2025-09-01");2027-07-09;1220;;;;;\n"
         }
         return try write(text, "poks-\(bad)-of-\(total).csv")
     }
@@ -102,11 +102,11 @@ import Testing
     @Test func aReferenceListAtExactlyTheRejectLimitImportsAndOneMoreFails() throws {
         let strict = try pokMapping("\nimport:\n  max_reject_percent: 30\n")
         let store = try SQLiteStore(path: ":memory:")
-        let atLimit = try POKListImporter(store: store).importFile(path: try pokList(total: 10, bad: 3), mapping: strict)
+        let atLimit = try POKListImporter(store: store).importFile(path: try pokList(total: 10, bad: 3), mapping: strict).file
         #expect(atLimit.outcome == .importedWithRejects)
         #expect(atLimit.counts.rejects == 3 && atLimit.counts.entriesStored == 7)
 
-        let over = try POKListImporter(store: store).importFile(path: try pokList(total: 10, bad: 4), mapping: strict)
+        let over = try POKListImporter(store: store).importFile(path: try pokList(total: 10, bad: 4), mapping: strict).file
         guard case .failed(let text) = over.outcome else { Issue.record("4 of 10 did not fail: \(over.outcome)"); return }
         #expect(text.contains("4 of 10 records rejected (40%)"))
     }
@@ -114,7 +114,7 @@ import Testing
     @Test func anAllRejectedReferenceListUnderTheDefaultLimitIsNotFailedForItsRejects() throws {
         let store = try SQLiteStore(path: ":memory:")
         let result = try POKListImporter(store: store).importFile(path: try pokList(total: 10, bad: 10),
-                                                                  mapping: try pokMapping(), allowEmpty: true)
+                                                                  mapping: try pokMapping(), allowEmpty: true).file
         #expect(result.outcome == .importedWithRejects)
         #expect(result.counts.rejects == 10 && result.counts.entriesStored == 0)
     }

@@ -52,7 +52,7 @@ struct ReferenceFixture {
 
     @discardableResult
     func importPOKs(_ path: String = Paths.poks) throws -> FileImportResult {
-        try POKListImporter(store: store).importFile(path: path, mapping: poks)
+        try POKListImporter(store: store, today: today).importFile(path: path, mapping: poks).file
     }
 
     func importCrebos() throws {

@@ -5,7 +5,13 @@ import Foundation
 /// string splitting, integer parsing of ids, and a day-by-day walk instead of the rule's date ranges.
 struct SampleOracle {
     struct Row { var leerbedrijf: String; var crebo: String; var start: CalendarDate; var end: CalendarDate?; var legacy: String? }
-    struct POKRow { var student: String; var leerbedrijf: String; var crebo: String; var begin: CalendarDate; var end: CalendarDate }
+    struct POKRow {
+        var student: String; var leerbedrijf: String; var crebo: String; var begin: CalendarDate; var end: CalendarDate
+        var number: String?; var signed: CalendarDate?; var status: String?; var terminated: CalendarDate?
+        var secondAddress: Bool
+        /// The day the check runs to: the termination, else the end.
+        var lastDay: CalendarDate { terminated ?? end }
+    }
 
     var snapshot1: [Row]
     var snapshot2: [Row]
@@ -40,8 +46,11 @@ struct SampleOracle {
         // The second list teaches legacy code -> id; apply it to the first.
         let learned = Dictionary(snapshot2.compactMap { r in r.legacy.map { ($0, r.leerbedrijf) } }, uniquingKeysWith: { a, _ in a })
         snapshot1 = snapshot1.map { var r = $0; r.leerbedrijf = learned[r.leerbedrijf] ?? r.leerbedrijf; return r }
+        func text(_ s: String) -> String? { s.isEmpty ? nil : s }
         poks = try lines(Paths.poks).map { f in
-            POKRow(student: f[0], leerbedrijf: id(f[1]), crebo: f[2], begin: CalendarDate(iso: f[3])!, end: CalendarDate(iso: f[4])!)
+            POKRow(student: f[0], leerbedrijf: id(f[1]), crebo: f[2], begin: CalendarDate(iso: f[3])!,
+                   end: CalendarDate(iso: f[4])!, number: text(f[6]), signed: CalendarDate(iso: f[7]), status: text(f[8]),
+                   terminated: CalendarDate(iso: f[9]), secondAddress: f[10] == "ja")
         }
     }
 
@@ -50,7 +59,12 @@ struct SampleOracle {
         snapshot1.filter { o in !snapshot2.contains { $0.leerbedrijf == o.leerbedrijf && $0.crebo == o.crebo && $0.start == o.start } }
     }
 
-    /// Expected status and dates for a POK, walking day by day.
+    /// The check's row of a POK: the student's rows told apart by leerbedrijf and begin (a second address).
+    func isRow(_ row: POK?, of pok: POKRow) -> Bool {
+        row?.studentNumber == pok.student && row?.leerbedrijfID == pok.leerbedrijf && row?.begin == pok.begin
+    }
+
+    /// Expected status and dates for a POK, walking day by day, up to its last day.
     func expected(_ pok: POKRow, on reference: CalendarDate, window: Int)
         -> (status: String, since: CalendarDate?, coverageEnds: CalendarDate?) {
         let mine = snapshot2.filter { $0.leerbedrijf == pok.leerbedrijf && $0.crebo == pok.crebo }
@@ -59,15 +73,15 @@ struct SampleOracle {
             mine.contains { $0.start <= day && ($0.end.map { day <= $0 } ?? true) }
                 || gone.contains { $0.start <= day && day <= min($0.end ?? retrieved1, retrieved1) }
         }
-        let last = reference < pok.begin ? pok.begin : min(pok.end, reference)
+        let last = reference < pok.begin ? pok.begin : min(pok.lastDay, reference)
         var day = pok.begin
         while day <= last {
             if !covered(day) { return (mine.isEmpty && gone.isEmpty ? "no_erkenning" : "not_covered", day, nil) }
             day = day.adding(days: 1)
         }
         var end = last
-        while end < pok.end && covered(end.adding(days: 1)) { end = end.adding(days: 1) }
-        if end >= pok.end { return ("covered", nil, nil) }
+        while end < pok.lastDay && covered(end.adding(days: 1)) { end = end.adding(days: 1) }
+        if end >= pok.lastDay { return ("covered", nil, nil) }
         return (end.dayNumber - reference.dayNumber <= window ? "expiring" : "ends_during_pok", nil, end)
     }
 

@@ -133,21 +133,11 @@ extension HourRecordMapper {
             if approvedCache[id] <= 2 { return approvedCache[id] == 2 }
         }
         guard let spec = spec(.approved), case .boolean(let trues, let falses) = spec.kind else { return nil }
-        let word = raw.trimmingWhitespace().lowercased()
-        let value: Bool?
-        if trues.contains(word) { value = true } else if falses.contains(word) {
-            value = false
-        } else if trues.contains("*") {
-            value = true
-        } else if falses.contains("*") || falses.isEmpty {
-            value = false
-        } else {
-            value = nil
-        }
+        let value = FieldSpec.booleanValue(raw.trimmingWhitespace().lowercased(), trueValues: trues, falseValues: falses)
         Self.remember(value.map { $0 ? 2 : 1 } ?? 3, id, in: &approvedCache)
         guard let value else {
             throw problem(.approved, record, reason: "not a known yes/no value",
-                          expected: "one of \((trues.sorted() + falses.sorted()).filter { $0 != "*" }.joined(separator: ", "))")
+                          expected: FieldSpec.booleanExpected(trueValues: trues, falseValues: falses))
         }
         return value
     }

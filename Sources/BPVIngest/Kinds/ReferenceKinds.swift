@@ -1,6 +1,6 @@
 import BPVModel
 
-// The reference kinds (SBB lists) and the minimal POK list: each declared once. Their values have stores of
+// The reference kinds (SBB lists) and the SIS's POK list: each declared once. Their values have stores of
 // their own (snapshots, merges per edition); see BPVStore's ReferenceStore and POKStore.
 
 public typealias FieldRule = MappingSchema.FieldRule
@@ -53,13 +53,33 @@ public enum POKsKind: RecordKindDescriptor {
     public static let folder = "sis"
     public static let plural = "POKs"
     public static let emptyConsequence = "\"every POK ended\""
+
+    /// The kind's field names, as the mapping writes them and the mapper reads them.
+    public enum Field {
+        public static let student = "student"
+        public static let leerbedrijf = "leerbedrijf"
+        public static let crebo = "crebo"
+        public static let begin = "begin"
+        public static let end = "end"
+        public static let hours = "hours"
+        public static let leerweg = "leerweg"
+        public static let pokNumber = "pok_number"
+        public static let signed = "signed"
+        public static let status = "status"
+        public static let terminated = "terminated"
+        public static let secondAddress = "second_address"
+    }
+
     public static var fields: [(String, FieldRule)] {
-        [("student", FieldRule(kinds: ["text"], required: true)),
-         ("leerbedrijf", FieldRule(kinds: ["text"], required: true)),
-         ("crebo", FieldRule(kinds: ["text"], required: true)),
-         ("begin", FieldRule(kinds: ["date"], needsFormat: true, required: true)),
-         ("end", FieldRule(kinds: ["date"], needsFormat: true, required: true)),
-         ("hours", FieldRule(kinds: ["duration"], needsFormat: true)), ("leerweg", leerweg)]
+        [(Field.student, FieldRule(kinds: ["text"], required: true)),
+         (Field.leerbedrijf, FieldRule(kinds: ["text"], required: true)),
+         (Field.crebo, FieldRule(kinds: ["text"], required: true)),
+         (Field.begin, FieldRule(kinds: ["date"], needsFormat: true, required: true)),
+         (Field.end, FieldRule(kinds: ["date"], needsFormat: true, required: true)),
+         (Field.hours, FieldRule(kinds: ["duration"], needsFormat: true)), (Field.leerweg, leerweg),
+         (Field.pokNumber, text), (Field.signed, date),
+         (Field.status, FieldRule(kinds: ["codes"], codeValues: POKStatus.allCases.map(\.rawValue))),
+         (Field.terminated, date), (Field.secondAddress, FieldRule(kinds: ["boolean"]))]
     }
     public static func mapper(edition: CalendarDate?) -> POKRecordMapper { POKRecordMapper() }
 }

@@ -142,6 +142,22 @@ public struct FieldSpec: Sendable {
     public var mappingLine: Int
     /// The column in the mapping file, for messages.
     public var mappingColumn: Int = 1
+
+    /// How a `boolean:` field reads a word (lower-cased, trimmed): listed as true or false; else `"*"` in the true
+    /// list makes it true, `"*"` in the false list (or no false list) makes it false; else it is not a yes/no value
+    /// (`nil`). The one reading of the mapping language's yes/no values, for hour entries and every record kind.
+    public static func booleanValue(_ word: String, trueValues: Set<String>, falseValues: Set<String>) -> Bool? {
+        if trueValues.contains(word) { return true }
+        if falseValues.contains(word) { return false }
+        if trueValues.contains("*") { return true }
+        if falseValues.contains("*") || falseValues.isEmpty { return false }
+        return nil
+    }
+
+    /// What a reject of a word that is not a yes/no value expects: `one of ja, true, nee, false`.
+    public static func booleanExpected(trueValues: Set<String>, falseValues: Set<String>) -> String {
+        "one of \((trueValues.sorted() + falseValues.sorted()).filter { $0 != "*" }.joined(separator: ", "))"
+    }
 }
 
 /// A code table: a source's own codes to dossier values (hour types to categories, for example). Keys match

@@ -131,6 +131,20 @@ public struct RecordFieldReader {
         return DurationFormat.minutes(fromSeconds: seconds)
     }
 
+    /// The field as yes/no, read with the mapping's `boolean: { true: [...], false: [...] }` lists (see
+    /// ``FieldSpec/booleanValue(_:trueValues:falseValues:)``); a constant (`value: ja`) reads the same way.
+    /// `nil` when the field is unmapped, or optional and empty.
+    public mutating func boolean<R: FieldRecord>(_ field: String, _ record: R) throws(FieldProblem) -> Bool? {
+        guard let spec = fields[field], case .boolean(let trues, let falses) = spec.kind else { return nil }
+        guard let text = try text(field, record) else { return nil }
+        guard let value = FieldSpec.booleanValue(text.trimmingWhitespace().lowercased(), trueValues: trues,
+                                                 falseValues: falses) else {
+            throw problem(field, record, reason: "not a known yes/no value",
+                          expected: FieldSpec.booleanExpected(trueValues: trues, falseValues: falses))
+        }
+        return value
+    }
+
     /// The field's dossier value: looked up in its code table when it uses one, else its text.
     /// Returns the value and the raw text.
     public mutating func coded<R: FieldRecord>(_ field: String, _ record: R) throws(FieldProblem) -> (value: String, raw: String)? {

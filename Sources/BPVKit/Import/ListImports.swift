@@ -7,21 +7,24 @@ import BPVStore
 /// POKs) through their importers, and every keyed kind (students, and the kinds that follow) through the shared
 /// ``KeyedListImporter``. The nightly run and `bpv import list` both call it.
 public enum ListImports {
-    /// What a list file's import gave: its result and the findings it raised (erkenning changes).
+    /// What a list file's import gave: its result and the findings it raised (erkenning changes, POKs gone from
+    /// the student administration's list).
     public struct Outcome {
         public var file: FileImportResult
         public var findings: [Finding] = []
     }
 
     /// Imports `path` with `mapping` (its `produces:` decides the kind). `edition`: the crebo list's geldig-vanaf
-    /// date for files without it; `settings` and `today`: the erkenning lists' retention and policy.
+    /// date for files without it; `settings` and `today`: the erkenning lists' retention and policy, and the
+    /// findings' date.
     public static func importFile(path: String, mapping: RecordMapping, store: any Store,
                                   edition: CalendarDate? = nil, settings: ReferenceSettings = ReferenceSettings(),
                                   today: CalendarDate, allowEmpty: Bool = false) throws -> Outcome {
         switch mapping.kind {
         case .poks:
-            return Outcome(file: try POKListImporter(store: store).importFile(path: path, mapping: mapping,
-                                                                             allowEmpty: allowEmpty))
+            let result = try POKListImporter(store: store, today: today).importFile(path: path, mapping: mapping,
+                                                                                    allowEmpty: allowEmpty)
+            return Outcome(file: result.file, findings: result.findings)
         case .crebos:
             return Outcome(file: try CreboListImporter(store: store).importFile(path: path, mapping: mapping,
                                                                                edition: edition, allowEmpty: allowEmpty))

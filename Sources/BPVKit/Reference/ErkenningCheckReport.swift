@@ -82,7 +82,7 @@ extension ErkenningCheck.Report {
             let r = row.result
             let name = row.leerbedrijfName.map { " \($0)" } ?? ""
             cells.append([row.pok?.studentNumber ?? "-", r.query.leerbedrijfID + name, r.query.crebo,
-                          row.pok.map { "\($0.begin) – \($0.end)" } ?? "on \(r.query.begin)", Self.statusText(r),
+                          row.pok == nil ? "on \(r.query.begin)" : "\(r.query.begin) – \(r.query.end)", Self.statusText(r),
                           Self.creboStatus(r.crebo) ?? (creboListImported ? "ok" : "-")])
         }
         let widths = (0..<cells[0].count).map { c in cells.map { $0[c].count }.max() ?? 0 }

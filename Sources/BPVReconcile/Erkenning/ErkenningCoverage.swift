@@ -16,8 +16,10 @@ public struct ErkenningQuery: Hashable, Sendable {
         self.leerweg = leerweg
     }
 
+    /// The POK's days: from its begin to its last day (its termination date when it ended early: an erkenning
+    /// need not cover days the placement no longer has).
     public init(_ pok: POK) {
-        self.init(leerbedrijfID: pok.leerbedrijfID, crebo: pok.crebo, begin: pok.begin, end: pok.end, leerweg: pok.leerweg)
+        self.init(leerbedrijfID: pok.leerbedrijfID, crebo: pok.crebo, begin: pok.begin, end: pok.lastDay, leerweg: pok.leerweg)
     }
 }
 

@@ -5,7 +5,7 @@ import GRDB
 /// The last reconciliation in SQLite (see ``ReconcileStore``).
 extension SQLiteStore: ReconcileStore {
     static func registerReconcileMigration(_ migrator: inout DatabaseMigrator) {
-        migrator.registerMigration("v7: the last reconciliation (verdicts) and every run's POK states") { db in
+        migrator.registerMigration("v8: the last reconciliation (verdicts) and every run's POK states") { db in
             try db.execute(sql: """
                 CREATE TABLE reconcile_run (
                     id INTEGER PRIMARY KEY,

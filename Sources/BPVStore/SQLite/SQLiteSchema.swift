@@ -119,6 +119,7 @@ enum SQLiteSchema {
                 """)
         }
         SQLiteStore.registerKeyedRecordMigration(&migrator)
+        SQLiteStore.registerPOKMigration(&migrator)
         SQLiteStore.registerReconcileMigration(&migrator)
         return migrator
     }

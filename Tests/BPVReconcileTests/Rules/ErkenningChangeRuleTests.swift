@@ -84,9 +84,14 @@ struct ErkenningChangeRuleTests {
                         end: d("2028-01-31"))
         let otherCrebo = POK(studentNumber: "2240004", leerbedrijfID: "100581320", crebo: "25604", begin: d("2025-09-01"),
                              end: d("2027-07-09"))
+        let terminated = POK(studentNumber: "2240005", leerbedrijfID: "100581320", crebo: "25798", begin: d("2025-09-01"),
+                             end: d("2027-07-09"), terminatedOn: d("2026-11-01"))
+        let terminatesLater = POK(studentNumber: "2240006", leerbedrijfID: "100581320", crebo: "25798",
+                                  begin: d("2025-09-01"), end: d("2027-07-09"), terminatedOn: d("2026-11-02"))
         let found = findings([change(.withdrawn, before: erkenning("2022-03-01", nil), after: nil)],
-                             poks: [pok, ended, lastDay, later, otherCrebo])
-        #expect(found.map(\.studentNumber) == ["2240233", "2140002", "2340003"])
+                             poks: [pok, ended, lastDay, later, otherCrebo, terminated, terminatesLater])
+        #expect(found.map(\.studentNumber) == ["2240233", "2140002", "2340003", "2240006"],
+                "a POK terminated before the list's date runs no more")
         #expect(findings([], poks: [pok]).isEmpty)
     }
 

@@ -82,6 +82,19 @@ struct ErkenningCoverageRuleTests {
         #expect(check([erkenning("2027-02-02", nil)], query: future).status == .notCovered)
     }
 
+    @Test("a POK terminated early is checked up to its termination: an erkenning ending after it covers the POK")
+    func terminatedPOK() {
+        var terminated = POK(studentNumber: "2240562", leerbedrijfID: "100581320", crebo: "25798", begin: d("2025-09-08"),
+                             end: d("2027-07-09"), terminatedOn: d("2026-11-20"))
+        #expect(ErkenningQuery(terminated).end == d("2026-11-20"))
+        #expect(check([erkenning("2020-01-01", "2026-12-31")], query: ErkenningQuery(terminated)).status == .covered)
+        let short = check([erkenning("2020-01-01", "2026-11-19")], on: "2026-06-01", query: ErkenningQuery(terminated))
+        #expect(short.status == .endsDuringPlacement)
+        #expect(short.coverageEnds == d("2026-11-19"))
+        terminated.terminatedOn = nil
+        #expect(check([erkenning("2020-01-01", "2026-12-31")], query: ErkenningQuery(terminated)).status == .expiring)
+    }
+
     @Test("no erkenning at all, and erkenningen of another leerbedrijf or crebo do not count")
     func noErkenning() {
         let r = check([erkenning("100234567", "25798", "2020-01-01", nil), erkenning("100581320", "25604", "2020-01-01", nil)])
