@@ -15,7 +15,8 @@ import Testing
         try store.saveEmployer(id: "test-employer", name: nil, leerbedrijfID: "100234567")
         try store.saveAliases([EmployeeAlias(employerID: "test-employer", identity: "P100", studentNumber: "2250476")])
         let pokFile = Fixture.temporaryFolder().appendingPathComponent("poks.csv")
-        try "studentnummer;leerbedrijf-ID;crebo;begindatum;einddatum;uren\n2250476;100234567;25798;2026-09-01;2027-06-30;100\n"
+        try ("studentnummer;leerbedrijf-ID;crebo;begindatum;einddatum;uren;poknummer;getekend;status;beeindigd;tweede_adres\n"
+             + "2250476;100234567;25798;2026-09-01;2027-06-30;100;P1;2026-08-20;actief;;nee\n")
             .write(to: pokFile, atomically: true, encoding: .utf8)
         let mapping = try MappingLoader().loadRecordMapping(path: Fixture.repo("mappings/sis/poks-school.yaml"))
         _ = try ListImports.importFile(path: pokFile.path, mapping: mapping, store: store, today: CalendarDate(year: 2026, month: 12, day: 4)!)

@@ -101,6 +101,16 @@ import Testing
         #expect(progress([("2026-11-01", 599)], on: "2026-11-10").status != .endedShort, "the last day itself")
     }
 
+    @Test func aPOKEndedEarlyEndedShortTheDayAfterItsEarlyEnd() {
+        var early = pok
+        early.terminatedOn = d("2026-11-05")
+        let run = { (day: String) in
+            HourReconciliation().run(ReconcileInput(referenceDate: d(day), students: [], poks: [early], entries: [])).progress[0].status
+        }
+        #expect(run("2026-11-05") != .endedShort)
+        #expect(run("2026-11-06") == .endedShort)
+    }
+
     @Test func thePaceOfTheLastFourWeeksProjectsTheEnd() {
         // A long POK: 100 hours over 2026-09-01 – 2026-12-31, 28 hours in the 4 weeks to 2026-10-31: 1 h a day.
         let long = Hours.pok("2026-09-01", "2026-12-31", hours: 100)

@@ -21,7 +21,7 @@ public struct POKProgress: Sendable, Hashable {
         case atRisk = "at_risk"
         /// The POK's hours are reached.
         case done
-        /// The POK has ended without its hours.
+        /// The POK has ended (or was ended early) without its hours.
         case endedShort = "ended_short"
         /// The POK states no hours: nothing to measure against.
         case noNorm = "no_norm"
@@ -95,7 +95,7 @@ public struct POKProgress: Sendable, Hashable {
         } else {
             projectedDate = nil
         }
-        if referenceDate > pok.end {
+        if referenceDate > pok.lastDay {
             status = .endedShort
         } else if referenceDate >= pok.begin.adding(days: paceDays - 1) && (projectedDate.map { $0 > pok.end } ?? true) {
             status = .atRisk

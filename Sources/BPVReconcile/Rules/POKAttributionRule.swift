@@ -53,7 +53,7 @@ public struct POKAttributionRule: Rule {
             return Attribution(pok: nil, reasons: [VerdictReason(.noPOK, rule: Self.id,
                 explanation: "student \(student) has no POK")])
         }
-        let running = input.poks.filter { $0.range.contains(day) }
+        let running = input.poks.filter { $0.begin <= day && day <= $0.lastDay }
         if running.count > 1 {
             return Attribution(pok: nil, reasons: [VerdictReason(.ambiguousPOK, rule: Self.id,
                 explanation: "\(entry.employerID) names no leerbedrijf and \(running.count) POKs of student \(student) "

@@ -15,4 +15,16 @@ import Testing
         let after = rule.evaluate(.init(entry: Hours.entry(4, "2027-01-01").entry, pok: pok)).reasons
         #expect(after.first?.explanation == "2027-01-01 is after the POK's end (2026-12-31)")
     }
+
+    @Test func hoursCountFromTheSigningDayAndUpToTheDayOfAnEarlyEnd() {
+        var pok = Hours.pok("2026-09-01", "2026-12-31")
+        pok.signedOn = d("2026-09-14")
+        pok.terminatedOn = d("2026-11-20")
+        let reasons = { (day: String) in rule.evaluate(.init(entry: Hours.entry(1, day).entry, pok: pok)).reasons.map(\.code) }
+        #expect(reasons("2026-09-13") == [.beforeSigned])
+        #expect(reasons("2026-09-14") == [], "the signing day itself")
+        #expect(reasons("2026-11-20") == [], "the day of the early end itself")
+        #expect(reasons("2026-11-21") == [.afterTermination])
+        #expect(reasons("2027-01-01") == [.outsidePeriod])
+    }
 }
