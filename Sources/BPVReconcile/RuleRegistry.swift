@@ -25,6 +25,7 @@ public enum RuleRegistry {
         SixteenWeekAverageRule.self,
         SundayRule.self,
         POKDisappearanceRule.self,
+        POKPlausibilityRule.self,
     ]
 
     /// The rule with this id, or whose findings carry it (`erkenning.withdrawn` → ``ErkenningChangeRule``).

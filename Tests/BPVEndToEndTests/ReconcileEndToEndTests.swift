@@ -37,4 +37,18 @@ import Testing
         #expect(summary.stdout.contains("not counted: 13 entries, "), "\(summary.stdout)")
         #expect(summary.stdout.contains("unknown_employee"))
     }
+
+    @Test func lottesHoursBeforeHerPOKWasSignedDoNotCount() throws {
+        let school = try SampleSchoolCopy()
+        #expect(try school.run().status == 0)
+        let lotte = try explain(school, "2250658")
+        let pok = try #require((lotte["poks"] as? [[String: Any]])?.first)
+        // poks.csv: signed 2026-10-12. kimai-export-2026-10-01-2026-11-30.csv, her rows of 1–11 October:
+        // 3:30 + 4:30 + 4:00 + 4:30 + 8:00 + 1:00 + 8:00 + 8:00 + 9:15 + 6:00 = 56h45 in 10 entries.
+        let notCounted = try #require(pok["not_counted_minutes"] as? [String: Int])
+        #expect(notCounted["before_signed"] == 56 * 60 + 45)
+        let entries = try #require(lotte["entries"] as? [[String: Any]])
+        #expect(entries.filter { $0["verdict"] as? String == "before_signed" }.count == 10)
+        #expect(entries.filter { ($0["date"] as? String ?? "") >= "2026-10-12" }.allSatisfy { $0["verdict"] as? String != "before_signed" })
+    }
 }

@@ -92,6 +92,7 @@ public struct HourReconciliation {
             POKProgress(pok: pok, student: students[pok.studentNumber], verdicts: byPOK[pok.key] ?? [],
                         on: input.referenceDate, settings: settings.progress)
         }
+        for pok in input.poks.sorted(by: { $0.key < $1.key }) { findings += POKPlausibilityRule().evaluate(pok).findings }
         return ReconcileResult(referenceDate: input.referenceDate, verdicts: verdicts, progress: progress,
                                findings: findings.sorted { ($0.date, $0.rule) < ($1.date, $1.rule) })
     }
