@@ -51,3 +51,64 @@ struct ExplainCommand: ParsableCommand {
         }
     }
 }
+
+/// `bpv poks`: every POK with its hours and status.
+struct POKsCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "poks", abstract: "List the POKs with their hours and status (on_track, behind, at_risk, done, ended_short).")
+
+    @Option(name: .long, help: "Only POKs with this status.") var status: String?
+    @Option(name: .long, help: "Only POKs of this crebo.") var crebo: String?
+    @Option(name: .long, help: "The reference date (yyyy-MM-dd). Default: today.") var asOf: String?
+    @Option(name: .long, help: "table, csv or json.") var format: String = "table"
+    @OptionGroup var store: StoreOptions
+
+    func run() throws {
+        guard ["table", "csv", "json"].contains(format) else { throw CLIError.usage("--format is table, csv or json") }
+        if let status, POKProgress.Status(rawValue: status) == nil {
+            throw CLIError.usage("--status is one of " + POKProgress.Status.allCases.map(\.rawValue).joined(separator: ", "))
+        }
+        let date = try asOf.map { try parseDate($0, option: "--as-of") } ?? calendarDate(Date())
+        var result = try Reconciler(store: try store.openStore(.read), settings: try store.configuration()?.rules ?? .init(),
+                                    erkenningPolicy: try store.referenceSettings().policy).run(on: date)
+        result.progress = result.progress.filter {
+            (status == nil || $0.status.rawValue == status) && (crebo == nil || $0.pok.crebo == crebo)
+        }
+        let keys = Set(result.progress.map(\.pok.key))
+        result.verdicts = result.verdicts.filter { $0.pokKey.map(keys.contains) ?? false }
+        switch format {
+        case "csv": print(POKOutput.csv(result), terminator: "")
+        case "json": print(POKOutput.json(result))
+        default: ReconcilePrinter.printPOKs(result)
+        }
+    }
+}
+
+/// `bpv hours`: the hours overview per student and week, month or POK, against the POK's norm.
+struct HoursCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "hours", abstract: "The hours overview: counted and not counted per student and week, month or POK, beside the POK's norm.")
+
+    @Option(name: .long, help: "Only this student.") var student: String?
+    @Option(name: .long, help: "Only this employer.") var employer: String?
+    @Option(name: .long, help: "week, month or pok.") var by: String = "week"
+    @Option(name: .long, help: "The reference date (yyyy-MM-dd). Default: today.") var asOf: String?
+    @Option(name: .long, help: "table or csv.") var format: String = "table"
+    @OptionGroup var store: StoreOptions
+
+    func run() throws {
+        guard let period = HoursOverview.Period(rawValue: by) else { throw CLIError.usage("--by is week, month or pok") }
+        guard ["table", "csv"].contains(format) else { throw CLIError.usage("--format is table or csv") }
+        let date = try asOf.map { try parseDate($0, option: "--as-of") } ?? calendarDate(Date())
+        let result = try Reconciler(store: try store.openStore(.read), settings: try store.configuration()?.rules ?? .init(),
+                                    erkenningPolicy: try store.referenceSettings().policy).run(on: date)
+        let overview = HoursOverview(result: result, by: period, student: student, employer: employer)
+        if format == "csv" { print(overview.table.text, terminator: ""); return }
+        for row in overview.rows {
+            print("\(row.student)  \(row.period.padding(toLength: 10, withPad: " ", startingAt: 0))  counted "
+                  + Minutes.text(row.counted).padding(toLength: 8, withPad: " ", startingAt: 0)
+                  + "  not counted " + Minutes.text(row.notCounted).padding(toLength: 7, withPad: " ", startingAt: 0)
+                  + (row.norm.map { "  norm \(Minutes.text($0))" } ?? ""))
+        }
+    }
+}

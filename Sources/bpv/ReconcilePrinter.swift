@@ -13,12 +13,16 @@ enum ReconcilePrinter {
             print("  not counted: \(byCode[code]!.count) entries, \(Minutes.text(minutes)) \(code.rawValue)")
         }
         print("POKs:")
+        printPOKs(result)
+        if !result.findings.isEmpty { print("Findings: \(result.findings.count)") }
+    }
+
+    static func printPOKs(_ result: ReconcileResult) {
         for p in result.progress {
             let name = p.student?.displayName ?? p.pok.studentNumber
             print("  \(p.status.rawValue.padding(toLength: 11, withPad: " ", startingAt: 0)) \(name) at \(p.pok.leerbedrijfID) "
                   + "(crebo \(p.pok.crebo)): \(Minutes.text(p.countedMinutes)) of \(p.requiredMinutes.map(Minutes.text) ?? "?")"
                   + (p.expectedMinutes.map { ", expected by now \(Minutes.text($0))" } ?? ""))
         }
-        if !result.findings.isEmpty { print("Findings: \(result.findings.count)") }
     }
 }

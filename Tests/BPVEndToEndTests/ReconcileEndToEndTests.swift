@@ -51,4 +51,19 @@ import Testing
         #expect(entries.filter { $0["verdict"] as? String == "before_signed" }.count == 10)
         #expect(entries.filter { ($0["date"] as? String ?? "") >= "2026-10-12" }.allSatisfy { $0["verdict"] as? String != "before_signed" })
     }
+
+    @Test func theHoursOverviewPerMonthAndThePOKListAgreeWithTheFiles() throws {
+        let school = try SampleSchoolCopy()
+        #expect(try school.run().status == 0)
+        let hours = try school.bpv(["hours", "--student", "2250114", "--by", "month", "--as-of", "2026-12-04", "--format", "csv"])
+        #expect(hours.status == 0, "\(hours.output)")
+        // October: 3:30 + 4:00 + 8:00 + 3:00 + 4:30 + 8:30 + 8:00 + 2:45 + 8:00 = 50h15, "Verlof" 8:00 not counted;
+        // the norm: 1220 h over the POK's 677 days (2025-09-01 – 2027-07-09), 31 of them in October: 3351 minutes.
+        #expect(hours.stdout.split(separator: "\n").contains("2250114;2026-10;3015;480;3351;50h15;55h51"), "\(hours.stdout)")
+        #expect(hours.stdout.split(separator: "\n").contains("2250114;2026-11;1920;120;3243;32h00;54h03"))
+        // Jesse's POK was ended early on 2026-11-20 (poks.csv): on 2026-12-04 it ended without its hours.
+        let ended = try school.bpv(["poks", "--status", "ended_short", "--as-of", "2026-12-04"])
+        #expect(ended.stdout.contains("Jesse Wolbers (2240562)"))
+        #expect(ended.stdout.split(separator: "\n").count == 1)
+    }
 }

@@ -103,3 +103,16 @@ struct ReconciliationJSON: Artifact {
 
     func render() throws -> Data { try JSONOutput.encoder().encode(Self.file(result)) }
 }
+
+/// The POK list of `bpv poks`: the layouts of `pok-status.csv` and `reconciliation.json`.
+public enum POKOutput {
+    public static func csv(_ result: ReconcileResult) -> String {
+        (try? String(decoding: POKStatusCSV(result: result).render().dropFirst(CSVTable.byteOrderMark.count), as: UTF8.self)) ?? ""
+    }
+
+    public static func json(_ result: ReconcileResult) -> String {
+        var file = ReconciliationJSON.file(result)
+        file.entries = []
+        return (try? String(decoding: JSONOutput.encoder().encode(file), as: UTF8.self)) ?? "{}"
+    }
+}
