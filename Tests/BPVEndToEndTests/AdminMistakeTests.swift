@@ -115,3 +115,18 @@ import Testing
         #expect(runs.count == 2, "\(runs)")
     }
 }
+
+/// `bpv config show`: the configuration as bpv reads it, defaults filled in.
+@Suite struct ConfigShowTests {
+    @Test func theSampleConfigurationShowsItsResolvedPathsAndTheRulesDefaults() throws {
+        let school = try SampleSchoolCopy()
+        let shown = try school.bpv(["config", "show"])
+        #expect(shown.status == 0, "\(shown.output)")
+        #expect(shown.stdout.contains("database: \(school.out.path)/bpv.sqlite"))
+        #expect(shown.stdout.contains("    leerbedrijf: (none: an uitzendbureau or holding)"), "flexpool-uitzend")
+        #expect(shown.stdout.contains("  counted_categories: [other, training, travel_jobs, work]"))
+        #expect(shown.stdout.contains("  approval: warn"))
+        let none = try BPVProcess.run(["config", "show"])
+        #expect(none.status == 64)
+    }
+}

@@ -27,4 +27,11 @@ import Testing
         #expect(reasons("2026-11-21") == [.afterTermination])
         #expect(reasons("2027-01-01") == [.outsidePeriod])
     }
+
+    @Test func aNightShiftStartingOnTheLastDayCountsOnThatDay() {
+        // 22:00 on 2026-12-31 to 06:00 on 2027-01-01: the entry is dated by its start, within the POK.
+        let night = Hours.entry(1, "2026-12-31", "22:00", "06:00").entry
+        #expect(rule.evaluate(.init(entry: night, pok: pok)).reasons.isEmpty)
+        #expect(night.minutes == 480)
+    }
 }
