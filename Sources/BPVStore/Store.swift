@@ -58,6 +58,10 @@ public protocol HourStore: AnyObject {
     /// Employer registry (id, name, leerbedrijf-ID) as configured.
     func saveEmployer(id: String, name: String?, leerbedrijfID: String?) throws
 
+    /// Every active (not superseded) entry, in id order, handed to `body` one at a time (the reconciliation's
+    /// read: no array of all entries, texts that repeat shared).
+    func forEachActiveHourEntry(_ body: (StoredHourEntry) throws -> Void) throws
+
     /// Active (not superseded) entries, optionally for one employer or student, in date order.
     func activeHourEntries(employerID: String?, studentNumber: String?) throws -> [StoredHourEntry]
 

@@ -32,12 +32,13 @@ struct POKStatusCSV: Artifact {
     }
 }
 
-/// `hours.csv`: every active hour entry with its verdict (primary code, every reason), the POK it belongs to and
-/// its source file and line: why an entry counts or not.
+/// `hours.csv`: every active hour entry that does not count, with its verdict (primary code, every reason), the
+/// POK it belongs to and its source file and line. The counted ones are not listed (a large school's night would
+/// write gigabytes): `bpv explain STUDENT` shows every entry of a student.
 struct HourVerdictsCSV: Artifact {
     let fileName = "hours.csv"
-    let purpose = "every active hour entry with its verdict: the POK it belongs to, counted or the reason code "
-        + "(and every reason that applies), the minutes it counts for, and its file and line"
+    let purpose = "every active hour entry that does not count, with its reason code (and every reason that "
+        + "applies), the POK it belongs to, and its file and line (every entry of a student: bpv explain)"
 
     static let header = ["entry", "student", "employer", "date", "start", "end", "minutes", "category", "pok",
                          "verdict", "counted_minutes", "reasons", "explanation", "file", "line"]
@@ -46,7 +47,7 @@ struct HourVerdictsCSV: Artifact {
 
     func render() throws -> Data {
         var table = CSVTable(header: Self.header)
-        for v in result.verdicts {
+        for v in result.verdicts where !v.counts {
             let e = v.entry.entry
             table.append([String(v.entry.id), e.studentNumber ?? "", e.employerID, e.date.iso,
                           e.start.map { "\($0)" } ?? "", e.end.map { "\($0)" } ?? "", String(e.minutes),
@@ -61,7 +62,8 @@ struct HourVerdictsCSV: Artifact {
 /// `reconciliation.json`: the same for machines, versioned (see the README's "reconciliation.json").
 struct ReconciliationJSON: Artifact {
     let fileName = "reconciliation.json"
-    let purpose = "the reconciliation for machines (format 1): every POK's progress, every entry's verdict"
+    let purpose = "the reconciliation for machines (format 1): every POK's progress, and every entry that does "
+        + "not count with its verdict"
 
     var result: ReconcileResult
 
@@ -101,7 +103,11 @@ struct ReconciliationJSON: Artifact {
         }, findings: result.findings.count)
     }
 
-    func render() throws -> Data { try JSONOutput.encoder().encode(Self.file(result)) }
+    func render() throws -> Data {
+        var file = Self.file(result)
+        file.entries = file.entries.filter { $0.verdict != VerdictCode.counted.rawValue }
+        return try JSONOutput.encoder().encode(file)
+    }
 }
 
 /// The POK list of `bpv poks`: the layouts of `pok-status.csv` and `reconciliation.json`.

@@ -51,8 +51,9 @@ public struct Reconciler {
     /// The reconciliation's input on `referenceDate`.
     public func input(on referenceDate: CalendarDate) throws -> ReconcileInput {
         let leerbedrijven = try store.employerLeerbedrijven()
-        let entries = try store.activeHourEntries(employerID: nil, studentNumber: nil).map {
-            ReconcileEntry(id: $0.id, entry: $0.entry, employerLeerbedrijfID: leerbedrijven[$0.entry.employerID])
+        var entries: [ReconcileEntry] = []
+        try store.forEachActiveHourEntry {
+            entries.append(ReconcileEntry(id: $0.id, entry: $0.entry, employerLeerbedrijfID: leerbedrijven[$0.entry.employerID]))
         }
         let poks = try store.currentPOKs(crebo: nil, leerbedrijfID: nil)
         return ReconcileInput(referenceDate: referenceDate, students: try store.values(of: StudentsKind.self),

@@ -41,59 +41,83 @@ public struct HourReconciliation {
     }
 
     public func run(_ input: ReconcileInput) -> ReconcileResult {
-        let poksByStudent = Dictionary(grouping: input.poks, by: \.studentNumber)
+        // Indices, not copies: the engine runs over millions of entries (BENCHMARKS.md).
+        let pokKeys = input.poks.map(\.key)
+        var poksOfStudent: [String: [Int]] = [:]
+        for (index, pok) in input.poks.enumerated() { poksOfStudent[pok.studentNumber, default: []].append(index) }
         let attribution = POKAttributionRule(), period = POKPeriodRule(), erkenning = ErkenningOnDateRule()
         let category = HourCategoryRule(settings: settings.categories)
         let approval = ApprovalRule(settings: settings.approval)
-        var reasons: [Int64: [VerdictReason]] = [:]
-        var pokOf: [Int64: POK] = [:]
+        let entries = input.entries.isSorted { $0.id < $1.id } ? input.entries : input.entries.sorted { $0.id < $1.id }
+        var reasons = [[VerdictReason]](repeating: [], count: entries.count)
+        var pokOf = [Int](repeating: -1, count: entries.count)
         var findings: [Finding] = []
-        let entries = input.entries.sorted { $0.id < $1.id }
-        for entry in entries {
-            var found: [VerdictReason] = []
-            let attributed = attribution.evaluate(.init(entry: entry, poks: poksByStudent[entry.entry.studentNumber ?? ""] ?? []))
-            found += attributed.reasons
-            if let pok = attributed.pok {
-                pokOf[entry.id] = pok
+        for (i, entry) in entries.enumerated() {
+            let own = poksOfStudent[entry.entry.studentNumber ?? ""] ?? []
+            let attributed = attribution.evaluate(.init(entry: entry, poks: own.map { input.poks[$0] }))
+            var found = attributed.reasons
+            if let local = attributed.index, let pok = attributed.pok {
+                pokOf[i] = own[local]
                 found += period.evaluate(.init(entry: entry.entry, pok: pok)).reasons
-                found += erkenning.evaluate(.init(entry: entry.entry, pok: pok, gaps: input.erkenningGaps[pok.key] ?? [])).reasons
+                if let gaps = input.erkenningGaps[pokKeys[own[local]]] {
+                    found += erkenning.evaluate(.init(entry: entry.entry, pok: pok, gaps: gaps)).reasons
+                }
             }
             found += category.evaluate(entry.entry).reasons
             let approved = approval.evaluate(.init(entry: entry, date: input.referenceDate))
             found += approved.reasons
             findings += approved.findings
-            reasons[entry.id] = found
+            reasons[i] = found
         }
         // Rules over a student's entries: duplicates among those that count so far, then overlaps among the rest.
-        let byStudent = Dictionary(grouping: entries.filter { reasons[$0.id]!.isEmpty }) { $0.entry.studentNumber ?? "" }
-        for (_, own) in byStudent {
-            let duplicates = DuplicateEntryRule().evaluate(own)
-            for (id, more) in duplicates.byEntry { reasons[id]! += more }
-            let overlaps = OverlapRule().evaluate(own.filter { reasons[$0.id]!.isEmpty })
-            for (id, more) in overlaps.byEntry { reasons[id]! += more }
+        var countingOfStudent: [String: [Int]] = [:]
+        for i in entries.indices where reasons[i].isEmpty { countingOfStudent[entries[i].entry.studentNumber ?? "", default: []].append(i) }
+        var position: [Int64: Int] = [:]
+        for (_, own) in countingOfStudent {
+            for i in own { position[entries[i].id] = i }
+            let duplicates = DuplicateEntryRule().evaluate(own.map { entries[$0] })
+            for (id, more) in duplicates.byEntry { reasons[position[id]!] += more }
+            let overlaps = OverlapRule().evaluate(own.filter { reasons[$0].isEmpty }.map { entries[$0] })
+            for (id, more) in overlaps.byEntry { reasons[position[id]!] += more }
+            position.removeAll(keepingCapacity: true)
         }
-        let verdicts = entries.map { entry -> EntryVerdict in
-            let all = reasons[entry.id]!.sorted { $0.code < $1.code }
-            return EntryVerdict(entry: entry, pokKey: pokOf[entry.id]?.key, primary: all.first?.code ?? .counted,
-                                reasons: all, countedMinutes: all.isEmpty ? entry.entry.minutes : 0)
+        var verdicts: [EntryVerdict] = []
+        verdicts.reserveCapacity(entries.count)
+        for (i, entry) in entries.enumerated() {
+            let all = reasons[i].count > 1 ? reasons[i].sorted { $0.code < $1.code } : reasons[i]
+            verdicts.append(EntryVerdict(entry: entry, pokKey: pokOf[i] >= 0 ? pokKeys[pokOf[i]] : nil,
+                                         primary: all.first?.code ?? .counted, reasons: all,
+                                         countedMinutes: all.isEmpty ? entry.entry.minutes : 0))
         }
-        let byPOK = Dictionary(grouping: verdicts.filter { $0.pokKey != nil }, by: { $0.pokKey! })
+        reasons = []
         let students = Dictionary(input.students.map { ($0.studentNumber, $0) }, uniquingKeysWith: { a, _ in a })
         // Working time: every entry of a student once (not the copies a duplicate or overlap names), whatever
         // POK it belongs to; the findings never change a verdict.
-        let worked = Dictionary(grouping: verdicts.filter { $0.primary != .duplicate && $0.primary != .overlap },
-                                by: { $0.entry.entry.studentNumber ?? "" })
-        for student in worked.keys.sorted() where !student.isEmpty {
+        var workedOfStudent: [String: [Int]] = [:]
+        for (i, v) in verdicts.enumerated() where v.primary != .duplicate && v.primary != .overlap {
+            if let student = v.entry.entry.studentNumber { workedOfStudent[student, default: []].append(i) }
+        }
+        for student in workedOfStudent.keys.sorted() {
             let hours = StudentHours(studentNumber: student, birthDate: students[student]?.geboortedatum,
-                                     entries: worked[student]!.map(\.entry.entry))
+                                     entries: workedOfStudent[student]!.map { verdicts[$0].entry.entry })
             findings += WorkingTimeRules.findings(for: hours, settings: settings.workingTime)
         }
-        let progress = input.poks.sorted { $0.key < $1.key }.map { pok in
-            POKProgress(pok: pok, student: students[pok.studentNumber], verdicts: byPOK[pok.key] ?? [],
-                        on: input.referenceDate, settings: settings.progress)
+        var verdictsOfPOK = [[Int]](repeating: [], count: input.poks.count)
+        for i in entries.indices where pokOf[i] >= 0 { verdictsOfPOK[pokOf[i]].append(i) }
+        let order = input.poks.indices.sorted { pokKeys[$0] < pokKeys[$1] }
+        let progress = order.map { p in
+            POKProgress(pok: input.poks[p], student: students[input.poks[p].studentNumber],
+                        verdicts: verdictsOfPOK[p].map { verdicts[$0] }, on: input.referenceDate, settings: settings.progress)
         }
-        for pok in input.poks.sorted(by: { $0.key < $1.key }) { findings += POKPlausibilityRule().evaluate(pok).findings }
+        for p in order { findings += POKPlausibilityRule().evaluate(input.poks[p]).findings }
         return ReconcileResult(referenceDate: input.referenceDate, verdicts: verdicts, progress: progress,
                                findings: findings.sorted { ($0.date, $0.rule) < ($1.date, $1.rule) })
+    }
+}
+
+extension Array {
+    /// Whether the elements are already in the order `areInIncreasingOrder` gives (checked in one pass).
+    func isSorted(by areInIncreasingOrder: (Element, Element) -> Bool) -> Bool {
+        indices.dropFirst().allSatisfy { !areInIncreasingOrder(self[$0], self[$0 - 1]) }
     }
 }

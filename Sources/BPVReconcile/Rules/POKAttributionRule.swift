@@ -21,8 +21,9 @@ public struct POKAttributionRule: Rule {
         }
     }
 
-    /// The POK the entry belongs to, or why it has none.
+    /// The POK the entry belongs to (and its index in ``Input/poks``), or why it has none.
     public struct Attribution: RuleOutput {
+        public var index: Int?
         public var pok: POK?
         public var reasons: [VerdictReason]
         public var findings: [Finding] { [] }
@@ -34,39 +35,42 @@ public struct POKAttributionRule: Rule {
     public func evaluate(_ input: Input) -> Attribution {
         let entry = input.entry.entry
         guard let student = entry.studentNumber else {
-            return Attribution(pok: nil, reasons: [VerdictReason(.unknownEmployee, rule: Self.id,
+            return Attribution(index: nil, pok: nil, reasons: [VerdictReason(.unknownEmployee, rule: Self.id,
                 explanation: "no alias links \(entry.employerID)'s employee \(Excerpt.of(entry.employeeIdentity)) to a student")])
         }
         let day = entry.date
         if let leerbedrijf = input.entry.leerbedrijfID {
-            let there = input.poks.filter { $0.leerbedrijfID == leerbedrijf }
+            let there = input.poks.indices.filter { input.poks[$0].leerbedrijfID == leerbedrijf }
             guard !there.isEmpty else {
-                return Attribution(pok: nil, reasons: [VerdictReason(.noPOK, rule: Self.id,
+                return Attribution(index: nil, pok: nil, reasons: [VerdictReason(.noPOK, rule: Self.id,
                     explanation: "student \(student) has no POK at leerbedrijf \(leerbedrijf)")])
             }
-            if let running = there.filter({ $0.range.contains(day) }).min(by: { $0.begin < $1.begin }) {
-                return Attribution(pok: running, reasons: [])
+            if let running = there.filter({ input.poks[$0].range.contains(day) })
+                .min(by: { input.poks[$0].begin < input.poks[$1].begin }) {
+                return Attribution(index: running, pok: input.poks[running], reasons: [])
             }
-            return Attribution(pok: Self.nearest(there, to: day), reasons: [])
+            let near = Self.nearest(there, in: input.poks, to: day)
+            return Attribution(index: near, pok: near.map { input.poks[$0] }, reasons: [])
         }
         guard !input.poks.isEmpty else {
-            return Attribution(pok: nil, reasons: [VerdictReason(.noPOK, rule: Self.id,
+            return Attribution(index: nil, pok: nil, reasons: [VerdictReason(.noPOK, rule: Self.id,
                 explanation: "student \(student) has no POK")])
         }
-        let running = input.poks.filter { $0.begin <= day && day <= $0.lastDay }
+        let running = input.poks.indices.filter { input.poks[$0].begin <= day && day <= input.poks[$0].lastDay }
         if running.count > 1 {
-            return Attribution(pok: nil, reasons: [VerdictReason(.ambiguousPOK, rule: Self.id,
+            return Attribution(index: nil, pok: nil, reasons: [VerdictReason(.ambiguousPOK, rule: Self.id,
                 explanation: "\(entry.employerID) names no leerbedrijf and \(running.count) POKs of student \(student) "
-                    + "run on \(day): " + running.map(\.leerbedrijfID).joined(separator: ", "))])
+                    + "run on \(day): " + running.map { input.poks[$0].leerbedrijfID }.joined(separator: ", "))])
         }
-        return Attribution(pok: running.first ?? Self.nearest(input.poks, to: day), reasons: [])
+        let chosen = running.first ?? Self.nearest(Array(input.poks.indices), in: input.poks, to: day)
+        return Attribution(index: chosen, pok: chosen.map { input.poks[$0] }, reasons: [])
     }
 
-    /// The POK whose period lies nearest to `day` (the earlier on a tie).
-    static func nearest(_ poks: [POK], to day: CalendarDate) -> POK? {
+    /// Of the POKs at `candidates`, the one whose period lies nearest to `day` (the earlier on a tie).
+    static func nearest(_ candidates: [Int], in poks: [POK], to day: CalendarDate) -> Int? {
         func distance(_ pok: POK) -> Int {
             day < pok.begin ? pok.begin.dayNumber - day.dayNumber : day > pok.end ? day.dayNumber - pok.end.dayNumber : 0
         }
-        return poks.min { (distance($0), $0.begin) < (distance($1), $1.begin) }
+        return candidates.min { (distance(poks[$0]), poks[$0].begin) < (distance(poks[$1]), poks[$1].begin) }
     }
 }

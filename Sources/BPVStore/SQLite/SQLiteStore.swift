@@ -232,6 +232,44 @@ public final class SQLiteStore: Store {
         }
     }
 
+    public func forEachActiveHourEntry(_ body: (StoredHourEntry) throws -> Void) throws {
+        try queue.read { db in
+            // Columns by position and repeated texts shared: reading 3.5M entries by column name cost more than
+            // the reconciliation itself (GRDB lower-cases every name it looks up).
+            let cursor = try Row.fetchCursor(db, sql: """
+                SELECT h.id, h.batch_id, h.employer_id, h.employee_identity, h.student_number, h.leerbedrijf_id,
+                    h.work_date, h.start_time, h.end_time, h.minutes, h.category, h.hour_type, h.approved,
+                    h.external_id, h.action, h.description, b.file_path, h.source_line, h.byte_offset
+                FROM hour_entry h JOIN import_batch b ON b.id = h.batch_id
+                WHERE h.superseded_by IS NULL ORDER BY h.id
+                """)
+            var shared: [String: String] = [:]
+            func share(_ text: String?) -> String? {
+                guard let text else { return nil }
+                if let known = shared[text] { return known }
+                if shared.count < 100_000 { shared[text] = text }
+                return text
+            }
+            var dates: [String: CalendarDate] = [:]
+            while let row = try cursor.next() {
+                let day: String = row[6]
+                let date: CalendarDate
+                if let known = dates[day] { date = known } else { date = CalendarDate(iso: day)!; dates[day] = date }
+                let approved: Int? = row[12]
+                let entry = HourEntry(
+                    employerID: share(row[2])!, employeeIdentity: share(row[3])!, studentNumber: share(row[4]),
+                    leerbedrijfID: share(row[5]), date: date,
+                    start: (row[7] as String?).flatMap { TimeOfDay(storage: $0) },
+                    end: (row[8] as String?).flatMap { TimeOfDay(storage: $0) },
+                    minutes: row[9], category: HourCategory(rawValue: row[10]) ?? .other, hourType: share(row[11]),
+                    approved: approved.map { $0 != 0 }, externalID: row[13],
+                    action: EntryAction(rawValue: row[14]) ?? .add, description: row[15],
+                    source: SourceLocation(file: share(row[16])!, line: row[17], byteOffset: row[18]))
+                try body(StoredHourEntry(id: row[0], batchID: row[1], entry: entry, supersededBy: nil))
+            }
+        }
+    }
+
     public func rejects(batchID: Int64) throws -> [Reject] {
         try queue.read { db in
             try Row.fetchAll(db, sql: """
