@@ -37,7 +37,7 @@ The school (everything invented: names, companies, leerbedrijf-IDs, studentnumme
     ~3 % Ziek, ~2 % Verlof, ~1 % Cursus, ~0.5 % Doktersbezoek; ~0.2 % of the rows twice (a duplicate);
     students under 18 only on day shifts;
   * ~1 % of the students' personeelsnummers have no alias (their entries are unknown_employee).
-Deterministic for given sizes and seed. Speed: ~10 s per million entries.
+Deterministic for given sizes and seed. Speed: ~3.5 s per million entries (3.5M: 11 s, 1 GiB of memory).
 """
 import datetime
 import hashlib
