@@ -52,13 +52,24 @@ extension SQLiteStore: ReconcileStore {
     }
 
     public func lastReconciliation() throws -> StoredReconciliation? {
-        try queue.read { db in
+        try queue.read { db -> StoredReconciliation? in
             guard let run = try Row.fetchOne(db, sql: "SELECT * FROM reconcile_run ORDER BY id DESC LIMIT 1") else { return nil }
             let id: Int64 = run["id"]
-            let verdicts = try Row.fetchAll(db, sql: "SELECT * FROM reconcile_verdict WHERE run_id = ? ORDER BY entry_id",
-                                            arguments: [id]).map {
-                StoredReconciliation.Verdict(entryID: $0["entry_id"], pokKey: $0["pok_key"], verdict: $0["verdict"],
-                                             countedMinutes: $0["counted_minutes"])
+            // By column position, texts shared: a large school keeps millions of verdicts.
+            var verdicts: [StoredReconciliation.Verdict] = []
+            var shared: [String: String] = [:]
+            let cursor = try Row.fetchCursor(db, sql: """
+                SELECT entry_id, pok_key, verdict, counted_minutes FROM reconcile_verdict WHERE run_id = ? ORDER BY entry_id
+                """, arguments: [id])
+            func share(_ text: String) -> String {
+                if let known = shared[text] { return known }
+                shared[text] = text
+                return text
+            }
+            while let row = try cursor.next() {
+                let pok: String? = row[1], verdict: String = row[2]
+                verdicts.append(StoredReconciliation.Verdict(entryID: row[0], pokKey: pok.map(share), verdict: share(verdict),
+                                                             countedMinutes: row[3]))
             }
             let poks = try Row.fetchAll(db, sql: "SELECT * FROM reconcile_pok WHERE run_id = ? ORDER BY pok_key",
                                         arguments: [id]).map {
