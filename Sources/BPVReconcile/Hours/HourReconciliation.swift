@@ -6,6 +6,8 @@ public struct ReconcileSettings: Sendable, Equatable {
     public var approval = ApprovalRule.Settings()
     public var progress = POKProgressSettings()
     public var workingTime = WorkingTimeSettings()
+    /// The programme rules (school days, theme weeks, lessons, Sundays).
+    public var programmes = ProgrammeSettings()
     public init() {}
 }
 
@@ -87,6 +89,26 @@ public struct HourReconciliation {
             let hours = StudentHours(studentNumber: student, birthDate: students[student]?.geboortedatum,
                                      entries: worked[student]!.map(\.entry.entry))
             findings += WorkingTimeRules.findings(for: hours, settings: settings.workingTime)
+        }
+        // The programme's timetable and the school calendar: the same entries, findings only.
+        if !input.programmes.isEmpty {
+            let poksByKey = Dictionary(input.poks.map { ($0.key, $0) }, uniquingKeysWith: { a, _ in a })
+            for student in worked.keys.sorted() where !student.isEmpty {
+                let own = students[student]
+                let judged = worked[student]!.compactMap { verdict -> ProgrammeHours.Entry? in
+                    let pokCrebo = verdict.pokKey.flatMap { poksByKey[$0]?.crebo }
+                    let crebo = input.programme(crebo: pokCrebo) != nil ? pokCrebo : own?.crebo
+                    guard let programme = input.programme(crebo: crebo) else { return nil }
+                    let date = verdict.entry.entry.date
+                    return ProgrammeHours.Entry(entry: verdict.entry.entry, programme: programme,
+                                                leerjaar: own?.leerjaar(on: date), crebo: crebo)
+                }
+                guard !judged.isEmpty else { continue }
+                findings += ProgrammeRules.findings(
+                    for: ProgrammeHours(studentNumber: student, entries: judged,
+                                        calendar: input.calendar ?? SchoolCalendar()),
+                    settings: settings.programmes)
+            }
         }
         let progress = input.poks.sorted { $0.key < $1.key }.map { pok in
             POKProgress(pok: pok, student: students[pok.studentNumber], verdicts: byPOK[pok.key] ?? [],
