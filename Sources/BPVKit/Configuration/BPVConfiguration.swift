@@ -130,8 +130,8 @@ public struct BPVConfiguration: Sendable {
         if let folder = configuration.programmesFolder {
             configuration.programmes = try TimetableFiles.programmes(folder: folder, calendar: configuration.calendar)
         }
-        if let calendar = configuration.calendar {
-            try TimetableFiles.checkProgrammeNames(calendar, configuration.programmes)
+        if let calendar = configuration.calendar, let calendarFile = configuration.calendarFile {
+            try TimetableFiles.checkProgrammeNames(calendar, at: calendarFile, configuration.programmes)
         }
         return configuration
     }

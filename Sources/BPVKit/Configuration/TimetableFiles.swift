@@ -135,7 +135,7 @@ enum TimetableFiles {
         guard problems.isEmpty else { throw ConfigurationError(path: path, problems: problems) }
         let name = URL(fileURLWithPath: path).deletingPathExtension().lastPathComponent
         return (Programme(name: name, title: file.title, crebos: crebos, years: years,
-                          expectedHoursHolidays: holidays, source: path), yaml)
+                          expectedHoursHolidays: holidays, source: fileName(path)), yaml)
     }
 
     /// The school calendar file. `programmes`, when given, are the names an obligation may name.
@@ -169,7 +169,7 @@ enum TimetableFiles {
             if let range {
                 obligations.append(.init(name: o.name, dates: range, programmes: o.programmes ?? [],
                                          leerjaren: Set(o.leerjaren?.values ?? []),
-                                         location: SourceLocation(file: path, line: line)))
+                                         location: SourceLocation(file: fileName(path), line: line)))
             }
         }
         var holidays: [SchoolCalendar.Holiday] = []
@@ -179,15 +179,15 @@ enum TimetableFiles {
             }
         }
         guard problems.isEmpty else { throw ConfigurationError(path: path, problems: problems) }
-        return SchoolCalendar(obligations: obligations, holidays: holidays, source: path)
+        return SchoolCalendar(obligations: obligations, holidays: holidays, source: fileName(path))
     }
 
     /// Every obligation names programmes that exist.
-    static func checkProgrammeNames(_ calendar: SchoolCalendar, _ programmes: [Programme]) throws {
+    static func checkProgrammeNames(_ calendar: SchoolCalendar, at calendarPath: String, _ programmes: [Programme]) throws {
         let known = programmes.map(\.name)
         for obligation in calendar.obligations {
             for name in obligation.programmes where !known.contains(name) {
-                let at = obligation.location.map { "\($0.file):\($0.line)" } ?? (calendar.source ?? "calendar")
+                let at = "\(calendarPath):\(obligation.location?.line ?? 1)"
                 throw ConfigurationError("\(at): the obligation '\(obligation.name)' is for the programme '\(name)', "
                     + "which no programme file has (known: \(known.joined(separator: ", ")); a programme's name is "
                     + "its file's name without .yaml)")
@@ -196,6 +196,9 @@ enum TimetableFiles {
     }
 
     // MARK: - Values
+
+    /// `pet.yaml`: evidence names the file, the configuration says where it is.
+    static func fileName(_ path: String) -> String { URL(fileURLWithPath: path).lastPathComponent }
 
     static func read(_ path: String) throws -> String {
         guard let data = FileManager.default.contents(atPath: path), let text = String(data: data, encoding: .utf8) else {

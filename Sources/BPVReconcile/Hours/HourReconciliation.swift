@@ -99,8 +99,10 @@ public struct HourReconciliation {
                     let pokCrebo = verdict.pokKey.flatMap { poksByKey[$0]?.crebo }
                     let crebo = input.programme(crebo: pokCrebo) != nil ? pokCrebo : own?.crebo
                     guard let programme = input.programme(crebo: crebo) else { return nil }
-                    let date = verdict.entry.entry.date
-                    return ProgrammeHours.Entry(entry: verdict.entry.entry, programme: programme,
+                    var entry = verdict.entry.entry
+                    entry.leerbedrijfID = verdict.entry.leerbedrijfID   // the entry's own, else the sender's
+                    let date = entry.date
+                    return ProgrammeHours.Entry(entry: entry, programme: programme,
                                                 leerjaar: own?.leerjaar(on: date), crebo: crebo)
                 }
                 guard !judged.isEmpty else { continue }
