@@ -24,6 +24,11 @@ public enum RuleRegistry {
         FourWeekAverageRule.self,
         SixteenWeekAverageRule.self,
         SundayRule.self,
+        // The programme's timetable and the school calendar, in the order ProgrammeRules runs them.
+        ThemeWeekRule.self,
+        SchoolDayRule.self,
+        LessonTimeRule.self,
+        SundayLateRule.self,
         POKDisappearanceRule.self,
         POKPlausibilityRule.self,
     ]

@@ -15,9 +15,7 @@ struct ReconcileCommand: ParsableCommand {
 
     func run() throws {
         let date = try asOf.map { try parseDate($0, option: "--as-of") } ?? calendarDate(Date())
-        let (result, changes) = try Reconciler(store: try store.openStore(.read),
-                                               settings: try store.configuration()?.rules ?? .init(),
-                                               erkenningPolicy: try store.referenceSettings().policy).runAndKeep(on: date)
+        let (result, changes) = try store.reconciler().runAndKeep(on: date)
         ReconcilePrinter.printSummary(result)
         print("Changes: \(changes.summary)")
         for finding in changes.findings { print("  \(finding.subject): \(finding.evidence)") }
@@ -41,8 +39,7 @@ struct ExplainCommand: ParsableCommand {
         }
         guard format == "text" || format == "json" else { throw CLIError.usage("--format is text or json") }
         let date = try asOf.map { try parseDate($0, option: "--as-of") } ?? calendarDate(Date())
-        let result = try Reconciler(store: try store.openStore(.read), settings: try store.configuration()?.rules ?? .init(),
-                                    erkenningPolicy: try store.referenceSettings().policy).run(on: date)
+        let result = try store.reconciler().run(on: date)
         let explanation = StudentExplanation(result: result, studentNumber: number)
         if format == "json" {
             print(String(decoding: try explanation.json(), as: UTF8.self))
@@ -69,8 +66,7 @@ struct POKsCommand: ParsableCommand {
             throw CLIError.usage("--status is one of " + POKProgress.Status.allCases.map(\.rawValue).joined(separator: ", "))
         }
         let date = try asOf.map { try parseDate($0, option: "--as-of") } ?? calendarDate(Date())
-        var result = try Reconciler(store: try store.openStore(.read), settings: try store.configuration()?.rules ?? .init(),
-                                    erkenningPolicy: try store.referenceSettings().policy).run(on: date)
+        var result = try store.reconciler().run(on: date)
         result.progress = result.progress.filter {
             (status == nil || $0.status.rawValue == status) && (crebo == nil || $0.pok.crebo == crebo)
         }
@@ -100,8 +96,7 @@ struct HoursCommand: ParsableCommand {
         guard let period = HoursOverview.Period(rawValue: by) else { throw CLIError.usage("--by is week, month or pok") }
         guard ["table", "csv"].contains(format) else { throw CLIError.usage("--format is table or csv") }
         let date = try asOf.map { try parseDate($0, option: "--as-of") } ?? calendarDate(Date())
-        let result = try Reconciler(store: try store.openStore(.read), settings: try store.configuration()?.rules ?? .init(),
-                                    erkenningPolicy: try store.referenceSettings().policy).run(on: date)
+        let result = try store.reconciler().run(on: date)
         let overview = HoursOverview(result: result, by: period, student: student, employer: employer)
         if format == "csv" { print(overview.table.text, terminator: ""); return }
         for row in overview.rows {

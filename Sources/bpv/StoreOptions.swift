@@ -52,6 +52,14 @@ struct StoreOptions: ParsableArguments {
     }
 
     /// The reference settings of the configuration (retention, the accreditation policy), or the defaults.
+    /// A reconciler on the store, read-only, with the configuration's rules, erkenning policy, programmes and
+    /// calendar (the defaults and none without a configuration).
+    func reconciler() throws -> Reconciler {
+        let store = try openStore(.read)
+        guard let configuration = try configuration() else { return Reconciler(store: store) }
+        return Reconciler(store: store, configuration: configuration)
+    }
+
     func referenceSettings() throws -> ReferenceSettings {
         try configuration()?.reference ?? ReferenceSettings()
     }

@@ -66,4 +66,24 @@ import Testing
         #expect(ended.stdout.contains("Jesse Wolbers (2240562)"))
         #expect(ended.stdout.split(separator: "\n").count == 1)
     }
+
+    @Test func theThemeWeekOfTheSampleCalendarIsAFindingForThePETStudentsWhoWorkedInItAndTheirHoursStillCount() throws {
+        let school = try SampleSchoolCopy()
+        #expect(try school.run().status == 0)
+        let runs = school.out.appendingPathComponent("runs").path
+        let newest = try FileManager.default.contentsOfDirectory(atPath: runs).sorted().last!
+        let rows = try String(contentsOfFile: runs + "/" + newest + "/findings.csv", encoding: .utf8)
+            .split(separator: "\n").map { $0.split(separator: ";", omittingEmptySubsequences: false).map(String.init) }
+        // calendar.yaml: Themaweek 2026-W46 (Monday 9 – Friday 13 November) for PET. Joël (cohort 2024: leerjaar 3)
+        // works Tuesday the 10th at Podiumbouw Oost (Roosterdetail, 08:30–17:00); Ruben (cohort 2024) Wednesday the
+        // 11th and Friday the 13th at Theater De Vechtkamer (Clockify, 09:00–17:00 and 14:00–23:00).
+        let theme = rows.filter { $0.first == "programme.theme_week" }.map { [$0[2], $0[3], $0[4]] }
+        #expect(theme == [["2026-11-10", "2240233", "100234567"], ["2026-11-11", "2240719", "100812046"],
+                          ["2026-11-13", "2240719", "100812046"]])
+        #expect(rows.contains { $0.first == "programme.theme_week" && $0[7].contains("calendar.yaml:5") })
+        // Sem (ICT BBL, Tuesday the school day): Tuesday 6 October at ByteBrug, and still counted (82h15, see above).
+        #expect(rows.contains { $0.first == "programme.school_day" && $0[2] == "2026-10-06" && $0[3] == "2250114" })
+        let sem = try explain(school, "2250114")
+        #expect((sem["poks"] as? [[String: Any]])?.first?["counted_minutes"] as? Int == 82 * 60 + 15)
+    }
 }

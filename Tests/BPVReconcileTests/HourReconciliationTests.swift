@@ -67,6 +67,47 @@ import Testing
         let shiftDates = result.findings.filter { $0.ruleID == "worktime.shift_length" }.map(\.date)
         #expect(shiftDates == [d("2026-11-16")], "9 h under 18; 12 h from the birthday on")
     }
+
+    @Test func programmeFindingsFollowThePOKsCreboAndTheLeerjaarFromTheCohortAndNeverChangeAVerdict() {
+        // Cohort 2025: leerjaar 1 until 2026-07-31, leerjaar 2 from 2026-08-01 (Monday to Wednesday school).
+        let student = Student(studentNumber: "2250476", crebo: "25604", cohort: 2025)
+        let entries = [Hours.entry(1, "2026-11-02"),      // Monday: a PET year 2 school day (the POK's crebo 25798)
+                       Hours.entry(2, "2026-11-05"),      // Thursday: free for bpv
+                       Hours.entry(3, "2026-11-10"),      // Tuesday in Themaweek 2
+                       Hours.entry(4, "2026-11-17", student: "2250477")]   // no POK, no student: no programme
+        let input = ReconcileInput(referenceDate: d("2026-12-04"), students: [student], poks: [Hours.pok()],
+                                   entries: entries, programmes: [ictBBL, pet], calendar: calendar)
+        let result = HourReconciliation().run(input)
+        #expect(result.verdicts.map(\.primary) == [.counted, .counted, .counted, .noPOK])
+        let programme = result.findings.filter { $0.rule.hasPrefix("programme.") }
+        #expect(programme.map(\.rule) == ["programme.school_day", "programme.theme_week"])
+        #expect(programme.map(\.date) == [d("2026-11-02"), d("2026-11-10")])
+        #expect(programme.first?.crebo == "25798")
+        // Without a POK the student's own crebo (25604, ICT BBL: Tuesday) decides.
+        let noPOK = HourReconciliation().run(ReconcileInput(
+            referenceDate: d("2026-12-04"), students: [student], poks: [], entries: entries,
+            programmes: [ictBBL, pet], calendar: calendar))
+        #expect(noPOK.findings.filter { $0.rule.hasPrefix("programme.") }.map(\.date) == [d("2026-11-10")])
+        // Without programmes nothing is judged.
+        let none = HourReconciliation().run(ReconcileInput(referenceDate: d("2026-12-04"), students: [student],
+                                                           poks: [Hours.pok()], entries: entries))
+        #expect(none.findings.allSatisfy { !$0.rule.hasPrefix("programme.") })
+    }
+
+    @Test func theLeerjaarIsTheStudentsOwnElseFromTheCohortWithTheSchoolYearFromAugust() {
+        let byCohort = Student(studentNumber: "1", cohort: 2025)
+        #expect(byCohort.leerjaar(on: d("2026-07-31")) == 1)
+        #expect(byCohort.leerjaar(on: d("2026-08-01")) == 2)
+        #expect(byCohort.leerjaar(on: d("2027-07-31")) == 2)
+        #expect(Student(studentNumber: "2", cohort: 2025, leerjaar: 3).leerjaar(on: d("2026-08-01")) == 3)
+        #expect(Student(studentNumber: "3").leerjaar(on: d("2026-08-01")) == nil)
+    }
+
+    @Test func aProgrammeNamesTheHolidaysThatLowerItsExpectedHours() {
+        #expect(ictBBL.expectedHoursHolidays(in: calendar).map(\.name) == ["Bouwvak"])
+        #expect(pet.expectedHoursHolidays(in: calendar).map(\.name) == ["Kerstvakantie", "Bouwvak"])
+        #expect(pet.expectedHoursHolidays(in: nil).isEmpty)
+    }
 }
 
 /// A POK's progress and status, at their boundaries.

@@ -1,3 +1,4 @@
+import BPVReconcile
 import Foundation
 
 /// `bpv.yaml`: where the database, the inbox and the output are, and which mapping each employer's folder uses.
@@ -34,6 +35,15 @@ public struct BPVConfiguration: Sendable {
     public var lists: [ReferenceSettings.ListFeed] = []
     /// The reconciliation rules' settings (`rules:`).
     public var rules = ReconcileSettings()
+    /// The folder of programme files (`programmes:`), resolved; `nil` when not given.
+    public var programmesFolder: String?
+    /// The school calendar file (`calendar:`), resolved; `nil` when not given.
+    public var calendarFile: String?
+    /// The programmes read from ``programmesFolder`` when the configuration was read (the files are checked then,
+    /// so `bpv config show` and every command report a bad programme file at its line).
+    public var programmes: [Programme] = []
+    /// The school calendar read from ``calendarFile``.
+    public var calendar: SchoolCalendar?
 
     private struct File: Decodable {
         struct EmployerEntry: Decodable {
@@ -53,6 +63,8 @@ public struct BPVConfiguration: Sendable {
         var poks: ReferenceSettings.File.Feed?
         var lists: [ReferenceSettings.File.Feed]?
         var rules: RuleSettings.File?
+        var programmes: String?
+        var calendar: String?
     }
 
     /// Reads `bpv.yaml`. Errors are `file:line:column: what was expected` (``ConfigurationYAML``): YAML syntax, keys
@@ -109,6 +121,17 @@ public struct BPVConfiguration: Sendable {
         if let poks = file.poks {
             configuration.poks = try ReferenceSettings.ListFeed(poks, yaml: yaml, at: [.key("poks")], resolve: resolve,
                                                                 inInbox: resolve)
+        }
+        configuration.calendarFile = file.calendar.map(resolve)
+        configuration.programmesFolder = file.programmes.map(resolve)
+        if let calendarFile = configuration.calendarFile {
+            configuration.calendar = try TimetableFiles.calendar(path: calendarFile)
+        }
+        if let folder = configuration.programmesFolder {
+            configuration.programmes = try TimetableFiles.programmes(folder: folder, calendar: configuration.calendar)
+        }
+        if let calendar = configuration.calendar, let calendarFile = configuration.calendarFile {
+            try TimetableFiles.checkProgrammeNames(calendar, at: calendarFile, configuration.programmes)
         }
         return configuration
     }

@@ -26,6 +26,21 @@ public enum ConfigurationSummary {
         out += "rules:\n  counted_categories: [\(r.categories.counted.map(\.rawValue).sorted().joined(separator: ", "))]\n"
         out += "  approval: \(r.approval.policy.rawValue)\n  pace_weeks: \(r.progress.paceWeeks)\n"
         out += "  first_assessment_weeks: \(r.progress.firstAssessmentWeeks)\n"
+        out += "programmes: \(c.programmesFolder ?? "(none)")\n"
+        for p in c.programmes {
+            out += "  - \(p.name): crebos [\(p.crebos.joined(separator: ", "))]\n"
+            for y in p.years {
+                out += "      leerjaar \(y.leerjaren.sorted().map(String.init).joined(separator: ", ")):"
+                    + (y.schoolDays.isEmpty ? "" : " school days \(y.schoolDays.sorted().map(Weekday.name).joined(separator: ", "));")
+                    + (y.lessonHours.map { " lessons \($0.from)–\($0.until);" } ?? "")
+                    + (y.sundayLatestEnd.map { " Sundays until \($0);" } ?? "") + "\n"
+            }
+        }
+        out += "calendar: \(c.calendarFile ?? "(none)")\n"
+        if let calendar = c.calendar {
+            for o in calendar.obligations { out += "  - obligation \(o.name): \(o.dates)\n" }
+            for h in calendar.holidays { out += "  - holiday \(h.name): \(h.dates)\n" }
+        }
         return out
     }
 }

@@ -28,7 +28,7 @@ struct ConfigurationYAML {
 
     /// The keys each part of the file may have.
     static let topLevelKeys = ["database", "output", "inbox", "aliases", "employers", "follow_links_out_of_inbox",
-                               "reference", "poks", "lists", "rules"]
+                               "reference", "poks", "lists", "rules", "programmes", "calendar"]
     static let employerKeys = ["id", "name", "leerbedrijf", "folder", "mapping"]
     static let referenceKeys = ["retention_days", "expiring_within_days", "successor_erkenning_covers", "lists"]
     static let feedKeys = ["folder", "file", "mapping", "edition"]
@@ -104,17 +104,7 @@ struct ConfigurationYAML {
     /// Every key that is not one of its part's keys, at the key's place.
     func unknownKeys() -> [Problem] {
         var found: [Problem] = []
-        func check(_ node: Node?, _ known: [String], _ part: String) {
-            guard let mapping = node?.mapping else { return }
-            for (key, _) in mapping {
-                let name = key.scalar?.string ?? "\(key)"
-                guard !known.contains(name) else { continue }
-                let hint = didYouMean(name, known).map { "\($0); " } ?? ""
-                found.append(Problem(line: key.mark?.line ?? 1, column: key.mark?.column ?? 1,
-                                     message: "unknown key '\(name)' in \(part) (\(hint)known keys: "
-                                         + known.joined(separator: ", ") + ")"))
-            }
-        }
+        func check(_ node: Node?, _ known: [String], _ part: String) { found += unknownKeys(in: node, known, part) }
         check(root, Self.topLevelKeys, "the configuration")
         for employer in node(at: [.key("employers")])?.sequence ?? [] { check(employer, Self.employerKeys, "an employer") }
         check(node(at: [.key("reference")]), Self.referenceKeys, "reference")
@@ -124,6 +114,21 @@ struct ConfigurationYAML {
         check(node(at: [.key("poks")]), Self.feedKeys, "poks")
         for feed in node(at: [.key("lists")])?.sequence ?? [] { check(feed, Self.feedKeys, "a list") }
         check(node(at: [.key("rules")]), RuleSettings.keys, "rules")
+        return found
+    }
+
+    /// The keys of the mapping `node` that are not `known`, at the key's place (`part` names the mapping).
+    func unknownKeys(in node: Node?, _ known: [String], _ part: String) -> [Problem] {
+        guard let mapping = node?.mapping else { return [] }
+        var found: [Problem] = []
+        for (key, _) in mapping {
+            let name = key.scalar?.string ?? "\(key)"
+            guard !known.contains(name) else { continue }
+            let hint = didYouMean(name, known).map { "\($0); " } ?? ""
+            found.append(Problem(line: key.mark?.line ?? 1, column: key.mark?.column ?? 1,
+                                 message: "unknown key '\(name)' in \(part) (\(hint)known keys: "
+                                     + known.joined(separator: ", ") + ")"))
+        }
         return found
     }
 

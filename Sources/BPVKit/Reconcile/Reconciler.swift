@@ -13,12 +13,26 @@ public struct Reconciler {
     public var settings: ReconcileSettings
     /// The erkenning check's policy (the successor-crebo rule).
     public var erkenningPolicy: ErkenningPolicy
+    /// The programmes' timetables and the school calendar: not in the store but files named in bpv.yaml, read and
+    /// checked with the configuration (``BPVConfiguration/programmes``, ``BPVConfiguration/calendar``) and passed in
+    /// here; ``input(on:)`` hands them to the reconciliation. Empty: no programme findings.
+    public var programmes: [Programme]
+    public var calendar: SchoolCalendar?
 
     public init(store: any Store, settings: ReconcileSettings = ReconcileSettings(),
-                erkenningPolicy: ErkenningPolicy = ErkenningPolicy()) {
+                erkenningPolicy: ErkenningPolicy = ErkenningPolicy(), programmes: [Programme] = [],
+                calendar: SchoolCalendar? = nil) {
         self.store = store
         self.settings = settings
         self.erkenningPolicy = erkenningPolicy
+        self.programmes = programmes
+        self.calendar = calendar
+    }
+
+    /// A reconciler with the configuration's settings, erkenning policy, programmes and calendar.
+    public init(store: any Store, configuration: BPVConfiguration) {
+        self.init(store: store, settings: configuration.rules, erkenningPolicy: configuration.reference.policy,
+                  programmes: configuration.programmes, calendar: configuration.calendar)
     }
 
     /// Reconciles the whole store on `referenceDate`.
@@ -45,6 +59,9 @@ public struct Reconciler {
         for p in input.poks.map(\.key).sorted() { hasher.add(p) }
         for s in input.students.map(\.studentNumber).sorted() { hasher.add(s) }
         for (key, gaps) in input.erkenningGaps.sorted(by: { $0.key < $1.key }) { hasher.add("\(key)=\(gaps)") }
+        // Only when given, so the fingerprints of runs without programme files stay as they were.
+        if !input.programmes.isEmpty { hasher.add("programmes=\(input.programmes)") }
+        if let calendar = input.calendar { hasher.add("calendar=\(calendar)") }
         return hasher.hex
     }
 
@@ -57,7 +74,8 @@ public struct Reconciler {
         }
         let poks = try store.currentPOKs(crebo: nil, leerbedrijfID: nil)
         return ReconcileInput(referenceDate: referenceDate, students: try store.values(of: StudentsKind.self),
-                              poks: poks, entries: entries, erkenningGaps: try erkenningGaps(poks, on: referenceDate))
+                              poks: poks, entries: entries, erkenningGaps: try erkenningGaps(poks, on: referenceDate),
+                              programmes: programmes, calendar: calendar)
     }
 
     /// The days of each POK's period that no erkenning covers, from the erkenning check. Without any SBB list

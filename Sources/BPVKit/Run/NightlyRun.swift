@@ -86,8 +86,7 @@ public struct NightlyRun {
         // Reconcile every hour against the POKs, once the day's hours and lists are in.
         let poks = try store.currentPOKs(crebo: nil, leerbedrijfID: nil)
         if !poks.isEmpty {
-            let (result, changes) = try Reconciler(store: store, settings: configuration.rules,
-                                                   erkenningPolicy: configuration.reference.policy)
+            let (result, changes) = try Reconciler(store: store, configuration: configuration)
                 .runAndKeep(on: calendarDate(clock))
             summary.reconciliation = result
             summary.reconciliationChanges = changes

@@ -6,6 +6,8 @@ public struct ReconcileSettings: Sendable, Equatable {
     public var approval = ApprovalRule.Settings()
     public var progress = POKProgressSettings()
     public var workingTime = WorkingTimeSettings()
+    /// The programme rules (school days, theme weeks, lessons, Sundays).
+    public var programmes = ProgrammeSettings()
     public init() {}
 }
 
@@ -101,6 +103,28 @@ public struct HourReconciliation {
             let hours = StudentHours(studentNumber: student, birthDate: students[student]?.geboortedatum,
                                      entries: workedOfStudent[student]!.map { verdicts[$0].entry.entry })
             findings += WorkingTimeRules.findings(for: hours, settings: settings.workingTime)
+        }
+        // The programme's timetable and the school calendar: the same entries, findings only.
+        if !input.programmes.isEmpty {
+            for student in workedOfStudent.keys.sorted() {
+                let own = students[student]
+                let judged = workedOfStudent[student]!.compactMap { index -> ProgrammeHours.Entry? in
+                    let verdict = verdicts[index]
+                    let pokCrebo = pokOf[index] >= 0 ? input.poks[pokOf[index]].crebo : nil
+                    let crebo = input.programme(crebo: pokCrebo) != nil ? pokCrebo : own?.crebo
+                    guard let programme = input.programme(crebo: crebo) else { return nil }
+                    var entry = verdict.entry.entry
+                    entry.leerbedrijfID = verdict.entry.leerbedrijfID   // the entry's own, else the sender's
+                    let date = entry.date
+                    return ProgrammeHours.Entry(entry: entry, programme: programme,
+                                                leerjaar: own?.leerjaar(on: date), crebo: crebo)
+                }
+                guard !judged.isEmpty else { continue }
+                findings += ProgrammeRules.findings(
+                    for: ProgrammeHours(studentNumber: student, entries: judged,
+                                        calendar: input.calendar ?? SchoolCalendar()),
+                    settings: settings.programmes)
+            }
         }
         var verdictsOfPOK = [[Int]](repeating: [], count: input.poks.count)
         for i in entries.indices where pokOf[i] >= 0 { verdictsOfPOK[pokOf[i]].append(i) }

@@ -30,14 +30,28 @@ public struct ReconcileInput: Sendable {
     public var entries: [ReconcileEntry]
     /// Per POK (``POK/key``): the days of its period that no erkenning covers (see ``ErkenningCoverage/gaps``).
     public var erkenningGaps: [String: [DateRange]]
+    /// The programmes' timetables (`mappings/programmes/`): a student's entries fall under the programme of the
+    /// POK's crebo, else of the student's crebo; no programme, no programme findings.
+    public var programmes: [Programme]
+    /// The school calendar: theme weeks and other obligations, and the school holidays.
+    public var calendar: SchoolCalendar?
 
     public init(referenceDate: CalendarDate, students: [Student], poks: [POK], entries: [ReconcileEntry],
-                erkenningGaps: [String: [DateRange]] = [:]) {
+                erkenningGaps: [String: [DateRange]] = [:], programmes: [Programme] = [],
+                calendar: SchoolCalendar? = nil) {
         self.referenceDate = referenceDate
         self.students = students
         self.poks = poks
         self.entries = entries
         self.erkenningGaps = erkenningGaps
+        self.programmes = programmes
+        self.calendar = calendar
+    }
+
+    /// The programme covering `crebo`, if any.
+    public func programme(crebo: String?) -> Programme? {
+        guard let crebo else { return nil }
+        return programmes.first { $0.covers(crebo: crebo) }
     }
 }
 
