@@ -40,4 +40,20 @@ import Testing
         #expect(message("  pace_weeks: 53\n").contains("rules.pace_weeks must be a number of weeks from 1 to 52"))
         #expect(message("  aproval: warn\n").contains("unknown key 'aproval' in rules (did you mean 'approval'?"))
     }
+
+    @Test func anEmployersPOKChoiceReachesTheRules() throws {
+        let path = Fixture.temporaryFolder().appendingPathComponent("bpv.yaml").path
+        try """
+            database: x.sqlite
+            employers:
+              - id: flexpool-uitzend
+                folder: hours/flexpool
+                mapping: m.yaml
+                pok_choice: latest_begin
+            """.write(toFile: path, atomically: true, encoding: .utf8)
+        #expect(try BPVConfiguration.load(path: path).rules.pokChoice == ["flexpool-uitzend": .latestBegin])
+        try String(contentsOfFile: path, encoding: .utf8).replacingOccurrences(of: "latest_begin", with: "newest")
+            .write(toFile: path, atomically: true, encoding: .utf8)
+        #expect(throws: (any Error).self) { _ = try BPVConfiguration.load(path: path) }
+    }
 }

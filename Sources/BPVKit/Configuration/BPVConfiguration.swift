@@ -15,6 +15,8 @@ public struct BPVConfiguration: Sendable {
         public var folder: String
         /// The mapping file for its exports.
         public var mapping: String
+        /// An uitzendbureau's entries while several POKs of the student run (`pok_choice`, default `refuse`).
+        public var pokChoice: POKAttributionRule.Choice = .refuse
     }
 
     public var path: String
@@ -52,6 +54,7 @@ public struct BPVConfiguration: Sendable {
             var leerbedrijf: String?
             var folder: String
             var mapping: String
+            var pok_choice: String?
         }
         var database: String?
         var output: String?
@@ -99,8 +102,16 @@ public struct BPVConfiguration: Sendable {
             guard ids.insert(entry.id).inserted else {
                 throw yaml.error(at: at + [.key("id")], "employer id '\(entry.id)' appears twice")
             }
-            employers.append(Employer(id: entry.id, name: entry.name, leerbedrijfID: entry.leerbedrijf,
-                                      folder: entry.folder, mapping: resolve(entry.mapping)))
+            var employer = Employer(id: entry.id, name: entry.name, leerbedrijfID: entry.leerbedrijf,
+                                    folder: entry.folder, mapping: resolve(entry.mapping))
+            if let text = entry.pok_choice {
+                guard let choice = POKAttributionRule.Choice(rawValue: text) else {
+                    throw yaml.error(at: at + [.key("pok_choice")], "pok_choice is "
+                        + POKAttributionRule.Choice.allCases.map(\.rawValue).joined(separator: ", ") + ", not '\(text)'")
+                }
+                employer.pokChoice = choice
+            }
+            employers.append(employer)
         }
         let inbox = resolve(file.inbox ?? "inbox")
         var configuration = BPVConfiguration(path: path, database: resolve(file.database ?? "bpv.sqlite"),
@@ -118,6 +129,9 @@ public struct BPVConfiguration: Sendable {
                                            inInbox: inInbox)
         }
         if let rules = file.rules { configuration.rules = try RuleSettings.settings(rules, yaml: yaml) }
+        for employer in employers where employer.pokChoice != .refuse {
+            configuration.rules.pokChoice[employer.id] = employer.pokChoice
+        }
         if let poks = file.poks {
             configuration.poks = try ReferenceSettings.ListFeed(poks, yaml: yaml, at: [.key("poks")], resolve: resolve,
                                                                 inInbox: resolve)

@@ -11,7 +11,7 @@ public enum ConfigurationSummary {
         out += "employers:\n"
         for e in c.employers {
             out += "  - id: \(e.id)\n    leerbedrijf: \(e.leerbedrijfID ?? "(none: an uitzendbureau or holding)")\n"
-            out += "    folder: \(c.folder(of: e))\n    mapping: \(e.mapping)\n"
+            out += "    folder: \(c.folder(of: e))\n    mapping: \(e.mapping)\n    pok_choice: \(e.pokChoice.rawValue)\n"
         }
         func feed(_ f: ReferenceSettings.ListFeed) -> String {
             "  - \(f.isFolder ? "folder" : "file"): \(f.path)\n    mapping: \(f.mapping)\n"

@@ -6,6 +6,8 @@ public struct ReconcileSettings: Sendable, Equatable {
     public var approval = ApprovalRule.Settings()
     public var progress = POKProgressSettings()
     public var workingTime = WorkingTimeSettings()
+    /// Per employer id: what its entries do while several POKs of the student run (see ``POKAttributionRule/Choice``).
+    public var pokChoice: [String: POKAttributionRule.Choice] = [:]
     /// The programme rules (school days, theme weeks, lessons, Sundays).
     public var programmes = ProgrammeSettings()
     public init() {}
@@ -56,7 +58,8 @@ public struct HourReconciliation {
         var findings: [Finding] = []
         for (i, entry) in entries.enumerated() {
             let own = poksOfStudent[entry.entry.studentNumber ?? ""] ?? []
-            let attributed = attribution.evaluate(.init(entry: entry, poks: own.map { input.poks[$0] }))
+            let attributed = attribution.evaluate(.init(entry: entry, poks: own.map { input.poks[$0] },
+                                                        choice: settings.pokChoice[entry.entry.employerID] ?? .refuse))
             var found = attributed.reasons
             if let local = attributed.index, let pok = attributed.pok {
                 pokOf[i] = own[local]

@@ -11,13 +11,24 @@ public struct POKAttributionRule: Rule {
     public static let id: RuleID = "hours.attribution"
     public static let title = "Each hour entry belongs to at most one POK"
 
+    /// What to do with an uitzendbureau's entry while several of the student's POKs run (a per-employer
+    /// setting, `pok_choice:` in bpv.yaml): not count it (`refuse`, the default: `ambiguous_pok`), or give it to the
+    /// POK that began first or last.
+    public enum Choice: String, Sendable, Equatable, CaseIterable {
+        case refuse
+        case earliestBegin = "earliest_begin"
+        case latestBegin = "latest_begin"
+    }
+
     public struct Input {
         public var entry: ReconcileEntry
         /// The student's current POKs.
         public var poks: [POK]
-        public init(entry: ReconcileEntry, poks: [POK]) {
+        public var choice: Choice
+        public init(entry: ReconcileEntry, poks: [POK], choice: Choice = .refuse) {
             self.entry = entry
             self.poks = poks
+            self.choice = choice
         }
     }
 
@@ -57,6 +68,11 @@ public struct POKAttributionRule: Rule {
                 explanation: "student \(student) has no POK")])
         }
         let running = input.poks.indices.filter { input.poks[$0].begin <= day && day <= input.poks[$0].lastDay }
+        if running.count > 1 && input.choice != .refuse {
+            let byBegin = running.sorted { input.poks[$0].begin < input.poks[$1].begin }
+            let chosen = input.choice == .earliestBegin ? byBegin.first! : byBegin.last!
+            return Attribution(index: chosen, pok: input.poks[chosen], reasons: [])
+        }
         if running.count > 1 {
             return Attribution(index: nil, pok: nil, reasons: [VerdictReason(.ambiguousPOK, rule: Self.id,
                 explanation: "\(entry.employerID) names no leerbedrijf and \(running.count) POKs of student \(student) "

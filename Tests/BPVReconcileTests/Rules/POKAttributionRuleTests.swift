@@ -54,4 +54,12 @@ import Testing
         let before = Hours.entry(2, "2026-10-31", employer: "flexpool-uitzend", employerLeerbedrijf: nil)
         #expect(rule.evaluate(.init(entry: before, poks: [a, b])).pok == a)
     }
+
+    @Test func anEmployersPOKChoiceSettlesTheAmbiguity() {
+        let a = Hours.pok("2026-09-01", "2026-12-31"), b = Hours.pok("2026-11-01", "2027-06-30", leerbedrijf: "100581320")
+        let entry = Hours.entry(1, "2026-11-01", employer: "flexpool-uitzend", employerLeerbedrijf: nil)
+        #expect(rule.evaluate(.init(entry: entry, poks: [a, b], choice: .latestBegin)).pok == b)
+        #expect(rule.evaluate(.init(entry: entry, poks: [b, a], choice: .earliestBegin)).pok == a)
+        #expect(rule.evaluate(.init(entry: entry, poks: [a, b], choice: .refuse)).reasons.map(\.code) == [.ambiguousPOK])
+    }
 }
