@@ -127,6 +127,18 @@ import Testing
         #expect(progress([], on: "2026-11-11").expectedMinutes == 600, "after the end")
     }
 
+    @Test func holidaysLowerTheExpectedHours() {
+        // Two of the ten days are a holiday: 10 hours over 8 days, 75 minutes a day.
+        let holiday = [DateRange(start: d("2026-11-04"), end: d("2026-11-05"))]
+        let expected = { (day: String) in
+            POKProgress(pok: pok, student: nil, verdicts: [], on: d(day), settings: .init(), holidays: holiday).expectedMinutes
+        }
+        #expect(expected("2026-11-03") == 225, "three days before the holiday")
+        #expect(expected("2026-11-05") == 225, "nothing more is expected during it")
+        #expect(expected("2026-11-06") == 300, "the day after it")
+        #expect(expected("2026-11-10") == 600)
+    }
+
     @Test func exactlyTheExpectedHoursIsOnTrackAndOneMinuteLessIsBehind() {
         #expect(progress([("2026-11-01", 180)], on: "2026-11-03").status == .onTrack)
         #expect(progress([("2026-11-01", 179)], on: "2026-11-03").status == .behind)

@@ -134,7 +134,9 @@ public struct HourReconciliation {
         let order = input.poks.indices.sorted { pokKeys[$0] < pokKeys[$1] }
         let progress = order.map { p in
             POKProgress(pok: input.poks[p], student: students[input.poks[p].studentNumber],
-                        verdicts: verdictsOfPOK[p].map { verdicts[$0] }, on: input.referenceDate, settings: settings.progress)
+                        verdicts: verdictsOfPOK[p].map { verdicts[$0] }, on: input.referenceDate, settings: settings.progress,
+                        holidays: input.programme(crebo: input.poks[p].crebo)?
+                            .expectedHoursHolidays(in: input.calendar).map(\.dates) ?? [])
         }
         for p in order { findings += POKPlausibilityRule().evaluate(input.poks[p]).findings }
         return ReconcileResult(referenceDate: input.referenceDate, verdicts: verdicts, progress: progress,

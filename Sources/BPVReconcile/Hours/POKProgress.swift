@@ -35,7 +35,8 @@ public struct POKProgress: Sendable, Hashable {
     public var countedMinutes: Int
     /// Minutes of entries attributed to this POK that do not count, per primary reason.
     public var notCounted: [VerdictCode: Int]
-    /// The hours expected by the reference date: the POK's hours pro rata over its days.
+    /// The hours expected by the reference date: the POK's hours pro rata over its days, leaving out the holidays
+    /// that lower the programme's expected hours (``Programme/expectedHoursHolidays(in:)``).
     public var expectedMinutes: Int?
     /// Counted minutes in the ``POKProgressSettings/paceWeeks`` weeks before the reference date.
     public var recentMinutes: Int
@@ -46,8 +47,9 @@ public struct POKProgress: Sendable, Hashable {
     public var firstAssessmentDue: CalendarDate
     public var status: Status
 
+    /// `holidays`: days on which no hours are expected (the programme's holidays in the school calendar).
     public init(pok: POK, student: Student?, verdicts: [EntryVerdict], on referenceDate: CalendarDate,
-                settings: POKProgressSettings) {
+                settings: POKProgressSettings, holidays: [DateRange] = []) {
         self.pok = pok
         self.student = student
         self.referenceDate = referenceDate
@@ -80,9 +82,17 @@ public struct POKProgress: Sendable, Hashable {
             status = .noNorm
             return
         }
-        let total = pok.end.dayNumber - pok.begin.dayNumber + 1
-        let elapsed = min(max(referenceDate.dayNumber - pok.begin.dayNumber + 1, 0), total)
-        expectedMinutes = required * elapsed / total
+        // The POK's days and those elapsed by the reference date, without the holidays.
+        var free = Set<Int>()
+        for holiday in holidays {
+            let from = max(holiday.start.dayNumber, pok.begin.dayNumber)
+            let to = min((holiday.end ?? holiday.start).dayNumber, pok.end.dayNumber)
+            if from <= to { free.formUnion(from...to) }
+        }
+        let last = min(referenceDate.dayNumber, pok.end.dayNumber)
+        let total = pok.end.dayNumber - pok.begin.dayNumber + 1 - free.count
+        let elapsed = max(last - pok.begin.dayNumber + 1, 0) - free.filter { $0 <= last }.count
+        expectedMinutes = total > 0 ? required * max(elapsed, 0) / total : required
         let remaining = required - countedMinutes
         if remaining <= 0 {
             projectedDate = nil
