@@ -55,7 +55,16 @@ public struct Reconciler {
         var hasher = SHA256Text()
         hasher.add(input.referenceDate.iso)
         hasher.add("\(settings)")
-        for e in input.entries.sorted(by: { $0.id < $1.id }) { hasher.add("\(e.id):\(e.entry.studentNumber ?? "")") }
+        // Entries as bytes (id and studentnummer), in id order: millions of them, no text per entry.
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(1 << 16)
+        for e in input.entries {
+            withUnsafeBytes(of: e.id.littleEndian) { bytes.append(contentsOf: $0) }
+            bytes.append(contentsOf: (e.entry.studentNumber ?? "").utf8)
+            bytes.append(0)
+            if bytes.count >= 1 << 16 { hasher.add(bytes); bytes.removeAll(keepingCapacity: true) }
+        }
+        hasher.add(bytes)
         for p in input.poks.map(\.key).sorted() { hasher.add(p) }
         for s in input.students.map(\.studentNumber).sorted() { hasher.add(s) }
         for (key, gaps) in input.erkenningGaps.sorted(by: { $0.key < $1.key }) { hasher.add("\(key)=\(gaps)") }
@@ -100,5 +109,6 @@ public struct Reconciler {
 struct SHA256Text {
     private var hasher = SHA256()
     mutating func add(_ text: String) { hasher.update(data: Data((text + "\n").utf8)) }
+    mutating func add(_ bytes: [UInt8]) { bytes.withUnsafeBytes { hasher.update(bufferPointer: $0) } }
     var hex: String { hasher.finalize().map { String(format: "%02x", $0) }.joined() }
 }

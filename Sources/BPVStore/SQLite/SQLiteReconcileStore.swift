@@ -1,6 +1,7 @@
 import BPVModel
 import Foundation
 import GRDB
+import GRDBSQLite
 
 /// The last reconciliation in SQLite (see ``ReconcileStore``).
 extension SQLiteStore: ReconcileStore {
@@ -37,17 +38,41 @@ extension SQLiteStore: ReconcileStore {
                            arguments: [Self.now(), run.referenceDate.iso, run.inputsFingerprint])
             let id = db.lastInsertedRowID
             try db.execute(sql: "DELETE FROM reconcile_verdict")
-            let verdict = try db.makeStatement(sql: """
-                INSERT INTO reconcile_verdict (entry_id, run_id, pok_key, verdict, counted_minutes) VALUES (?, ?, ?, ?, ?)
-                """)
-            for v in run.verdicts {
-                try verdict.execute(arguments: [v.entryID, id, v.pokKey, v.verdict, v.countedMinutes])
-            }
+            try Self.insertVerdicts(db, run.verdicts, runID: id)
             let pok = try db.makeStatement(sql: """
                 INSERT INTO reconcile_pok (run_id, pok_key, status, counted_minutes) VALUES (?, ?, ?, ?)
                 """)
             for p in run.poks { try pok.execute(arguments: [id, p.pokKey, p.status, p.countedMinutes]) }
             return id
+        }
+    }
+
+    /// The verdicts through one prepared statement bound with the C API: a large school has millions, and GRDB's
+    /// argument arrays cost several times the insert itself.
+    static func insertVerdicts(_ db: Database, _ verdicts: [StoredReconciliation.Verdict], runID: Int64) throws {
+        guard let connection = db.sqliteConnection else { throw StoreError("the SQLite connection is closed") }
+        var statement: OpaquePointer?
+        guard sqlite3_prepare_v2(connection, """
+            INSERT INTO reconcile_verdict (entry_id, run_id, pok_key, verdict, counted_minutes) VALUES (?1, ?2, ?3, ?4, ?5)
+            """, -1, &statement, nil) == SQLITE_OK, let statement else {
+            throw StoreError("cannot prepare statement: \(String(cString: sqlite3_errmsg(connection)))")
+        }
+        defer { sqlite3_finalize(statement) }
+        func text(_ index: Int32, _ value: String?) -> Int32 {
+            guard let value else { return sqlite3_bind_null(statement, index) }
+            return sqlite3_bind_text(statement, index, value, -1, sqliteTransient)
+        }
+        for v in verdicts {
+            let binds = [sqlite3_bind_int64(statement, 1, v.entryID), sqlite3_bind_int64(statement, 2, runID),
+                         text(3, v.pokKey), text(4, v.verdict), sqlite3_bind_int64(statement, 5, Int64(v.countedMinutes))]
+            guard binds.allSatisfy({ $0 == SQLITE_OK }) else {
+                throw StoreError("a verdict could not be stored (SQLite: \(String(cString: sqlite3_errmsg(connection))))")
+            }
+            let rc = sqlite3_step(statement)
+            sqlite3_reset(statement)
+            guard rc == SQLITE_DONE else {
+                throw StoreError("insert failed: \(String(cString: sqlite3_errmsg(connection)))")
+            }
         }
     }
 
