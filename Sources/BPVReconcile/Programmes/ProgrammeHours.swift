@@ -47,6 +47,13 @@ public struct ProgrammeHours: Sendable, Hashable {
 
     /// The entries the rules judge (a bpv category, not a void), grouped per date and programme, in date order;
     /// within a day in the order of start and source.
+    /// At most one finding per date worked: `judge` looks at one date's entries (with the first of them and the
+    /// date, which every programme rule needs) and gives the finding, or `nil`.
+    func findingsPerDay(_ settings: ProgrammeSettings,
+                        _ judge: (_ day: [Entry], _ first: Entry, _ date: CalendarDate) -> Finding?) -> RuleOutcome {
+        RuleOutcome(findings: days(settings).compactMap { judge($0, $0[0], $0[0].entry.date) })
+    }
+
     func days(_ settings: ProgrammeSettings) -> [[Entry]] {
         let judged = entries.filter { settings.categories.contains($0.entry.category) && $0.entry.action != .void }
         let groups = Dictionary(grouping: judged) { "\($0.entry.date.iso) \($0.programme.name)" }

@@ -22,15 +22,13 @@ public struct LessonTimeRule: Rule {
 
     /// A finding per date (and programme) whose entries overlap lesson hours.
     public func evaluate(_ hours: ProgrammeHours) -> RuleOutcome {
-        var findings: [Finding] = []
-        for day in hours.days(settings) {
-            let first = day[0], date = first.entry.date
-            guard let lessons = first.year?.lessonHours else { continue }
+        hours.findingsPerDay(settings) { day, first, date in
+            guard let lessons = first.year?.lessonHours else { return nil }
             let within = day.map { (entry: $0, minutes: overlap(WorkingEntry($0.entry), lessons, hours, $0)) }
                 .filter { $0.minutes > 0 }
-            guard !within.isEmpty else { continue }
+            guard !within.isEmpty else { return nil }
             let minutes = within.reduce(0) { $0 + $1.minutes }
-            findings.append(hours.finding(
+            return hours.finding(
                 Self.id, settings, within.map(\.entry),
                 evidence: "\(hm(minutes)) within the lessons (\(lessons.from)–\(lessons.until), "
                     + lessons.weekdays.sorted().map(Weekday.name).joined(separator: ", ")
@@ -38,9 +36,8 @@ public struct LessonTimeRule: Rule {
                     + within.map { WorkingEntry($0.entry.entry).evidence }.joined(separator: "; "),
                 explanation: "In leerjaar \(first.leerjaar!) of \(first.programme.title ?? first.programme.name) "
                     + "the bpv may not fall during regular lessons (evenings and weekends are allowed). Check the "
-                    + "times with the student and the leerbedrijf."))
+                    + "times with the student and the leerbedrijf.")
         }
-        return RuleOutcome(findings: findings)
     }
 
     /// The entry's minutes within the lessons of its date and the next day.

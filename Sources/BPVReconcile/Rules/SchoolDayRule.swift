@@ -20,22 +20,19 @@ public struct SchoolDayRule: Rule {
 
     /// A finding per date (and programme) with bpv hours on a school day of the student's leerjaar.
     public func evaluate(_ hours: ProgrammeHours) -> RuleOutcome {
-        var findings: [Finding] = []
-        for day in hours.days(settings) {
-            let first = day[0], date = first.entry.date
+        hours.findingsPerDay(settings) { day, first, date in
             guard let year = first.year, year.schoolDays.contains(date.isoWeekday), hours.isRegular(date, first)
-            else { continue }
+            else { return nil }
             let weekday = Weekday.name(date.isoWeekday).capitalized
             let minutes = day.reduce(0) { $0 + $1.entry.minutes }
-            findings.append(hours.finding(
+            return hours.finding(
                 Self.id, settings, day,
                 evidence: "\(hm(minutes)) on \(weekday) \(date), a school day of \(ProgrammeHours.describe(first)): "
                     + day.map { WorkingEntry($0.entry).evidence }.joined(separator: "; "),
                 explanation: "\(weekday) is a school day in leerjaar \(first.leerjaar!) of "
                     + "\(first.programme.title ?? first.programme.name): the student is expected at school, not at "
                     + "the leerbedrijf. Check with the student and the leerbedrijf (a swapped day, a day without "
-                    + "lessons?)."))
+                    + "lessons?).")
         }
-        return RuleOutcome(findings: findings)
     }
 }

@@ -20,22 +20,19 @@ public struct SundayLateRule: Rule {
 
     /// A finding per Sunday (and programme) with an entry ending after the limit.
     public func evaluate(_ hours: ProgrammeHours) -> RuleOutcome {
-        var findings: [Finding] = []
-        for day in hours.days(settings) {
-            let first = day[0], date = first.entry.date
-            guard date.isoWeekday == 7, let latest = first.year?.sundayLatestEnd else { continue }
+        hours.findingsPerDay(settings) { day, first, date in
+            guard date.isoWeekday == 7, let latest = first.year?.sundayLatestEnd else { return nil }
             let limit = latest.secondsSinceMidnight / 60
             let late = day.filter { entry in WorkingEntry(entry.entry).end.map { $0 > limit } ?? false }
-            guard !late.isEmpty else { continue }
-            findings.append(hours.finding(
+            guard !late.isEmpty else { return nil }
+            return hours.finding(
                 Self.id, settings, late,
                 evidence: "bpv on Sunday \(date) after \(latest), the latest end in "
                     + "\(ProgrammeHours.describe(first)): "
                     + late.map { WorkingEntry($0.entry).evidence }.joined(separator: "; "),
                 explanation: "In leerjaar \(first.leerjaar!) of \(first.programme.title ?? first.programme.name) "
                     + "the bpv on a Sunday ends by \(latest) at the latest. Check the times with the student and the "
-                    + "leerbedrijf."))
+                    + "leerbedrijf.")
         }
-        return RuleOutcome(findings: findings)
     }
 }

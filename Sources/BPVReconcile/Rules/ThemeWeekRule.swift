@@ -20,22 +20,19 @@ public struct ThemeWeekRule: Rule {
 
     /// A finding per date (and programme) with bpv hours on a day of a school obligation.
     public func evaluate(_ hours: ProgrammeHours) -> RuleOutcome {
-        var findings: [Finding] = []
-        for day in hours.days(settings) {
-            let first = day[0], date = first.entry.date
+        hours.findingsPerDay(settings) { day, first, date in
             guard let obligation = hours.calendar.obligation(for: first.programme, leerjaar: first.leerjaar, on: date)
-            else { continue }
+            else { return nil }
             let minutes = day.reduce(0) { $0 + $1.entry.minutes }
             let place = obligation.location.map { ", \($0)" } ?? ""
-            findings.append(hours.finding(
+            return hours.finding(
                 Self.id, settings, day,
                 evidence: "\(hm(minutes)) on \(date), in \(obligation.name) (\(obligation.dates)\(place)) of "
                     + "\(ProgrammeHours.describe(first)): "
                     + day.map { WorkingEntry($0.entry).evidence }.joined(separator: "; "),
                 explanation: "\(obligation.name) is a school obligation that takes priority over the bpv: the "
                     + "student is expected at school. Check with the student and the praktijkopleider whether "
-                    + "the bpv was agreed with the school."))
+                    + "the bpv was agreed with the school.")
         }
-        return RuleOutcome(findings: findings)
     }
 }
