@@ -62,7 +62,8 @@ mkdir -p "$DATA" "$WORK" "$LOGS"
 # The benchmark's employer, so that `--employer bench` is a known one (bpv refuses unknown employer ids).
 printf 'database: bench.sqlite\nemployers:\n  - id: bench\n    folder: hours/bench\n    mapping: unused.yaml\n' >"$WORK/bench.yaml"
 FAILED=0
-declare -A WALL RSS STATUS NOTE    # keyed "step|rows"
+declare -A WALL RSS STATUS NOTE ROUNDS    # keyed "step|rows"
+. "$ROOT/scripts/bench-measure.sh"
 NOTES=()
 
 say() { printf '%s\n' "$*" >&2; }
@@ -103,35 +104,12 @@ if [ "$BPV_OK" = 0 ]; then say "!! bpv steps will be skipped: $BPV_WHY"; NOTES+=
 #   and highest RSS over the rounds; after a failure it is not run again.
 measure() {
     local step=$1 rows=$2 ok_codes=$3 db=$4; shift 5
-    local key="$step|$rows" run=$ROUND rc wall rss tf log
+    local key="$step|$rows" run=$ROUND log
     case "${STATUS[$key]:-}" in ""|ok) ;; *) return 0 ;; esac
-    tf=$(mktemp "$WORK/time.XXXXXX")
     log="$LOGS/${step}-${rows}-run${run}.log"
     [ "$db" != "-" ] && rm -f "$db" "$db-wal" "$db-shm" "$db-journal"
-    timeout --kill-after=10 "$STEP_TIMEOUT" /usr/bin/time -f '%e %M' -o "$tf" "$@" </dev/null >"$log" 2>&1
-    rc=$?
-    read -r wall rss < <(tail -n 1 "$tf")
-    rm -f "$tf"
-    if [ "$rc" = 124 ] || [ "$rc" = 137 ]; then
-        STATUS[$key]="timeout after ${STEP_TIMEOUT}s"; say "!! $step ($rows rows) run $run: timed out"
-        FAILED=1; return 0
-    fi
-    if ! [[ " $ok_codes " == *" $rc "* ]]; then
-        STATUS[$key]="failed (exit $rc)"
-        say "!! $step ($rows rows) run $run: exit $rc; last lines of $log:"
-        tail -n 8 "$log" | sed 's/^/   /' >&2
-        FAILED=1; return 0
-    fi
-    if ! [[ ${wall:-} =~ ^[0-9.]+$ && ${rss:-} =~ ^[0-9]+$ ]]; then
-        STATUS[$key]="failed (no timing)"; say "!! $step: could not read /usr/bin/time output"; FAILED=1; return 0
-    fi
-    say "   $step ($rows rows) run $run: ${wall} s, $((rss / 1024)) MiB, exit $rc"
-    if [ -z "${WALL[$key]:-}" ] || awk -v a="$wall" -v b="${WALL[$key]}" 'BEGIN { exit !(a < b) }'; then
-        WALL[$key]=$wall
-    fi
-    if [ -z "${RSS[$key]:-}" ] || ((rss > RSS[$key])); then RSS[$key]=$rss; fi
-    STATUS[$key]=ok
-    [ "$rc" = 3 ] && NOTE[$key]="exit 3: some records were rejected, though every generated row is valid: check the mapping (code table) and $log"
+    time_step "$key" "$step ($rows rows) run $run" "$log" "$ok_codes" -- "$@"
+    [ "${STATUS[$key]}" = ok ] && [ "$LAST_RC" = 3 ] && NOTE[$key]="exit 3: some records were rejected, though every generated row is valid: check the mapping (code table) and $log"
     return 0
 }
 

@@ -69,6 +69,7 @@ fi
 mkdir -p "$DATA" "$WORK" "$LOGS"
 FAILED=0
 declare -A WALL RSS STATUS NOTE ROUNDS   # keyed "step|entries"; steps: gen, import, reconcile
+. "$ROOT/scripts/bench-measure.sh"
 NOTES=()
 say() { printf '%s\n' "$*" >&2; }
 
@@ -101,36 +102,10 @@ if [ "$BPV_OK" = 0 ]; then say "!! bpv steps will be skipped: $BPV_WHY"; NOTES+=
 #   failed is not run again.
 measure() {
     local step=$1 n=$2 ok_codes=$3; shift 4
-    local key="$step|$n" rc wall rss tf log
+    local key="$step|$n" log
     case "${STATUS[$key]:-}" in ""|ok) ;; *) return 0 ;; esac
-    tf=$(mktemp "$WORK/time.XXXXXX")
     log="$LOGS/reconcile-${step}-${n}-run${ROUND}.log"
-    timeout --kill-after=10 "$STEP_TIMEOUT" /usr/bin/time -f '%e %M' -o "$tf" "$@" </dev/null >"$log" 2>&1
-    rc=$?
-    LAST_RC=$rc
-    read -r wall rss < <(tail -n 1 "$tf")
-    rm -f "$tf"
-    if [ "$rc" = 124 ] || [ "$rc" = 137 ]; then
-        STATUS[$key]="timeout after ${STEP_TIMEOUT}s (or killed)"; say "!! $step ($n entries) run $ROUND: timed out or killed"
-        FAILED=1; return 0
-    fi
-    if ! [[ " $ok_codes " == *" $rc "* ]]; then
-        STATUS[$key]="failed (exit $rc)"
-        say "!! $step ($n entries) run $ROUND: exit $rc; last lines of $log:"
-        tail -n 8 "$log" | sed 's/^/   /' >&2
-        FAILED=1; return 0
-    fi
-    if ! [[ ${wall:-} =~ ^[0-9.]+$ && ${rss:-} =~ ^[0-9]+$ ]]; then
-        STATUS[$key]="failed (no timing)"; say "!! $step: could not read /usr/bin/time output"; FAILED=1; return 0
-    fi
-    say "   $step ($n entries) run $ROUND: ${wall} s, $((rss / 1024)) MiB, exit $rc"
-    if [ -z "${WALL[$key]:-}" ] || awk -v a="$wall" -v b="${WALL[$key]}" 'BEGIN { exit !(a < b) }'; then
-        WALL[$key]=$wall
-    fi
-    if [ -z "${RSS[$key]:-}" ] || ((rss > RSS[$key])); then RSS[$key]=$rss; fi
-    ROUNDS[$key]="${ROUNDS[$key]:+${ROUNDS[$key]} / }$wall"
-    STATUS[$key]=ok
-    return 0
+    time_step "$key" "$step ($n entries) run $ROUND" "$log" "$ok_codes" -- "$@"
 }
 
 # --- data and import, once per size --------------------------------------------------------------------------------
