@@ -97,10 +97,10 @@ import Testing
         #expect(byHand.status == 4, "\(byHand.output)")
     }
 
-    @Test func aConfigurationErrorEndsWith1() throws {
+    @Test func aConfigurationErrorEndsWith78() throws {
         let folder = BPVProcess.temporaryFolder()
         let outcome = try BPVProcess.run(["run", "--config", folder.appendingPathComponent("missing.yaml").path], in: folder)
-        #expect(outcome.status == 1, "\(outcome.output)")
+        #expect(outcome.status == 78, "\(outcome.output)")
         #expect(outcome.stderr.hasPrefix("Error: "))
         #expect(outcome.stderr.contains("missing.yaml: cannot read the configuration file"))
     }
