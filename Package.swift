@@ -59,7 +59,8 @@ let package = Package(
         .testTarget(name: "BPVStoreTests", dependencies: [
             "BPVStore", .product(name: "GRDB", package: "GRDB.swift"), .product(name: "GRDBSQLite", package: "GRDB.swift"),
         ]),
-        .testTarget(name: "BPVKitTests", dependencies: ["BPVKit"], exclude: ["Fixtures"]),
+        .testTarget(name: "BPVKitTests", dependencies: ["BPVKit", .product(name: "Logging", package: "swift-log")],
+                    exclude: ["Fixtures"]),
         // Runs the built `bpv` on the samples as a separate process: output and exit code, as a user sees them.
         .testTarget(name: "BPVEndToEndTests", dependencies: ["bpv", "BPVKit"]),
     ]

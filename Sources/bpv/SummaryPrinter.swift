@@ -51,6 +51,7 @@ enum SummaryPrinter {
             print("aliases: \(summary.aliasesLoaded) loaded, \(summary.entriesResolvedByAliases) stored entries newly resolved")
         }
         for problem in summary.problems { print("problem: \(problem)") }
+        for error in summary.errors { print("ERROR   \(error)") }
         let readTwice = Set(Dictionary(grouping: summary.files, by: \.file).filter { $0.value.count > 1 }.keys)
         for result in summary.files { printFile(result, showMapping: readTwice.contains(result.file)) }
         if !summary.unresolved.isEmpty {

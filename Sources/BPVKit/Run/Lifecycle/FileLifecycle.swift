@@ -55,6 +55,7 @@ public struct FileLifecycle: Sendable {
     /// The file's folder under the inbox (`hours/podiumbouw-oost`), or `nil` when it is not in the inbox.
     public func feed(of path: String) -> String? {
         let folder = URL(fileURLWithPath: path).standardizedFileURL.deletingLastPathComponent().path
+        if folder == inbox { return "" }
         let top = inbox.hasSuffix("/") ? inbox : inbox + "/"
         guard folder.hasPrefix(top) else { return nil }
         return String(folder.dropFirst(top.count))
@@ -66,8 +67,8 @@ public struct FileLifecycle: Sendable {
         guard let feed = feed(of: path) else { return nil }
         guard FileManager.default.fileExists(atPath: path) || isLink(path) else { return nil }  // moved already
         let quarantined = !failures.isEmpty
-        let folder = URL(fileURLWithPath: quarantined ? quarantine : archive)
-            .appendingPathComponent(day).appendingPathComponent(feed)
+        var folder = URL(fileURLWithPath: quarantined ? quarantine : archive).appendingPathComponent(day)
+        if !feed.isEmpty { folder.appendPathComponent(feed) }
         do {
             try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true,
                                                     attributes: [.posixPermissions: 0o750])
