@@ -62,6 +62,8 @@ let package = Package(
         .testTarget(name: "BPVKitTests", dependencies: ["BPVKit", .product(name: "Logging", package: "swift-log")],
                     exclude: ["Fixtures"]),
         // Runs the built `bpv` on the samples as a separate process: output and exit code, as a user sees them.
-        .testTarget(name: "BPVEndToEndTests", dependencies: ["bpv", "BPVKit"]),
+        .testTarget(name: "BPVEndToEndTests", dependencies: [
+            "bpv", "BPVKit", .product(name: "GRDB", package: "GRDB.swift"), .product(name: "GRDBSQLite", package: "GRDB.swift"),
+        ]),
     ]
 )

@@ -88,7 +88,12 @@ public struct NightlyRun {
         }
         let writer = RunRecordWriter(output: configuration.output, dryRun: dryRun)
         let (folder, name) = try writer.makeFolder(at: clock)
-        RunLog.file.open(folder.appendingPathComponent("run.log").path)
+        // The run's log: `<output>/logs/<run>.log` (`<run>.dry-run.log`), beside the record, not in it (the record's
+        // files are exactly those run.json lists).
+        let logs = URL(fileURLWithPath: configuration.output).appendingPathComponent("logs")
+        try? FileManager.default.createDirectory(at: logs, withIntermediateDirectories: true,
+                                                 attributes: [.posixPermissions: 0o750])
+        RunLog.file.open(logs.appendingPathComponent(name + (dryRun ? ".dry-run.log" : ".log")).path)
         defer { RunLog.file.close() }
         var context = NightlyContext(clock: clock, dryRun: dryRun, runFolder: folder, runName: name,
                                      exportsFolder: dryRun ? folder.appendingPathComponent("exports")

@@ -1,4 +1,5 @@
 import Foundation
+import GRDB
 
 /// A copy of the sample school set up as a school runs it at night: files move to the archive and quarantine,
 /// metrics are written; with an empty file in one employer's folder (it ends in the quarantine).
@@ -61,16 +62,24 @@ struct NightlySchool {
         return contents
     }
 
+    /// The rows of `query` on the store, read-only, one line each, values joined by `|` (as the sqlite3 shell).
     func sqlite(_ query: String) throws -> String {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/sqlite3")
-        process.arguments = ["-readonly", database, query]
-        let pipe = Pipe()
-        process.standardOutput = pipe
-        try process.run()
-        let data = pipe.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return String(decoding: data, as: UTF8.self)
+        var configuration = Configuration()
+        configuration.readonly = true
+        let queue = try DatabaseQueue(path: database, configuration: configuration)
+        return try queue.read { db in
+            try Row.fetchAll(db, sql: query).map { row in
+                row.databaseValues.map { value in
+                    switch value.storage {
+                    case .null: return ""
+                    case .int64(let number): return "\(number)"
+                    case .double(let number): return "\(number)"
+                    case .string(let text): return text
+                    case .blob(let data): return data.base64EncodedString()
+                    }
+                }.joined(separator: "|") + "\n"
+            }.joined()
+        }
     }
 
     /// Every visible file under `out/` that is half-written: a temporary file of an atomic write, or a run folder's

@@ -3,7 +3,7 @@ import Logging
 
 /// The nightly run's log (swift-log): one front (`RunLog.logger`), one handler (``BPVLogHandler``) that the
 /// executable chooses once (``bootstrap(format:level:)``). Lines go to standard error and, while a run is on, to
-/// `run.log` in its run record's folder.
+/// `<output>/logs/<run>.log`, beside its run record.
 ///
 /// No personal data above debug: info, warning and error lines name steps, files, counts and outcomes, never a
 /// student's name, birth date or identity; rejected values (which may hold them) are logged at debug only.

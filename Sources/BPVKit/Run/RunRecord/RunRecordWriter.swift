@@ -3,8 +3,8 @@ import Foundation
 
 /// Writes a run record: a folder of its own under `<output>/runs/` (a dry run's under `<output>/dry-runs/`), named
 /// after the run's clock (`2026-11-02T183658`), and a list of artifacts in it, each whole or not at all with mode
-/// 0640 (``OutputFile``). The folder is made when the run begins (its `run.log` goes there); the artifacts are
-/// written when it ends, `run.json` last.
+/// 0640 (``OutputFile``). The folder is made when the run begins; the artifacts are written when it ends,
+/// `run.json` last.
 /// Which artifacts make up the record is ``NightlyRun/runRecord(of:run:)``'s business, not the writer's.
 struct RunRecordWriter {
     /// `<output>/runs` (`<output>/dry-runs`).
