@@ -75,7 +75,7 @@ struct NightlySchool {
                     case .int64(let number): return "\(number)"
                     case .double(let number): return "\(number)"
                     case .string(let text): return text
-                    case .blob(let data): return data.base64EncodedString()
+                    case .blob(let data): return String(data: data, encoding: .utf8) ?? data.base64EncodedString()
                     }
                 }.joined(separator: "|") + "\n"
             }.joined()
