@@ -48,6 +48,7 @@ extension NightlyRun {
     func importHours(into context: inout NightlyContext) throws {
         let loader = MappingLoader()
         let importer = HourImporter(store: store)
+        let progress = ImportProgress()
         for employer in configuration.employers {
             let mapping: HourMapping
             do {
@@ -70,7 +71,9 @@ extension NightlyRun {
             }
             for file in listing.files {
                 try FaultPoints.reach("hours.file")
+                progress.start(file)
                 let result = try importer.importFile(path: file, mapping: mapping, employerID: employer.id)
+                progress.finish()
                 try FaultPoints.reach("hours.committed")
                 RunLog.logger.info("file \(RunJSON.describe(result.outcome).0)", metadata: [
                     "step": "hours", "file": "\(file)", "employer": "\(employer.id)",
