@@ -57,6 +57,8 @@ public struct NightlyRun {
         /// The steps run, in order, with their seconds.
         public var steps: [StepTiming] = []
 
+        public init() {}
+
         public var exitStatus: ExitStatus {
             if !errors.isEmpty { return .error }
             let status = ExitStatus.of(files)

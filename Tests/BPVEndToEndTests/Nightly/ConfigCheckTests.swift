@@ -14,6 +14,11 @@ import Testing
         }
         #expect(outcome.stdout.hasSuffix("samples/bpv.yaml: ok\n"))
         #expect(!FileManager.default.fileExists(atPath: school.out.path), "a check writes nothing")
+        let shown = try school.bpv(["config", "show"])
+        for line in ["files:\n  after_import: keep\n", "  settle_minutes: 0\n", "lock: \(school.out.path)/bpv.sqlite.lock\n",
+                     "metrics: (none)\n", "log:\n  format: text\n  level: info\n"] {
+            #expect(shown.stdout.contains(line), "\(line)")
+        }
     }
 
     @Test func aMissingEmployerFolderIsAConfigurationError() throws {
