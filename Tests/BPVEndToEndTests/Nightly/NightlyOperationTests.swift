@@ -163,3 +163,56 @@ import Testing
         #expect(after["bpv_last_success_timestamp_seconds"] == success)
     }
 }
+
+/// A database on a really full disk: a small tmpfs (when the tests run as root and may mount one).
+@Suite(.serialized) struct FullDiskTests {
+    static func mount(_ folder: URL, _ options: String) -> Bool {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/bin/mount")
+        process.arguments = ["-t", "tmpfs", "-o", options, "tmpfs", folder.path]
+        process.standardOutput = FileHandle.nullDevice
+        process.standardError = FileHandle.nullDevice
+        guard (try? process.run()) != nil else { return false }
+        process.waitUntilExit()
+        return process.terminationStatus == 0
+    }
+
+    @Test(.enabled(if: getuid() == 0 && FileManager.default.isExecutableFile(atPath: "/bin/mount")))
+    func aDatabaseOnAFullDiskIsAClearErrorNothingIsLostAndTheNextRunSucceeds() throws {
+        let school = try NightlySchool(emptyFile: false)
+        let disk = school.root.appendingPathComponent("small-disk")
+        try FileManager.default.createDirectory(at: disk, withIntermediateDirectories: true)
+        // Not allowed to mount here (a container without the right): the injected ENOSPC test stands in.
+        guard Self.mount(disk, "size=232k") else { return }
+        defer {
+            let process = Process()
+            process.executableURL = URL(fileURLWithPath: "/bin/umount")
+            process.arguments = [disk.path]
+            try? process.run()
+            process.waitUntilExit()
+        }
+        try school.school.editConfig { $0.replacingOccurrences(of: "database: ../out/bpv.sqlite",
+                                                               with: "database: ../small-disk/bpv.sqlite") }
+        let failed = try BPVProcess.run(["run", "--config", school.school.config], in: school.root)
+        #expect(failed.status == 1, "\(failed.output)")
+        #expect(failed.stderr.contains("database or disk is full"), "\(failed.stderr)")
+        #expect(school.files(under: "archive").isEmpty, "nothing moved: \(school.files(under: "archive"))")
+        #expect(school.files(under: "inbox").count > 10)
+        // Room again: the next run imports everything and moves every file.
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/bin/mount")
+        process.arguments = ["-o", "remount,size=64m", disk.path]
+        try process.run()
+        process.waitUntilExit()
+        let next = try BPVProcess.run(["run", "--config", school.school.config], in: school.root)
+        #expect(next.status == 0, "\(next.output)")
+        #expect(school.files(under: "inbox").isEmpty)
+        #expect(next.stdout.contains("ok      "), "imported now")
+        let clean = try NightlySchool(emptyFile: false)
+        _ = try clean.run()
+        let ours = try school.storeContents(at: disk.appendingPathComponent("bpv.sqlite").path)
+        for (table, contents) in try clean.storeContents() where ours[table] != nil {
+            #expect(ours[table] == contents, "\(table)")
+        }
+    }
+}

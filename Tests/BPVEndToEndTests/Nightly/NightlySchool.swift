@@ -41,7 +41,12 @@ struct NightlySchool {
     /// The store's contents, table by table, as text: the dossier tables whole (without the columns that hold a
     /// time of day or an attempt count, and with the school's folder taken out of paths), and the last
     /// reconciliation's verdicts and POK statuses (each run keeps its own reconciliation; the last one counts).
-    func storeContents() throws -> [String: String] {
+    func storeContents(at path: String? = nil) throws -> [String: String] {
+        try NightlySchool.contents(of: path ?? database, root: root)
+    }
+
+    static func contents(of database: String, root: URL) throws -> [String: String] {
+        func sqlite(_ query: String) throws -> String { try NightlySchool.query(database, query) }
         let skipped: Set<String> = ["started_at", "finished_at", "updated_at", "created_at", "run_at", "purged_at", "attempts"]
         var contents: [String: String] = [:]
         let tables = try sqlite("select name from sqlite_master where type='table' and name not like 'sqlite_%' "
@@ -63,7 +68,7 @@ struct NightlySchool {
     }
 
     /// The rows of `query` on the store, read-only, one line each, values joined by `|` (as the sqlite3 shell).
-    func sqlite(_ query: String) throws -> String {
+    static func query(_ database: String, _ query: String) throws -> String {
         var configuration = Configuration()
         configuration.readonly = true
         let queue = try DatabaseQueue(path: database, configuration: configuration)
