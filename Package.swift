@@ -21,6 +21,8 @@ let package = Package(
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
         // SHA-256 for a file's content identity (the "already imported" check).
         .package(url: "https://github.com/apple/swift-crypto", from: "4.5.2"),
+        // The nightly run's log lines (text on a terminal, JSON lines for a log shipper).
+        .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
     ],
     targets: [
         // C libraries from Debian: libcsv-dev ships no pkg-config file, so its module map links "csv".
@@ -42,6 +44,7 @@ let package = Package(
         .target(name: "BPVReconcile", dependencies: ["BPVModel"]),
         .target(name: "BPVKit", dependencies: [
             "BPVModel", "BPVIngest", "BPVStore", .product(name: "Crypto", package: "swift-crypto"), "BPVReconcile", .product(name: "Yams", package: "Yams"),
+            .product(name: "Logging", package: "swift-log"),
         ]),
         .executableTarget(name: "bpv", dependencies: [
             "BPVKit", .product(name: "ArgumentParser", package: "swift-argument-parser"),
@@ -56,8 +59,11 @@ let package = Package(
         .testTarget(name: "BPVStoreTests", dependencies: [
             "BPVStore", .product(name: "GRDB", package: "GRDB.swift"), .product(name: "GRDBSQLite", package: "GRDB.swift"),
         ]),
-        .testTarget(name: "BPVKitTests", dependencies: ["BPVKit"], exclude: ["Fixtures"]),
+        .testTarget(name: "BPVKitTests", dependencies: ["BPVKit", .product(name: "Logging", package: "swift-log")],
+                    exclude: ["Fixtures"]),
         // Runs the built `bpv` on the samples as a separate process: output and exit code, as a user sees them.
-        .testTarget(name: "BPVEndToEndTests", dependencies: ["bpv", "BPVKit"]),
+        .testTarget(name: "BPVEndToEndTests", dependencies: [
+            "bpv", "BPVKit", .product(name: "GRDB", package: "GRDB.swift"), .product(name: "GRDBSQLite", package: "GRDB.swift"),
+        ]),
     ]
 )

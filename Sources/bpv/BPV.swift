@@ -1,5 +1,6 @@
 import ArgumentParser
 import BPVKit
+import Foundation
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -17,8 +18,20 @@ struct BPV: ParsableCommand {
 
     /// Every file bpv creates (the store and its journal, run records) holds personal data: none may be readable
     /// by others, whatever the caller's umask.
+    /// A configuration error ends every command with 78 and another run holding the lock with 75 (ExitCodes.swift).
     static func main() {
         umask(0o027)
-        main(nil)
+        do {
+            var command = try parseAsRoot(nil)
+            try command.run()
+        } catch let error as ConfigurationError {
+            FileHandle.standardError.write(Data("Error: \(error)\n".utf8))
+            Foundation.exit(ExitStatus.configurationError.rawValue)
+        } catch let error as RunLock.AlreadyRunning {
+            FileHandle.standardError.write(Data("bpv run: \(error)\n".utf8))
+            Foundation.exit(ExitStatus.alreadyRunning.rawValue)
+        } catch {
+            exit(withError: error)
+        }
     }
 }

@@ -8,13 +8,15 @@ import BPVKit
 //   0     all stored                                  nothing (it returns)
 //   3     completed with rejects (listed and stored)  ExitCode(.completedWithRejects)
 //   4     a file failed as a whole                    ExitCode(.fileFailed)
-//   1     configuration, store or internal error      CLIError.failure(message) or any other error (ArgumentParser
+//   1     run failed: store, disk or internal error  CLIError.failure(message) or any other error (ArgumentParser
 //                                                     prints `Error: <message>`); ExitCode(.error) when the command
 //                                                     has printed the problems itself
+//   75    already running (another run holds the lock) RunLock.AlreadyRunning (BPV.main maps it)
+//   78    configuration error (bpv.yaml)              ConfigurationError (BPV.main maps it, for every command)
 //   64    usage error                                 CLIError.usage(message) or a ValidationError (printed with
 //                                                     the command's usage)
 //
-// BPVKit's ``ExitStatus`` holds the codes of outcomes (0, 1, 3, 4); 64 is ArgumentParser's `validationFailure`.
+// BPVKit's ``ExitStatus`` holds the codes of outcomes (0, 1, 3, 4, 75, 78); 64 is ArgumentParser's `validationFailure`.
 
 extension ExitCode {
     /// The exit code of a BPVKit outcome.
@@ -24,7 +26,7 @@ extension ExitCode {
 
     /// The codes in words, for `bpv --help`.
     static let help = "Exit codes: "
-        + ([.success, .completedWithRejects, .fileFailed, .error] as [ExitStatus]).map { "\($0.rawValue) \($0.meaning)" }
+        + ExitStatus.allCases.map { "\($0.rawValue) \($0.meaning)" }
             .joined(separator: "; ")
         + "; \(ExitCode.validationFailure.rawValue) usage error."
 }
@@ -36,7 +38,9 @@ extension ExitStatus {
         case .success: "all stored"
         case .completedWithRejects: "completed with rejects (listed and stored)"
         case .fileFailed: "a file failed as a whole (nothing of it stored, the others went on)"
-        case .error: "configuration or store error"
+        case .error: "run failed (store, disk or internal error)"
+        case .alreadyRunning: "already running (another run holds the lock)"
+        case .configurationError: "configuration error (bpv.yaml)"
         }
     }
 }

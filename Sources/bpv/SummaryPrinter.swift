@@ -51,6 +51,7 @@ enum SummaryPrinter {
             print("aliases: \(summary.aliasesLoaded) loaded, \(summary.entriesResolvedByAliases) stored entries newly resolved")
         }
         for problem in summary.problems { print("problem: \(problem)") }
+        for error in summary.errors { print("ERROR   \(error)") }
         let readTwice = Set(Dictionary(grouping: summary.files, by: \.file).filter { $0.value.count > 1 }.keys)
         for result in summary.files { printFile(result, showMapping: readTwice.contains(result.file)) }
         if !summary.unresolved.isEmpty {
@@ -62,8 +63,10 @@ enum SummaryPrinter {
         case .success: status = "completed"
         case .completedWithRejects: status = "completed with rejects"
         case .fileFailed: status = "completed; some files failed as a whole"
-        case .error: status = "stopped by an error"
+        case .error, .alreadyRunning, .configurationError: status = "stopped by an error"
         }
+        if summary.dryRun { print("DRY RUN: nothing was stored, moved or exported; the record is marked as a dry run") }
+        for file in summary.waiting { print("waiting \(file): still being written; left for the next run") }
         if let check = summary.erkenningCheck {
             let attention = check.rows.filter { $0.result.needsAttention }.count
             print("Erkenningen: \(check.rows.count) POK(s) checked on \(check.options.referenceDate), \(attention) need "
@@ -81,6 +84,7 @@ enum SummaryPrinter {
         print("Findings: \(summary.findings.count)" + (byRule.isEmpty ? "" : " (" + byRule.joined(separator: ", ") + ")")
               + " in findings.csv")
         print("Result: \(status) (exit \(summary.exitStatus.rawValue))")
+        for move in summary.moves { print("\(move.quarantined ? "quarantined" : "archived"): \(move.from) -> \(move.to)") }
         print("Run record: \(summary.runFolder) (\(summary.filesWritten.map(\.fileName).joined(separator: ", ")))")
         print("Database:   \(configuration.database)")
     }

@@ -19,6 +19,7 @@ import Testing
                 database: bpv.sqlite
                 output: out
                 inbox: inbox
+                files: { after_import: keep, settle_minutes: 0 }
                 employers:
                   - id: podiumbouw-oost
                     name: Podiumbouw Oost B.V.
@@ -52,8 +53,9 @@ import Testing
         let help = try BPVProcess.run(["--help"])
         #expect(help.stdout.contains("--version"))
         #expect(help.stdout.replacingOccurrences(of: "\n", with: " ").contains(
-            "Exit codes: 0 all stored; 3 completed with rejects (listed and stored); 4 a file failed as a whole "
-            + "(nothing of it stored, the others went on); 1 configuration or store error; 64 usage error."))
+            "Exit codes: 0 all stored; 1 run failed (store, disk or internal error); 3 completed with rejects (listed "
+            + "and stored); 4 a file failed as a whole (nothing of it stored, the others went on); 75 already running "
+            + "(another run holds the lock); 78 configuration error (bpv.yaml); 64 usage error."))
     }
 
     @Test func aUsageErrorEndsWith64AndTheUsage() throws {
@@ -97,10 +99,10 @@ import Testing
         #expect(byHand.status == 4, "\(byHand.output)")
     }
 
-    @Test func aConfigurationErrorEndsWith1() throws {
+    @Test func aConfigurationErrorEndsWith78() throws {
         let folder = BPVProcess.temporaryFolder()
         let outcome = try BPVProcess.run(["run", "--config", folder.appendingPathComponent("missing.yaml").path], in: folder)
-        #expect(outcome.status == 1, "\(outcome.output)")
+        #expect(outcome.status == 78, "\(outcome.output)")
         #expect(outcome.stderr.hasPrefix("Error: "))
         #expect(outcome.stderr.contains("missing.yaml: cannot read the configuration file"))
     }

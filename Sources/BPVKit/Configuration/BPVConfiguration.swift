@@ -46,6 +46,8 @@ public struct BPVConfiguration: Sendable {
     public var programmes: [Programme] = []
     /// The school calendar read from ``calendarFile``.
     public var calendar: SchoolCalendar?
+    /// The nightly run's operation: file lifecycle, lock, metrics, log, thresholds (``NightlySettings``).
+    public var nightly = NightlySettings()
 
     private struct File: Decodable {
         struct EmployerEntry: Decodable {
@@ -68,6 +70,11 @@ public struct BPVConfiguration: Sendable {
         var rules: RuleSettings.File?
         var programmes: String?
         var calendar: String?
+        var files: NightlySettings.File.Files?
+        var lock: String?
+        var metrics: String?
+        var log: NightlySettings.File.Log?
+        var thresholds: NightlySettings.File.Thresholds?
     }
 
     /// Reads `bpv.yaml`. Errors are `file:line:column: what was expected` (``ConfigurationYAML``): YAML syntax, keys
@@ -78,7 +85,10 @@ public struct BPVConfiguration: Sendable {
             throw ConfigurationError("\(path): cannot read the configuration file")
         }
         let yaml = try ConfigurationYAML(text: text, path: path)
-        var problems = yaml.unknownKeys()
+        let secrets = yaml.secrets()
+        var problems = secrets + yaml.unknownKeys().filter { key in    // a secret is reported as that, once
+            !secrets.contains { $0.line == key.line && $0.column == key.column }
+        }
         var decoded: File?
         do {
             decoded = try yaml.decode(File.self)
@@ -136,6 +146,8 @@ public struct BPVConfiguration: Sendable {
             configuration.poks = try ReferenceSettings.ListFeed(poks, yaml: yaml, at: [.key("poks")], resolve: resolve,
                                                                 inInbox: resolve)
         }
+        try configuration.nightly.read(files: file.files, lock: file.lock, metrics: file.metrics, log: file.log,
+                                       thresholds: file.thresholds, yaml: yaml, resolve: resolve)
         configuration.calendarFile = file.calendar.map(resolve)
         configuration.programmesFolder = file.programmes.map(resolve)
         if let calendarFile = configuration.calendarFile {

@@ -41,6 +41,12 @@ public enum ConfigurationSummary {
             for o in calendar.obligations { out += "  - obligation \(o.name): \(o.dates)\n" }
             for h in calendar.holidays { out += "  - holiday \(h.name): \(h.dates)\n" }
         }
+        let n = c.nightly
+        out += "files:\n  after_import: \(n.afterImport.rawValue)\n  archive: \(c.archiveFolder)\n"
+        out += "  quarantine: \(c.quarantineFolder)\n  settle_minutes: \(n.settleMinutes)\n"
+        out += "lock: \(c.lockFile)\nmetrics: \(n.metricsFile ?? "(none)")\n"
+        out += "log:\n  format: \(n.logFormat.rawValue)\n  level: \(n.logLevel)\n"
+        out += "thresholds:\n  findings: \(n.findingsThreshold?.rawValue ?? "(none: findings never change the exit code)")\n"
         return out
     }
 }

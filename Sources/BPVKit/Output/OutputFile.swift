@@ -15,8 +15,9 @@ enum OutputFile {
     /// The mode of every file BPVKit writes for people: the owner reads and writes, its group reads.
     static let mode: mode_t = 0o640
 
-    /// Writes `data` to `path` atomically with mode ``mode``.
-    static func save(_ data: Data, to path: String) throws {
+    /// Writes `data` to `path` atomically with mode ``mode`` (or `mode`, for a file without personal data that
+    /// another user's process reads, such as the metrics textfile).
+    static func save(_ data: Data, to path: String, mode: mode_t = OutputFile.mode) throws {
         let url = URL(fileURLWithPath: path)
         let folder = url.deletingLastPathComponent().path
         let temporary = (folder as NSString).appendingPathComponent(

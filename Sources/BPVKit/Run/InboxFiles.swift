@@ -16,18 +16,26 @@ public struct InboxFiles: Sendable {
     public var files: [String] = []
     /// The files that are not read.
     public var refused: [Refusal] = []
+    /// The files left for the next run: changed less than the settle time ago (an upload still going on).
+    public var waiting: [String] = []
 
-    public init(files: [String] = [], refused: [Refusal] = []) {
+    public init(files: [String] = [], refused: [Refusal] = [], waiting: [String] = []) {
         self.files = files
         self.refused = refused
+        self.waiting = waiting
     }
 
     /// Lists `folder` (not hidden names ending `.csv`, `.txt` or `.xml`), checking each against `inbox` (the
-    /// top folder files may lead to). A missing folder has no files.
-    public static func list(folder: String, inbox: String, followLinksOutOfInbox: Bool) throws -> InboxFiles {
+    /// top folder files may lead to). A missing folder has no files. A file modified less than `settleSeconds`
+    /// before `now` is still being written, as far as bpv can tell: it is left for the next run (``waiting``).
+    public static func list(folder: String, inbox: String, followLinksOutOfInbox: Bool, settleSeconds: Int = 0,
+                            now: Date = Date()) throws -> InboxFiles {
         var listing = InboxFiles()
         for path in try NightlyRun.exportFiles(in: folder) {
-            if let reason = refusal(of: path, inbox: inbox, followLinksOutOfInbox: followLinksOutOfInbox) {
+            if settleSeconds > 0, let modified = modification(of: path),
+               now.timeIntervalSince(modified) < Double(settleSeconds) {
+                listing.waiting.append(path)
+            } else if let reason = refusal(of: path, inbox: inbox, followLinksOutOfInbox: followLinksOutOfInbox) {
                 listing.refused.append(Refusal(path: path, reason: reason))
             } else {
                 listing.files.append(path)
@@ -48,6 +56,13 @@ public struct InboxFiles: Sendable {
         if target == top || target.hasPrefix(top.hasSuffix("/") ? top : top + "/") { return nil }
         return "is a symbolic link to \(target), outside the inbox \(top): not followed "
             + "(set follow_links_out_of_inbox: true in bpv.yaml to read such files)"
+    }
+
+    /// When the file (not a link's target) was last modified.
+    static func modification(of path: String) -> Date? {
+        var info = stat()
+        guard lstat(path, &info) == 0 else { return nil }
+        return Date(timeIntervalSince1970: Double(info.st_mtim.tv_sec) + Double(info.st_mtim.tv_nsec) / 1e9)
     }
 
     private static func realPath(_ path: String) -> String? {

@@ -2,16 +2,21 @@ import BPVIngest
 import BPVModel
 import BPVStore
 import Foundation
+import Logging
 
-/// The nightly job: load the alias file, import every employer's new hour exports with its mapping, import the
-/// configured reference lists and POKs and check every POK's accreditation, and write the run's record to
+/// The nightly job: an ordered list of named steps (``steps``) run on one store: load the aliases, import every
+/// employer's new hour exports with its mapping, import the configured lists and POKs and check every POK's
+/// accreditation, move the input files out of the inbox, reconcile, and write the run's record to
 /// `<output>/runs/<timestamp>/` (its files: ``runRecord(of:run:)``).
 ///
-/// Files are taken per employer folder in name order. They may stay in the inbox: a file imported before is
-/// recognised by its fingerprint and changes nothing.
+/// Files are taken per employer folder in name order. A file imported before is recognised by its fingerprint and
+/// changes nothing. The lock, the dry run's copy of the store and the metrics are ``NightlyJob``'s, around this.
 public struct NightlyRun {
     public let configuration: BPVConfiguration
     public let store: any Store
+    /// A dry run: the store is a copy (``NightlyJob``), no file is moved, no export written, the record goes to
+    /// `<output>/dry-runs/<timestamp>/` and says `"dry_run": true`.
+    public var dryRun = false
 
     public init(configuration: BPVConfiguration, store: any Store) {
         self.configuration = configuration
@@ -24,6 +29,9 @@ public struct NightlyRun {
         public var aliasesLoaded = 0
         public var entriesResolvedByAliases = 0
         public var problems: [String] = []
+        /// Errors that did not stop the run but make it a failed one (exit 1): a file that could not be moved out of
+        /// the inbox (it stays there for the next run).
+        public var errors: [String] = []
         public var unresolved: [UnresolvedIdentity] = []
         public var runFolder: String = ""
         /// The files of the run record, in the order written: what its `run.json` lists as `files_written`.
@@ -36,10 +44,33 @@ public struct NightlyRun {
         public var reconciliation: ReconcileResult?
         /// What changed since the last reconciliation kept in the store.
         public var reconciliationChanges: ReconciliationChanges?
+        /// Whether this was a dry run.
+        public var dryRun = false
+        /// Files left in the inbox because they are still being written (changed within `files.settle_minutes`).
+        public var waiting: [String] = []
+        /// The files moved out of the inbox.
+        public var moves: [FileLifecycle.Move] = []
+        /// Export files written (by the results stage's step).
+        public var exportsWritten = 0
+        /// Findings of this severity or above end the run with exit 3 (`thresholds.findings`).
+        public var findingsThreshold: Finding.Severity?
+        /// The steps run, in order, with their seconds.
+        public var steps: [StepTiming] = []
+
+        public init() {}
+
         public var exitStatus: ExitStatus {
+            if !errors.isEmpty { return .error }
             let status = ExitStatus.of(files)
-            return status == .success && !problems.isEmpty ? .completedWithRejects : status
+            let findingsReached = findingsThreshold.map { threshold in findings.contains { $0.severity >= threshold } }
+            return status == .success && (!problems.isEmpty || findingsReached == true) ? .completedWithRejects : status
         }
+    }
+
+    /// One step's name and duration.
+    public struct StepTiming: Sendable, Codable {
+        public var step: String
+        public var seconds: Double
     }
 
     public struct UnresolvedIdentity: Sendable, Codable {
@@ -48,68 +79,61 @@ public struct NightlyRun {
         public var entries: Int
     }
 
-    /// Runs the job. `clock` names the run folder (tests pass a fixed date).
+    /// Runs the steps. `clock` names the run folder (tests pass a fixed date). Throws a ``NightlyRunError`` when
+    /// the inbox is missing (nothing is done), or the error of a step that could not go on (the store failed).
     public func run(at clock: Date = Date()) throws -> Summary {
-        var summary = Summary()
-        for employer in configuration.employers {
-            try store.saveEmployer(id: employer.id, name: employer.name,
-                                   leerbedrijfID: employer.leerbedrijfID.flatMap(Identifier.leerbedrijfID))
+        var isFolder: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: configuration.inbox, isDirectory: &isFolder), isFolder.boolValue
+        else {
+            throw NightlyRunError("the inbox \(configuration.inbox) does not exist (or is not a folder): nothing was "
+                                  + "imported; create it, or correct 'inbox:' in \(configuration.path)")
         }
-        if let aliasPath = configuration.aliases {
-            let (aliases, problems) = try AliasFile.read(path: aliasPath, employers: Set(configuration.employers.map(\.id)))
-            summary.aliasesLoaded = aliases.count
-            let saved = try store.saveAliases(aliases, origin: .file)
-            summary.entriesResolvedByAliases = saved.resolved
-            summary.problems += problems
-            summary.problems += saved.conflicts.map(AliasFindings.problem)
-            summary.findings += saved.moves.map { AliasFindings.finding($0, date: calendarDate(clock)) }
-        }
-        let loader = MappingLoader()
-        let importer = HourImporter(store: store)
-        for employer in configuration.employers {
-            let mapping: HourMapping
+        let writer = RunRecordWriter(output: configuration.output, dryRun: dryRun)
+        let (folder, name) = try writer.makeFolder(at: clock)
+        // The run's log: `<output>/logs/<run>.log` (`<run>.dry-run.log`), beside the record, not in it (the record's
+        // files are exactly those run.json lists).
+        let logs = URL(fileURLWithPath: configuration.output).appendingPathComponent("logs")
+        try? FileManager.default.createDirectory(at: logs, withIntermediateDirectories: true,
+                                                 attributes: [.posixPermissions: 0o750])
+        RunLog.file.open(logs.appendingPathComponent(name + (dryRun ? ".dry-run.log" : ".log")).path)
+        defer { RunLog.file.close() }
+        var context = NightlyContext(clock: clock, dryRun: dryRun, runFolder: folder, runName: name,
+                                     exportsFolder: dryRun ? folder.appendingPathComponent("exports")
+                                         : URL(fileURLWithPath: configuration.output).appendingPathComponent("exports")
+                                             .appendingPathComponent(FileLifecycle.dayStamp(clock)))
+        context.summary.dryRun = dryRun
+        context.summary.findingsThreshold = configuration.nightly.findingsThreshold
+        context.summary.runFolder = folder.path
+        let log = RunLog.logger
+        log.info("run begins", metadata: ["run": "\(name)", "dry_run": "\(dryRun)"])
+        for step in Self.steps {
+            try FaultPoints.reach("step.\(step.name)")
+            let started = Date()
+            log.info("step begins", metadata: ["step": "\(step.name)"])
             do {
-                mapping = try loader.loadHourMapping(path: employer.mapping)
+                try step.body(self, &context)
             } catch {
-                summary.problems.append("employer \(employer.id): mapping \(employer.mapping) cannot be used:\n\(error)")
-                continue
+                log.error("step failed: \(error)", metadata: ["step": "\(step.name)"])
+                throw error
             }
-            let listing = try inboxFiles(in: configuration.folder(of: employer))
-            summary.files += listing.refused.map { refusal in
-                FileImportResult(refused: refusal, employerID: employer.id, mappingName: mapping.name)
-            }
-            for file in listing.files {
-                summary.files.append(try importer.importFile(path: file, mapping: mapping, employerID: employer.id))
-            }
+            let seconds = Date().timeIntervalSince(started)
+            context.summary.steps.append(StepTiming(step: step.name, seconds: seconds))
+            log.info("step done", metadata: ["step": "\(step.name)", "seconds": "\(String(format: "%.3f", seconds))"])
         }
-        try importReferenceData(into: &summary, today: calendarDate(clock))
-        // Reconcile every hour against the POKs, once the day's hours and lists are in.
-        let poks = try store.currentPOKs(crebo: nil, leerbedrijfID: nil)
-        if !poks.isEmpty {
-            let (result, changes) = try Reconciler(store: store, configuration: configuration)
-                .runAndKeep(on: calendarDate(clock))
-            summary.reconciliation = result
-            summary.reconciliationChanges = changes
-            summary.findings += result.findings + changes.findings
-        }
-        summary.unresolved = try store.unresolvedIdentities().map {
-            UnresolvedIdentity(employer: $0.employerID, identity: $0.identity, entries: $0.entries)
-        }
-        let record = try RunRecordWriter(output: configuration.output).write(at: clock) { run in
-            try runRecord(of: summary, run: run)
-        }
-        summary.runFolder = record.folder
-        summary.filesWritten = record.files
-        return summary
+        log.info("run done", metadata: ["exit": "\(context.summary.exitStatus.rawValue)",
+                                        "files": "\(context.summary.files.count)"])
+        return context.summary
     }
 
-    /// The files of an inbox folder to read, and those refused (links out of the inbox).
-    func inboxFiles(in folder: String) throws -> InboxFiles {
+    /// The files of an inbox folder to read, those refused (links out of the inbox) and those still being written.
+    func inboxFiles(in folder: String, now: Date) throws -> InboxFiles {
         try InboxFiles.list(folder: folder, inbox: configuration.inbox,
-                            followLinksOutOfInbox: configuration.followLinksOutOfInbox)
+                            followLinksOutOfInbox: configuration.followLinksOutOfInbox,
+                            settleSeconds: configuration.nightly.settleMinutes * 60, now: now)
     }
 
-    /// The export files in a folder (not hidden, `.csv`, `.txt` or `.xml`), in name order. A missing folder has none.
+    /// The export files in a folder (not hidden, `.csv`, `.txt` or `.xml`), in name order. A missing folder has
+    /// none. A file still being uploaded under a temporary name (`.part`, `.tmp`, `.filepart`) is never listed.
     public static func exportFiles(in folder: String) throws -> [String] {
         let manager = FileManager.default
         var isDirectory: ObjCBool = false
@@ -119,4 +143,10 @@ public struct NightlyRun {
             .sorted()
             .map { (folder as NSString).appendingPathComponent($0) }
     }
+}
+
+/// A run that could not start or go on (exit 1).
+public struct NightlyRunError: Error, CustomStringConvertible {
+    public var description: String
+    public init(_ description: String) { self.description = description }
 }

@@ -39,6 +39,11 @@ struct RunJSON: Artifact {
         var files: [FileEntry]
         var filesWritten: [WrittenFile]
         var unresolved: [NightlyRun.UnresolvedIdentity]
+        var dryRun: Bool
+        var errors: [String]
+        var waiting: [String]
+        var moves: [FileLifecycle.Move]
+        var steps: [NightlyRun.StepTiming]
     }
 
     func render() throws -> Data {
@@ -52,7 +57,8 @@ struct RunJSON: Artifact {
                                 exitStatus: summary.exitStatus.rawValue, aliasesLoaded: summary.aliasesLoaded,
                                 entriesResolvedByAliases: summary.entriesResolvedByAliases,
                                 problems: summary.problems, files: files, filesWritten: filesWritten,
-                                unresolved: summary.unresolved)
+                                unresolved: summary.unresolved, dryRun: summary.dryRun, errors: summary.errors,
+                                waiting: summary.waiting, moves: summary.moves, steps: summary.steps)
         return try JSONOutput.encoder().encode(document)
     }
 

@@ -1,27 +1,26 @@
 import BPVStore
 import Foundation
 
-/// Writes a run record: a folder of its own under `<output>/runs/`, named after the run's clock
-/// (`2026-11-02T183658`), and a list of artifacts in it, each whole or not at all with mode 0640 (``OutputFile``).
+/// Writes a run record: a folder of its own under `<output>/runs/` (a dry run's under `<output>/dry-runs/`), named
+/// after the run's clock (`2026-11-02T183658`), and a list of artifacts in it, each whole or not at all with mode
+/// 0640 (``OutputFile``). The folder is made when the run begins; the artifacts are written when it ends,
+/// `run.json` last.
 /// Which artifacts make up the record is ``NightlyRun/runRecord(of:run:)``'s business, not the writer's.
 struct RunRecordWriter {
-    /// `<output>/runs`.
+    /// `<output>/runs` (`<output>/dry-runs`).
     let runs: URL
 
-    init(output: String) {
-        runs = URL(fileURLWithPath: output).appendingPathComponent("runs")
+    init(output: String, dryRun: Bool = false) {
+        runs = URL(fileURLWithPath: output).appendingPathComponent(dryRun ? "dry-runs" : "runs")
     }
 
-    /// Creates the run's folder, asks `artifacts` for the record's files (given the folder's name, which names the
-    /// run in `run.json`), and writes them in the order given. Returns the folder's path and the files written.
-    func write(at clock: Date, _ artifacts: (_ run: String) throws -> [any Artifact])
-        throws -> (folder: String, files: [WrittenFile]) {
-        let (folder, run) = try makeFolder(at: clock)
-        let list = try artifacts(run)
+    /// Writes `list` into `folder` in the order given (a fault point before each).
+    static func write(into folder: URL, _ list: [any Artifact]) throws -> [WrittenFile] {
         for artifact in list {
+            try FaultPoints.reach("record.artifact")
             try OutputFile.save(try artifact.render(), to: folder.appendingPathComponent(artifact.fileName).path)
         }
-        return (folder.path, list.map(WrittenFile.init))
+        return list.map(WrittenFile.init)
     }
 
     /// A new folder for the run, mode 0750, and its name. Two runs within one second get folders of their own
