@@ -34,7 +34,7 @@ public struct StudentHours: Hashable, Sendable {
 
     /// The age in whole years completed on `date` (as ``Student/age(on:)``); `nil` without a birth date.
     public func age(on date: CalendarDate) -> Int? {
-        Student(studentNumber: studentNumber, geboortedatum: birthDate).age(on: date)
+        birthDate.map { Student.age(born: $0, on: date) }
     }
 
     /// Whether the limits for under 18 apply on `date`: `false` when the birth date is unknown (the adult limits
