@@ -108,10 +108,15 @@ final class WorkingDerivation: Sendable {
 
     init(_ hours: StudentHours, _ settings: WorkingTimeSettings) {
         self.settings = settings
-        let entries = hours.entries.filter { settings.categories.contains($0.category) && $0.action != .void }
+        let candidates = hours.entries.filter { settings.categories.contains($0.category) && $0.action != .void }
             .map(WorkingEntry.init)
-            .sorted { ($0.date, $0.start ?? -1, $0.entry.source.file, $0.entry.source.line)
-                      < ($1.date, $1.start ?? -1, $1.entry.source.file, $1.entry.source.line) }
+        // Sorted as indices (the entries themselves are copied once, into their places).
+        let order = candidates.indices.sorted { a, b in
+            let x = candidates[a], y = candidates[b]
+            return (x.date, x.start ?? -1, x.entry.source.file, x.entry.source.line)
+                < (y.date, y.start ?? -1, y.entry.source.file, y.entry.source.line)
+        }
+        let entries = order.map { candidates[$0] }
         self.entries = entries
         let byDate = Dictionary(grouping: entries, by: \.date)
         shifts = byDate.keys.sorted().map { Shift(date: $0, entries: byDate[$0]!) }

@@ -103,15 +103,19 @@ extension SQLiteStore: ReconcileStore {
             let cursor = try Row.fetchCursor(db, sql: """
                 SELECT entry_id, pok_key, verdict, counted_minutes FROM reconcile_verdict ORDER BY entry_id
                 """)
-            func share(_ text: String) -> String {
-                if let known = shared[text] { return known }
-                shared[text] = text
-                return text
+            // A text equal to the row before's is taken from there without hashing.
+            var before: [String?] = [nil, nil]
+            func share(_ text: String, _ column: Int) -> String {
+                if let last = before[column], last == text { return last }
+                var kept = text
+                if let known = shared[text] { kept = known } else { shared[text] = text }
+                before[column] = kept
+                return kept
             }
             while let row = try cursor.next() {
                 let pok: String? = row[1], verdict: String = row[2]
-                verdicts.append(StoredReconciliation.Verdict(entryID: row[0], pokKey: pok.map(share), verdict: share(verdict),
-                                                             countedMinutes: row[3]))
+                verdicts.append(StoredReconciliation.Verdict(entryID: row[0], pokKey: pok.map { share($0, 0) },
+                                                             verdict: share(verdict, 1), countedMinutes: row[3]))
             }
             let poks = try Row.fetchAll(db, sql: "SELECT * FROM reconcile_pok WHERE run_id = ? ORDER BY pok_key",
                                         arguments: [id]).map {
