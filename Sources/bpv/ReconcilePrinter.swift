@@ -4,13 +4,23 @@ import BPVModel
 /// How a reconciliation looks on a terminal.
 enum ReconcilePrinter {
     static func printSummary(_ result: ReconcileResult) {
-        let counted = result.verdicts.filter(\.counts)
-        print("Reconciliation on \(result.referenceDate): \(result.verdicts.count) hour entries, \(counted.count) counted "
-              + "(\(Minutes.text(counted.reduce(0) { $0 + $1.countedMinutes })))")
-        let byCode = Dictionary(grouping: result.verdicts.filter { !$0.counts }, by: \.primary)
-        for code in byCode.keys.sorted() {
-            let minutes = byCode[code]!.reduce(0) { $0 + $1.entry.entry.minutes }
-            print("  not counted: \(byCode[code]!.count) entries, \(Minutes.text(minutes)) \(code.rawValue)")
+        // One pass, no copies of the verdicts (a large school has millions).
+        var counted = 0, countedMinutes = 0
+        var notCounted: [VerdictCode: (entries: Int, minutes: Int)] = [:]
+        for verdict in result.verdicts {
+            if verdict.counts {
+                counted += 1
+                countedMinutes += verdict.countedMinutes
+            } else {
+                notCounted[verdict.primary, default: (0, 0)].entries += 1
+                notCounted[verdict.primary]!.minutes += verdict.entry.entry.minutes
+            }
+        }
+        print("Reconciliation on \(result.referenceDate): \(result.verdicts.count) hour entries, \(counted) counted "
+              + "(\(Minutes.text(countedMinutes)))")
+        for code in notCounted.keys.sorted() {
+            let (entries, minutes) = notCounted[code]!
+            print("  not counted: \(entries) entries, \(Minutes.text(minutes)) \(code.rawValue)")
         }
         print("POKs:")
         printPOKs(result)

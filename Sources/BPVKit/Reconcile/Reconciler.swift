@@ -43,10 +43,12 @@ public struct Reconciler {
     /// Reconciles on `referenceDate`, keeps the result in the store and says what changed since the last kept one.
     public func runAndKeep(on referenceDate: CalendarDate) throws -> (ReconcileResult, ReconciliationChanges) {
         let input = try input(on: referenceDate)
-        let result = HourReconciliation(settings: settings).run(input)
-        let current = StoredReconciliation(result, fingerprint: Self.fingerprint(input, settings: settings))
-        let changes = ReconciliationChanges(previous: try store.lastReconciliation(), current: current, result: result)
-        _ = try store.saveReconciliation(current)
+        let fingerprint = Self.fingerprint(input, settings: settings)
+        let result = HourReconciliation(settings: settings).run(input)   // its last use: the entries go with it
+        let current = StoredReconciliation(result, fingerprint: fingerprint)
+        let previous = try store.lastReconciliation()
+        let changes = ReconciliationChanges(previous: previous, current: current, result: result)
+        _ = try store.saveReconciliation(current, previous: previous)
         return (result, changes)
     }
 

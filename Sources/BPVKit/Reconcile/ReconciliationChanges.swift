@@ -34,14 +34,7 @@ public struct ReconciliationChanges: Sendable {
     public init(previous: StoredReconciliation?, current: StoredReconciliation, result: ReconcileResult) {
         guard let previous else { return }
         previousDate = previous.referenceDate
-        let before = Dictionary(uniqueKeysWithValues: previous.verdicts.map { ($0.entryID, $0) })
-        var seen = Set<Int64>()
-        for v in current.verdicts {
-            seen.insert(v.entryID)
-            guard let old = before[v.entryID] else { newEntries += 1; continue }
-            if old.verdict != v.verdict { verdicts.append(.init(entryID: v.entryID, before: old.verdict, after: v.verdict)) }
-        }
-        goneEntries = before.keys.filter { !seen.contains($0) }.count
+        compareVerdicts(previous.verdicts, current.verdicts)
         let oldPOKs = Dictionary(uniqueKeysWithValues: previous.poks.map { ($0.pokKey, $0) })
         let progress = Dictionary(uniqueKeysWithValues: result.progress.map { ($0.pok.key, $0) })
         for p in current.poks {
@@ -62,6 +55,31 @@ public struct ReconciliationChanges: Sendable {
             }
         }
         statuses = statuses.filter { $0.before != $0.after }
+    }
+
+    /// Counts the new and gone entries and lists the changed verdicts, in the order of `current`: one merge when
+    /// both lists are in entry-id order (as the store and the reconciliation give them), else by lookup.
+    private mutating func compareVerdicts(_ previous: [StoredReconciliation.Verdict],
+                                          _ current: [StoredReconciliation.Verdict]) {
+        func compare(_ old: StoredReconciliation.Verdict, _ v: StoredReconciliation.Verdict) {
+            if old.verdict != v.verdict { verdicts.append(.init(entryID: v.entryID, before: old.verdict, after: v.verdict)) }
+        }
+        guard previous.isInEntryIDOrder, current.isInEntryIDOrder else {
+            let before = Dictionary(uniqueKeysWithValues: previous.map { ($0.entryID, $0) })
+            var seen = Set<Int64>()
+            for v in current {
+                seen.insert(v.entryID)
+                if let old = before[v.entryID] { compare(old, v) } else { newEntries += 1 }
+            }
+            goneEntries = before.keys.filter { !seen.contains($0) }.count
+            return
+        }
+        var i = 0
+        for v in current {
+            while i < previous.count, previous[i].entryID < v.entryID { goneEntries += 1; i += 1 }
+            if i < previous.count, previous[i].entryID == v.entryID { compare(previous[i], v); i += 1 } else { newEntries += 1 }
+        }
+        goneEntries += previous.count - i
     }
 
     /// One line for the terminal.

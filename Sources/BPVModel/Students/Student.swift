@@ -39,7 +39,11 @@ public struct Student: Hashable, Sendable, Codable {
 
     /// The student's age in whole years on `date`; `nil` without a birth date.
     public func age(on date: CalendarDate) -> Int? {
-        guard let born = geboortedatum else { return nil }
+        geboortedatum.map { Self.age(born: $0, on: date) }
+    }
+
+    /// The age in whole years on `date` of someone born on `born`.
+    public static func age(born: CalendarDate, on date: CalendarDate) -> Int {
         var years = date.year - born.year
         if (date.month, date.day) < (born.month, born.day) { years -= 1 }
         return years

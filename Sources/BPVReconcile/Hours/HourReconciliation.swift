@@ -32,6 +32,13 @@ public struct ReconcileResult: Sendable {
     public var verdicts: [EntryVerdict]
     public var progress: [POKProgress]
     public var findings: [Finding]
+
+    public init(referenceDate: CalendarDate, verdicts: [EntryVerdict], progress: [POKProgress], findings: [Finding]) {
+        self.referenceDate = referenceDate
+        self.verdicts = verdicts
+        self.progress = progress
+        self.findings = findings
+    }
 }
 
 /// Reconciles hours against POKs: attributes every active entry to at most one POK, gives it a verdict from the
@@ -44,27 +51,35 @@ public struct HourReconciliation {
         self.settings = settings
     }
 
-    public func run(_ input: ReconcileInput) -> ReconcileResult {
+    /// `input` is consumed: its entries are let go once every verdict (which holds its entry) is made, so that a
+    /// caller that hands over its last copy does not keep them twice.
+    public func run(_ input: consuming ReconcileInput) -> ReconcileResult {
         // Indices, not copies: the engine runs over millions of entries (BENCHMARKS.md).
         let pokKeys = input.poks.map(\.key)
-        var poksOfStudent: [String: [Int]] = [:]
-        for (index, pok) in input.poks.enumerated() { poksOfStudent[pok.studentNumber, default: []].append(index) }
+        // Per student its POKs (indices and values, made once, not per entry); per POK its erkenning gaps.
+        var poksOfStudent: [String: (indices: [Int], poks: [POK])] = [:]
+        for (index, pok) in input.poks.enumerated() {
+            poksOfStudent[pok.studentNumber, default: ([], [])].indices.append(index)
+            poksOfStudent[pok.studentNumber]!.poks.append(pok)
+        }
+        let gapsOfPOK = pokKeys.map { input.erkenningGaps[$0] }
         let attribution = POKAttributionRule(), period = POKPeriodRule(), erkenning = ErkenningOnDateRule()
         let category = HourCategoryRule(settings: settings.categories)
         let approval = ApprovalRule(settings: settings.approval)
-        let entries = input.entries.isSorted { $0.id < $1.id } ? input.entries : input.entries.sorted { $0.id < $1.id }
+        var entries = input.entries.isSorted { $0.id < $1.id } ? input.entries : input.entries.sorted { $0.id < $1.id }
+        input.entries = []
         var reasons = [[VerdictReason]](repeating: [], count: entries.count)
         var pokOf = [Int](repeating: -1, count: entries.count)
         var findings: [Finding] = []
         for (i, entry) in entries.enumerated() {
-            let own = poksOfStudent[entry.entry.studentNumber ?? ""] ?? []
-            let attributed = attribution.evaluate(.init(entry: entry, poks: own.map { input.poks[$0] },
-                                                        choice: settings.pokChoice[entry.entry.employerID] ?? .refuse))
+            let own = entry.entry.studentNumber.flatMap { poksOfStudent[$0] } ?? ([], [])
+            let choice: POKAttributionRule.Choice = settings.pokChoice.isEmpty ? .refuse : settings.pokChoice[entry.entry.employerID] ?? .refuse
+            let attributed = attribution.evaluate(.init(entry: entry, poks: own.poks, choice: choice))
             var found = attributed.reasons
             if let local = attributed.index, let pok = attributed.pok {
-                pokOf[i] = own[local]
+                pokOf[i] = own.indices[local]
                 found += period.evaluate(.init(entry: entry.entry, pok: pok)).reasons
-                if let gaps = input.erkenningGaps[pokKeys[own[local]]] {
+                if let gaps = gapsOfPOK[own.indices[local]] {
                     found += erkenning.evaluate(.init(entry: entry.entry, pok: pok, gaps: gaps)).reasons
                 }
             }
@@ -95,6 +110,7 @@ public struct HourReconciliation {
                                          countedMinutes: all.isEmpty ? entry.entry.minutes : 0))
         }
         reasons = []
+        entries = []
         let students = Dictionary(input.students.map { ($0.studentNumber, $0) }, uniquingKeysWith: { a, _ in a })
         // Working time: every entry of a student once (not the copies a duplicate or overlap names), whatever
         // POK it belongs to; the findings never change a verdict.
@@ -130,7 +146,7 @@ public struct HourReconciliation {
             }
         }
         var verdictsOfPOK = [[Int]](repeating: [], count: input.poks.count)
-        for i in entries.indices where pokOf[i] >= 0 { verdictsOfPOK[pokOf[i]].append(i) }
+        for i in verdicts.indices where pokOf[i] >= 0 { verdictsOfPOK[pokOf[i]].append(i) }
         let order = input.poks.indices.sorted { pokKeys[$0] < pokKeys[$1] }
         let progress = order.map { p in
             POKProgress(pok: input.poks[p], student: students[input.poks[p].studentNumber],

@@ -9,17 +9,31 @@ struct AverageWindow {
     let limits: WorkingTimeLimit
 
     func evaluate(_ hours: StudentHours, _ settings: WorkingTimeSettings) -> RuleOutcome {
-        var perWeek: [ISOWeek: Int] = [:]
-        for (day, minutes) in hours.minutesByDay(settings) { perWeek[ISOWeek(containing: day), default: 0] += minutes }
+        // Weeks numbered in a row (a Monday's day number / 7), totals in an array and summed over a window by
+        // prefix sums: no hashing per week of every window (a school year of windows per student).
+        let days = hours.minutesByDay(settings)
+        guard !days.isEmpty else { return RuleOutcome(findings: []) }
+        let worked = days.map { (Self.number(of: ISOWeek(containing: $0.key)), $0.value) }
+        let base = worked.map(\.0).min()!, count = worked.map(\.0).max()! - base + 1
+        var totals = [Int](repeating: 0, count: count), present = [Bool](repeating: false, count: count)
+        for (week, minutes) in worked { totals[week - base] += minutes; present[week - base] = true }
+        var sums = [0]
+        sums.reserveCapacity(count + 1)
+        for total in totals { sums.append(sums[sums.count - 1] + total) }
+        func minutes(_ week: ISOWeek) -> Int {
+            let index = Self.number(of: week) - base
+            return totals.indices.contains(index) ? totals[index] : 0
+        }
         var findings: [Finding] = []
-        for last in perWeek.keys.sorted() {
+        for index in 0..<count where present[index] {
+            let last = ISOWeek(containing: CalendarDate(dayNumber: (base + index) * 7 + Self.firstMonday))
             let age = hours.ageGroup(on: last.monday)
             guard let weekly = limits.limit(for: age) else { continue }
-            let window = (0..<weeks).map { last.adding(weeks: $0 - weeks + 1) }
-            let total = window.reduce(0) { $0 + (perWeek[$1] ?? 0) }, limit = weekly * weeks
+            let total = sums[index + 1] - sums[max(index + 1 - weeks, 0)], limit = weekly * weeks
             guard limit < total else { continue }
+            let window = (0..<weeks).map { last.adding(weeks: $0 - weeks + 1) }
             let first = window[0]
-            let list = window.map { "\($0) \(hm(perWeek[$0] ?? 0))" }.joined(separator: ", ")
+            let list = window.map { "\($0) \(hm(minutes($0)))" }.joined(separator: ", ")
             findings.append(hours.finding(
                 rule, limits.severity, on: last.monday,
                 subject: "student \(hours.studentNumber), \(weeks) weeks ending \(last)",
@@ -32,4 +46,10 @@ struct AverageWindow {
         }
         return RuleOutcome(findings: findings)
     }
+
+    /// The day number of 1970-01-05, a Monday: every Monday's day number is this plus a multiple of 7.
+    private static let firstMonday = 4
+
+    /// Consecutive weeks have consecutive numbers.
+    private static func number(of week: ISOWeek) -> Int { (week.monday.dayNumber - firstMonday) / 7 }
 }

@@ -6,6 +6,7 @@ public enum WorkingTimeRules {
     /// Every working-time finding for `hours`, sorted by date, then rule id (a rule's own order within).
     public static func findings(for hours: StudentHours,
                                 settings: WorkingTimeSettings = WorkingTimeSettings()) -> [Finding] {
+        let hours = hours.prepared(settings)
         let outcomes = [
             AgeUnknownRule(settings: settings).evaluate(hours),
             ShiftLengthRule(settings: settings).evaluate(hours),

@@ -32,13 +32,28 @@ extension SQLiteStore: ReconcileStore {
         }
     }
 
-    public func saveReconciliation(_ run: StoredReconciliation) throws -> Int64 {
+    /// The kept verdicts are the latest run's; a row's `run_id` is the run that last wrote it (only the verdicts
+    /// that differ from the previous run are written when `previous` is still the latest run).
+    public func saveReconciliation(_ run: StoredReconciliation, previous: StoredReconciliation?) throws -> Int64 {
         try queue.write { db in
+            let latest = try Row.fetchOne(
+                db, sql: "SELECT reference_date, inputs_fingerprint FROM reconcile_run ORDER BY id DESC LIMIT 1")
+            let differences = previous.flatMap { previous -> (changed: [StoredReconciliation.Verdict], gone: [Int64])? in
+                guard let latest, latest[0] as String == previous.referenceDate.iso,
+                      latest[1] as String == previous.inputsFingerprint else { return nil }
+                return run.verdictDifferences(from: previous)
+            }
             try db.execute(sql: "INSERT INTO reconcile_run (run_at, reference_date, inputs_fingerprint) VALUES (?, ?, ?)",
                            arguments: [Self.now(), run.referenceDate.iso, run.inputsFingerprint])
             let id = db.lastInsertedRowID
-            try db.execute(sql: "DELETE FROM reconcile_verdict")
-            try Self.insertVerdicts(db, run.verdicts, runID: id)
+            if let differences {
+                let delete = try db.makeStatement(sql: "DELETE FROM reconcile_verdict WHERE entry_id = ?")
+                for entryID in differences.gone { try delete.execute(arguments: [entryID]) }
+                try Self.insertVerdicts(db, differences.changed, runID: id, replacing: true)
+            } else {
+                try db.execute(sql: "DELETE FROM reconcile_verdict")
+                try Self.insertVerdicts(db, run.verdicts, runID: id)
+            }
             let pok = try db.makeStatement(sql: """
                 INSERT INTO reconcile_pok (run_id, pok_key, status, counted_minutes) VALUES (?, ?, ?, ?)
                 """)
@@ -49,11 +64,12 @@ extension SQLiteStore: ReconcileStore {
 
     /// The verdicts through one prepared statement bound with the C API: a large school has millions, and GRDB's
     /// argument arrays cost several times the insert itself.
-    static func insertVerdicts(_ db: Database, _ verdicts: [StoredReconciliation.Verdict], runID: Int64) throws {
+    static func insertVerdicts(_ db: Database, _ verdicts: [StoredReconciliation.Verdict], runID: Int64,
+                               replacing: Bool = false) throws {
         guard let connection = db.sqliteConnection else { throw StoreError("the SQLite connection is closed") }
         var statement: OpaquePointer?
         guard sqlite3_prepare_v2(connection, """
-            INSERT INTO reconcile_verdict (entry_id, run_id, pok_key, verdict, counted_minutes) VALUES (?1, ?2, ?3, ?4, ?5)
+            INSERT \(replacing ? "OR REPLACE " : "")INTO reconcile_verdict (entry_id, run_id, pok_key, verdict, counted_minutes) VALUES (?1, ?2, ?3, ?4, ?5)
             """, -1, &statement, nil) == SQLITE_OK, let statement else {
             throw StoreError("cannot prepare statement: \(String(cString: sqlite3_errmsg(connection)))")
         }
@@ -80,21 +96,26 @@ extension SQLiteStore: ReconcileStore {
         try queue.read { db -> StoredReconciliation? in
             guard let run = try Row.fetchOne(db, sql: "SELECT * FROM reconcile_run ORDER BY id DESC LIMIT 1") else { return nil }
             let id: Int64 = run["id"]
-            // By column position, texts shared: a large school keeps millions of verdicts.
+            // By column position, texts shared: a large school keeps millions of verdicts. Every row is the
+            // latest run's, whatever run last wrote it (see saveReconciliation(_:previous:)).
             var verdicts: [StoredReconciliation.Verdict] = []
             var shared: [String: String] = [:]
             let cursor = try Row.fetchCursor(db, sql: """
-                SELECT entry_id, pok_key, verdict, counted_minutes FROM reconcile_verdict WHERE run_id = ? ORDER BY entry_id
-                """, arguments: [id])
-            func share(_ text: String) -> String {
-                if let known = shared[text] { return known }
-                shared[text] = text
-                return text
+                SELECT entry_id, pok_key, verdict, counted_minutes FROM reconcile_verdict ORDER BY entry_id
+                """)
+            // A text equal to the row before's is taken from there without hashing.
+            var before: [String?] = [nil, nil]
+            func share(_ text: String, _ column: Int) -> String {
+                if let last = before[column], last == text { return last }
+                var kept = text
+                if let known = shared[text] { kept = known } else { shared[text] = text }
+                before[column] = kept
+                return kept
             }
             while let row = try cursor.next() {
                 let pok: String? = row[1], verdict: String = row[2]
-                verdicts.append(StoredReconciliation.Verdict(entryID: row[0], pokKey: pok.map(share), verdict: share(verdict),
-                                                             countedMinutes: row[3]))
+                verdicts.append(StoredReconciliation.Verdict(entryID: row[0], pokKey: pok.map { share($0, 0) },
+                                                             verdict: share(verdict, 1), countedMinutes: row[3]))
             }
             let poks = try Row.fetchAll(db, sql: "SELECT * FROM reconcile_pok WHERE run_id = ? ORDER BY pok_key",
                                         arguments: [id]).map {

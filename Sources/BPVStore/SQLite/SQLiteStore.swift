@@ -243,28 +243,42 @@ public final class SQLiteStore: Store {
                 FROM hour_entry h JOIN import_batch b ON b.id = h.batch_id
                 WHERE h.superseded_by IS NULL ORDER BY h.id
                 """)
+            // A text equal to the same column's in the row before (an export's rows share employer, file, ...)
+            // is taken from there without hashing; else from the texts seen so far.
             var shared: [String: String] = [:]
-            func share(_ text: String?) -> String? {
+            var before = [String?](repeating: nil, count: 19)
+            func share(_ text: String?, _ column: Int) -> String? {
                 guard let text else { return nil }
-                if let known = shared[text] { return known }
-                if shared.count < 100_000 { shared[text] = text }
-                return text
+                if let last = before[column], last == text { return last }
+                var kept = text
+                if let known = shared[text] { kept = known } else if shared.count < 100_000 { shared[text] = text }
+                before[column] = kept
+                return kept
             }
             var dates: [String: CalendarDate] = [:]
+            var lastDay = "", lastDate = CalendarDate(year: 2000, month: 1, day: 1)!
             while let row = try cursor.next() {
                 let day: String = row[6]
                 let date: CalendarDate
-                if let known = dates[day] { date = known } else { date = CalendarDate(iso: day)!; dates[day] = date }
+                if day == lastDay {
+                    date = lastDate
+                } else if let known = dates[day] {
+                    date = known
+                } else {
+                    date = CalendarDate(iso: day)!
+                    dates[day] = date
+                }
+                (lastDay, lastDate) = (day, date)
                 let approved: Int? = row[12]
                 let entry = HourEntry(
-                    employerID: share(row[2])!, employeeIdentity: share(row[3])!, studentNumber: share(row[4]),
-                    leerbedrijfID: share(row[5]), date: date,
+                    employerID: share(row[2], 2)!, employeeIdentity: share(row[3], 3)!, studentNumber: share(row[4], 4),
+                    leerbedrijfID: share(row[5], 5), date: date,
                     start: (row[7] as String?).flatMap { TimeOfDay(storage: $0) },
                     end: (row[8] as String?).flatMap { TimeOfDay(storage: $0) },
-                    minutes: row[9], category: HourCategory(rawValue: row[10]) ?? .other, hourType: share(row[11]),
+                    minutes: row[9], category: HourCategory(rawValue: row[10]) ?? .other, hourType: share(row[11], 11),
                     approved: approved.map { $0 != 0 }, externalID: row[13],
                     action: EntryAction(rawValue: row[14]) ?? .add, description: row[15],
-                    source: SourceLocation(file: share(row[16])!, line: row[17], byteOffset: row[18]))
+                    source: SourceLocation(file: share(row[16], 16)!, line: row[17], byteOffset: row[18]))
                 try body(StoredHourEntry(id: row[0], batchID: row[1], entry: entry, supersededBy: nil))
             }
         }
