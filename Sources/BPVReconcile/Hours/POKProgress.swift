@@ -62,11 +62,17 @@ public struct POKProgress: Sendable, Hashable {
 
         let paceDays = 7 * settings.paceWeeks
         let paceFrom = referenceDate.adding(days: -(paceDays - 1))
-        recentMinutes = verdicts.filter { $0.counts && $0.entry.entry.date >= paceFrom && $0.entry.entry.date <= referenceDate }
-            .reduce(0) { $0 + $1.countedMinutes }
+        // One pass over the counted verdicts, no copies: the recent minutes and the weeks with counted hours.
+        var recent = 0
+        var countedWeeks = Set<CalendarDate>()
+        for verdict in verdicts where verdict.counts {
+            let date = verdict.entry.entry.date
+            if date >= paceFrom && date <= referenceDate { recent += verdict.countedMinutes }
+            countedWeeks.insert(Self.monday(of: date))
+        }
+        recentMinutes = recent
 
         // Weeks without hours: the POK's whole weeks before the reference date's week.
-        let countedWeeks = Set(verdicts.filter(\.counts).map { Self.monday(of: $0.entry.entry.date) })
         var weeks = 0
         var monday = Self.monday(of: pok.begin)
         let lastMonday = min(Self.monday(of: referenceDate), Self.monday(of: pok.end).adding(days: 7))

@@ -18,12 +18,14 @@ public struct DuplicateEntryRule: Rule {
             var end: TimeOfDay?
             var minutes: Int
         }
-        var first: [Key: ReconcileEntry] = [:]
+        let sorted = entries.isSorted { $0.id < $1.id } ? entries : entries.sorted { $0.id < $1.id }
+        var first: [Key: Int] = [:]   // the index of the first entry with the key (no copies)
         var result = EntryReasons()
-        for entry in entries.sorted(by: { $0.id < $1.id }) {
+        for (index, entry) in sorted.enumerated() {
             let e = entry.entry
             let key = Key(date: e.date, start: e.start, end: e.end, minutes: e.minutes)
-            guard let earlier = first[key] else { first[key] = entry; continue }
+            guard let earlierIndex = first[key] else { first[key] = index; continue }
+            let earlier = sorted[earlierIndex]
             let sameSource = earlier.entry.source.file == e.source.file && earlier.entry.employerID == e.employerID
             let timed = e.start != nil && e.end != nil
             guard !sameSource, timed || earlier.entry.employerID != e.employerID else { continue }

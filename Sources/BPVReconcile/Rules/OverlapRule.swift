@@ -12,21 +12,27 @@ public struct OverlapRule: Rule {
 
     /// One student's entries that count so far; the earliest (by id) of overlapping ones keeps counting.
     public func evaluate(_ entries: [ReconcileEntry]) -> EntryReasons {
-        var kept: [CalendarDate: [(ReconcileEntry, Range<Int>)]] = [:]
+        let sorted = entries.isSorted { $0.id < $1.id } ? entries : entries.sorted { $0.id < $1.id }
+        // The kept entries by index (no copies), per day with their intervals in minutes of that day.
+        var kept: [CalendarDate: [(index: Int, interval: Range<Int>)]] = [:]
         var result = EntryReasons()
-        for entry in entries.sorted(by: { $0.id < $1.id }) {
+        for (index, entry) in sorted.enumerated() {
             guard let interval = entry.entry.interval else { continue }
             let day = entry.entry.date
-            // An earlier day's shift past midnight reaches into this day.
-            let previous = (kept[day.adding(days: -1)] ?? []).map { ($0.0, ($0.1.lowerBound - 1440)..<($0.1.upperBound - 1440)) }
-            if let other = ((kept[day] ?? []) + previous).first(where: { $0.1.overlaps(interval) }) {
+            // The same day's kept entries first, then an earlier day's shift past midnight reaching into this day.
+            let overlapping = kept[day]?.first { $0.interval.overlaps(interval) }?.index
+                ?? kept[day.adding(days: -1)]?.first {
+                    (($0.interval.lowerBound - 1440)..<($0.interval.upperBound - 1440)).overlaps(interval)
+                }?.index
+            if let overlapping {
+                let other = sorted[overlapping]
                 result.add(VerdictReason(.overlap, rule: Self.id,
-                    explanation: "\(DuplicateEntryRule.times(entry.entry)) on \(day) overlaps \(other.0.entry.employerID)'s "
-                        + "\(DuplicateEntryRule.times(other.0.entry)) on \(other.0.entry.date) (\(other.0.entry.source))"),
+                    explanation: "\(DuplicateEntryRule.times(entry.entry)) on \(day) overlaps \(other.entry.employerID)'s "
+                        + "\(DuplicateEntryRule.times(other.entry)) on \(other.entry.date) (\(other.entry.source))"),
                     to: entry.id)
                 continue
             }
-            kept[day, default: []].append((entry, interval))
+            kept[day, default: []].append((index, interval))
         }
         return result
     }
