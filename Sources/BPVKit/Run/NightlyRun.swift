@@ -17,6 +17,10 @@ public struct NightlyRun {
     /// A dry run: the store is a copy (``NightlyJob``), no file is moved, no export written, the record goes to
     /// `<output>/dry-runs/<timestamp>/` and says `"dry_run": true`.
     public var dryRun = false
+    /// Whether the `files` step moves the input files (when `files.after_import` is `archive`). ``NightlyJob`` (what
+    /// `bpv run` runs) sets it; a `NightlyRun` used directly (library tests on the repository's fixtures, tools)
+    /// leaves every file where it is.
+    public var moveFiles = false
 
     public init(configuration: BPVConfiguration, store: any Store) {
         self.configuration = configuration

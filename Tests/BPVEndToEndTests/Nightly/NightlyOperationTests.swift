@@ -100,6 +100,21 @@ import Testing
         #expect(try school.storeContents() == before)
     }
 
+    @Test func aDryRunMeetsTheSameErrorsAsTheRealRun() throws {
+        let school = try NightlySchool()
+        let mapping = school.root.appendingPathComponent("mappings/hours/kimai-nl.yaml").path
+        try "source: { format: csv, delimiter: \";\" }\nfields: {}\n".write(toFile: mapping, atomically: true, encoding: .utf8)
+        let dry = try school.run(["--dry-run"])
+        let real = try school.run()
+        #expect(dry.status == real.status && real.status == 4, "\(dry.output)\n\(real.output)")
+        func problems(_ outcome: BPVProcess.Outcome) -> [String] {
+            outcome.stdout.split(separator: "\n").map(String.init).filter { $0.hasPrefix("problem: ") || $0.hasPrefix("FAILED") }
+        }
+        #expect(problems(dry) == problems(real))
+        #expect(problems(dry).contains { $0.hasPrefix("problem: employer klankwerk-events: mapping \(mapping) cannot be used") },
+                "\(dry.stdout)")
+    }
+
     @Test func anArchiveThatCannotBeWrittenIsAClearErrorAndTheNextRunSucceeds() throws {
         let school = try NightlySchool(emptyFile: false)
         let blocker = school.root.appendingPathComponent("not-a-folder")

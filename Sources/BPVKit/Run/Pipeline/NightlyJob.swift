@@ -43,6 +43,7 @@ public struct NightlyJob {
     private func runOnStore(_ database: String, _ clock: Date) throws -> NightlyRun.Summary {
         var run = NightlyRun(configuration: configuration, store: try openStore(database))
         run.dryRun = dryRun
+        run.moveFiles = true
         return try run.run(at: clock)
     }
 

@@ -84,10 +84,11 @@ extension NightlyRun {
     }
 
     /// The `files` step: every input file of the run to the archive or the quarantine (``FileLifecycle``), unless
-    /// files stay in place (`files.after_import: keep`) or this is a dry run. A file that cannot be moved stays in
-    /// the inbox and the run ends with exit 1 (the next run recognises it and moves it).
+    /// files stay in place (`files.after_import: keep`), this is a dry run, or the run was not asked to move files
+    /// (``NightlyRun/moveFiles``). A file that cannot be moved stays in the inbox and the run ends with exit 1 (the
+    /// next run recognises it and moves it).
     func moveInputFiles(in context: inout NightlyContext) {
-        guard !context.dryRun, configuration.nightly.afterImport == .archive else { return }
+        guard moveFiles, !context.dryRun, configuration.nightly.afterImport == .archive else { return }
         let lifecycle = FileLifecycle(inbox: configuration.inbox, archive: configuration.archiveFolder,
                                       quarantine: configuration.quarantineFolder,
                                       day: FileLifecycle.dayStamp(context.clock))
