@@ -60,8 +60,9 @@ struct NightlySchool {
                 .replacingOccurrences(of: root.path.replacingOccurrences(of: "/", with: "\\/"), with: "<school>")
         }
         let last = "(select max(id) from reconcile_run)"
+        // Every kept verdict is the latest run's, whichever run last wrote its row (a run writes only what changed).
         contents["last reconcile_verdict"] = try sqlite(
-            "select entry_id, pok_key, verdict, counted_minutes from reconcile_verdict where run_id = \(last) order by 1, 2")
+            "select entry_id, pok_key, verdict, counted_minutes from reconcile_verdict order by 1, 2")
         contents["last reconcile_pok"] = try sqlite(
             "select pok_key, status, counted_minutes from reconcile_pok where run_id = \(last) order by 1")
         return contents
