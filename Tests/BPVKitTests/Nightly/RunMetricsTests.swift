@@ -37,8 +37,11 @@ import Testing
         let failed = RunMetrics(summary: .init(), finishedAt: earlier.addingTimeInterval(86_400), durationSeconds: 1,
                                 exitStatus: .error, previousLastSuccess: RunMetrics.lastSuccess(inFile: path))
         #expect(failed.lastSuccess == earlier)
-        let never = RunMetrics(summary: .init(), finishedAt: earlier, durationSeconds: 1, exitStatus: .fileFailed,
+        let never = RunMetrics(summary: .init(), finishedAt: earlier, durationSeconds: 1, exitStatus: .error,
                                previousLastSuccess: nil)
+        let fileFailed = RunMetrics(summary: .init(), finishedAt: earlier, durationSeconds: 1, exitStatus: .fileFailed,
+                                    previousLastSuccess: nil)
+        #expect(fileFailed.lastSuccess == earlier, "exit 4: the run went through; a file of an employer failed")
         #expect(never.render().contains("bpv_last_success_timestamp_seconds 0\n"))
         let mode = try FileManager.default.attributesOfItem(atPath: path)[.posixPermissions] as? Int
         #expect(mode == 0o644, "node_exporter reads it as its own user")

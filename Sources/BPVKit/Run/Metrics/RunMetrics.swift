@@ -11,7 +11,7 @@ public struct RunMetrics: Sendable {
     public var finishedAt: Date
     public var durationSeconds: Double
     public var exitStatus: Int32
-    /// The last run that ended with 0 or 3 (completed), this one or an earlier one.
+    /// The last run that completed (exit 0, 3 or 4: it went through, whatever the files held), this one or an earlier one.
     public var lastSuccess: Date?
     /// Files per feed (employer id or list mapping) and outcome (`imported`, `already_imported`, `failed`...).
     public var files: [Label2: Int] = [:]
@@ -45,7 +45,7 @@ public struct RunMetrics: Sendable {
     /// The figures of a run's summary.
     public init(summary: NightlyRun.Summary, finishedAt: Date, durationSeconds: Double, exitStatus: ExitStatus,
                 previousLastSuccess: Date?) {
-        let completed = exitStatus == .success || exitStatus == .completedWithRejects
+        let completed = [.success, .completedWithRejects, .fileFailed].contains(exitStatus)
         self.init(finishedAt: finishedAt, durationSeconds: durationSeconds, exitStatus: exitStatus.rawValue,
                   lastSuccess: completed ? finishedAt : previousLastSuccess)
         for result in summary.files {
@@ -79,7 +79,7 @@ public struct RunMetrics: Sendable {
         metric("bpv_run_finished_timestamp_seconds", "gauge", "When the last nightly run ended (Unix time).",
                [("", Self.seconds(finishedAt))])
         metric("bpv_last_success_timestamp_seconds", "gauge",
-               "When a nightly run last completed (exit 0 or 3), Unix time; 0 when none has.",
+               "When a nightly run last completed (exit 0, 3 or 4), Unix time; 0 when none has.",
                [("", lastSuccess.map(Self.seconds) ?? "0")])
         metric("bpv_files", "gauge", "Input files of the last run, per feed and outcome.",
                files.sorted { ($0.key.feed, $0.key.outcome) < ($1.key.feed, $1.key.outcome) }.map {
