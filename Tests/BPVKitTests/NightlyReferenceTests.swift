@@ -24,7 +24,8 @@ struct NightlyReferenceTests {
         let summary = try NightlyRun(configuration: configuration, store: store).run(at: noon)
         #expect(summary.problems.isEmpty)
         #expect(summary.files.map { URL(fileURLWithPath: $0.file).lastPathComponent } == [
-            "students.csv", "poks.csv", "crebolijst-2026-kwalificaties.csv", "crebolijst-2026-vervallen.csv",
+            "students.csv", "poks.csv", "beoordelingen.csv", "documenten.csv", "gesprekken.csv",
+            "crebolijst-2026-kwalificaties.csv", "crebolijst-2026-vervallen.csv",
             "kwalificatiedossiers-2026.xml", "kwalificatiedossiers-2026.xml", "kwalificatiedossiers-2026.xml",
             "erkenningen-2026-09-01.csv", "erkenningen-2026-11-02.csv"])
         // The dossier file: its crebos (with their dossier) merged into the crebo lists, its werkprocessen stored.
