@@ -16,7 +16,8 @@ enum OutputFile {
     static let mode: mode_t = 0o640
 
     /// Writes `data` to `path` atomically with mode ``mode``.
-    static func save(_ data: Data, to path: String) throws {
+    /// `beforeRename` runs once the temporary file is written and flushed (tests interrupt the write there).
+    static func save(_ data: Data, to path: String, beforeRename: () throws -> Void = {}) throws {
         let url = URL(fileURLWithPath: path)
         let folder = url.deletingLastPathComponent().path
         let temporary = (folder as NSString).appendingPathComponent(
@@ -43,6 +44,7 @@ enum OutputFile {
             guard fsync(fd) == 0 else { throw OutputFileError(path: path, step: "cannot flush it", errno: errno) }
             closed = true
             guard close(fd) == 0 else { throw OutputFileError(path: path, step: "cannot close it", errno: errno) }
+            try beforeRename()
             guard rename(temporary, path) == 0 else {
                 throw OutputFileError(path: path, step: "cannot rename \(temporary) to it", errno: errno)
             }
