@@ -46,6 +46,8 @@ public struct BPVConfiguration: Sendable {
     public var programmes: [Programme] = []
     /// The school calendar read from ``calendarFile``.
     public var calendar: SchoolCalendar?
+    /// The export layouts the nightly run writes (`exports:`, layout files), read and checked with the configuration.
+    public var exports: [ExportLayout] = []
 
     private struct File: Decodable {
         struct EmployerEntry: Decodable {
@@ -68,6 +70,7 @@ public struct BPVConfiguration: Sendable {
         var rules: RuleSettings.File?
         var programmes: String?
         var calendar: String?
+        var exports: [String]?
     }
 
     /// Reads `bpv.yaml`. Errors are `file:line:column: what was expected` (``ConfigurationYAML``): YAML syntax, keys
@@ -144,6 +147,7 @@ public struct BPVConfiguration: Sendable {
         if let folder = configuration.programmesFolder {
             configuration.programmes = try TimetableFiles.programmes(folder: folder, calendar: configuration.calendar)
         }
+        configuration.exports = try (file.exports ?? []).map { try ExportLayout.load(path: resolve($0)) }
         if let calendar = configuration.calendar, let calendarFile = configuration.calendarFile {
             try TimetableFiles.checkProgrammeNames(calendar, at: calendarFile, configuration.programmes)
         }

@@ -36,6 +36,9 @@ public struct NightlyRun {
         public var reconciliation: ReconcileResult?
         /// What changed since the last reconciliation kept in the store.
         public var reconciliationChanges: ReconciliationChanges?
+        /// Every POK's result, and the exports written (`exports:`).
+        public var results: Results?
+        public var exports: [ResultExport.Outcome] = []
         public var exitStatus: ExitStatus {
             let status = ExitStatus.of(files)
             return status == .success && !problems.isEmpty ? .completedWithRejects : status
@@ -91,6 +94,8 @@ public struct NightlyRun {
             summary.reconciliation = result
             summary.reconciliationChanges = changes
             summary.findings += result.findings + changes.findings
+            // The final results, their monitoring findings and the configured exports (Results/NightlyResults.swift).
+            summary.findings += try writeResultsAndExports(reconciliation: result, into: &summary, at: clock)
         }
         summary.unresolved = try store.unresolvedIdentities().map {
             UnresolvedIdentity(employer: $0.employerID, identity: $0.identity, entries: $0.entries)
