@@ -62,6 +62,7 @@ public protocol KeyedRecordKind: RecordKindDescriptor where Mapper.Value: Codabl
 public enum RecordKinds {
     public static let all: [any RecordKindDescriptor.Type] = [
         StudentsKind.self, POKsKind.self, AssessmentsKind.self, DocumentsKind.self, GesprekkenKind.self,
+        DUORegistrationsKind.self,
         CrebosKind.self, WerkprocessenKind.self, ErkenningenKind.self,
     ]
 

@@ -1,3 +1,4 @@
+import BPVIngest
 import BPVModel
 import BPVReconcile
 import BPVResults
@@ -13,6 +14,11 @@ extension NightlyRun {
         let results = try stage.run(reconciliation: reconciliation, on: date)
         summary.results = results
         var findings = results.findings
+        // The cross-check against DUO's registration overview, when one was imported (`duo-registraties`).
+        let registrations = try store.values(of: DUORegistrationsKind.self)
+        if !registrations.isEmpty {
+            findings += DUOCrossCheck.findings(poks: reconciliation.progress.map(\.pok), registrations: registrations, on: date)
+        }
         let folder = (configuration.output as NSString).appendingPathComponent("exports")
         for layout in configuration.exports {
             let outcome = try ResultExport(store: store, layout: layout)
