@@ -42,9 +42,12 @@ let package = Package(
         ], swiftSettings: hotPathSettings),
         // The rules: pure evaluations over dossier values, each one type in Rules/, all in one registry.
         .target(name: "BPVReconcile", dependencies: ["BPVModel"]),
+        // The final result per POK from the programme's evidence rules, on the reconciliation's counted hours.
+        .target(name: "BPVResults", dependencies: ["BPVModel", "BPVReconcile"]),
         .target(name: "BPVKit", dependencies: [
             "BPVModel", "BPVIngest", "BPVStore", .product(name: "Crypto", package: "swift-crypto"), "BPVReconcile", .product(name: "Yams", package: "Yams"),
             .product(name: "Logging", package: "swift-log"),
+            "BPVResults",
         ]),
         .executableTarget(name: "bpv", dependencies: [
             "BPVKit", .product(name: "ArgumentParser", package: "swift-argument-parser"),
@@ -56,6 +59,7 @@ let package = Package(
         .testTarget(name: "BPVModelTests", dependencies: ["BPVModel"]),
         .testTarget(name: "BPVIngestTests", dependencies: ["BPVIngest"], exclude: ["Fixtures"]),
         .testTarget(name: "BPVReconcileTests", dependencies: ["BPVReconcile"]),
+        .testTarget(name: "BPVResultsTests", dependencies: ["BPVResults"]),
         .testTarget(name: "BPVStoreTests", dependencies: [
             "BPVStore", .product(name: "GRDB", package: "GRDB.swift"), .product(name: "GRDBSQLite", package: "GRDB.swift"),
         ]),

@@ -13,5 +13,8 @@ status=$?
 set -e
 # 0: all stored; 3: completed with rejects (listed). Anything else is a failure.
 [ $status -eq 0 ] || [ $status -eq 3 ] || exit $status
+# The final bpv results judged from the sample's evidence (the run wrote the SIS exports into out/exports/).
+echo
+"$bin" results --config samples/bpv.yaml
 echo
 echo "Output: out/ (database out/bpv.sqlite; run records in out/runs/)"

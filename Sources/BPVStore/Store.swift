@@ -9,7 +9,7 @@ import BPVModel
 /// The calls are synchronous: the nightly job is a batch process, and a PostgreSQL implementation can bridge
 /// its driver's futures on its own thread. Imports are streamed: ``HourStore/importHours(_:body:)`` runs one file
 /// in one transaction and hands the pipeline an ``HourImportWriter`` to pour batches of entries and rejects into.
-public protocol Store: ImportBatchStore, HourStore, ReferenceStore, POKStore, KeyedRecordStore, ReconcileStore {}
+public protocol Store: ImportBatchStore, HourStore, ReferenceStore, POKStore, KeyedRecordStore, ReconcileStore, ExportStore {}
 
 /// Import batches of every kind: what was read, when, and whether the same bytes came before.
 public protocol ImportBatchStore: AnyObject {

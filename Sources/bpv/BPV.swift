@@ -13,7 +13,7 @@ struct BPV: ParsableCommand {
         abstract: "BPVKit: import employers' hour exports into the bpv dossier, every night.",
         discussion: ExitCode.help,
         version: "bpv \(BPVKit.version)",
-        subcommands: [RunCommand.self, ImportCommand.self, ReconcileCommand.self, ExplainCommand.self, POKsCommand.self, HoursCommand.self, ConfigCommand.self, ErkenningCommand.self, KwalificatiedossierCommand.self, MappingCommand.self, AliasCommand.self,
+        subcommands: [RunCommand.self, ImportCommand.self, ReconcileCommand.self, ExplainCommand.self, POKsCommand.self, ResultsCommand.self, ExportCommand.self, HoursCommand.self, ConfigCommand.self, ErkenningCommand.self, KwalificatiedossierCommand.self, MappingCommand.self, AliasCommand.self,
                       LeerbedrijfCommand.self])
 
     /// Every file bpv creates (the store and its journal, run records) holds personal data: none may be readable

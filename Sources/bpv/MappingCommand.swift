@@ -1,5 +1,6 @@
 import ArgumentParser
 import BPVIngest
+import BPVKit
 
 /// `bpv mapping`: draft, preview and lint mapping files.
 struct MappingCommand: ParsableCommand {
@@ -9,7 +10,7 @@ struct MappingCommand: ParsableCommand {
 
     struct Lint: ParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Check mapping files of any kind (hours, erkenningen, crebos, poks); every problem is named with its line, column and a hint.",
+            abstract: "Check mapping files of any kind (hours, erkenningen, crebos, poks, onstage) and programme files; every problem is named with its line, column and a hint.",
             discussion: """
                 With --sample, each mapping is also checked against a sample export: mapped columns missing from \
                 it are errors; columns no field reads, and values the mapping would reject, are warnings. \
@@ -25,6 +26,13 @@ struct MappingCommand: ParsableCommand {
         func run() throws {
             var errors = 0
             for file in files {
+                if ProgrammeFileLint.isProgrammeFile(file) {  // a programme file (timetable and evidence rules)
+                    let problems = ProgrammeFileLint.problems(path: file)
+                    for problem in problems { print(problem) }
+                    print(problems.isEmpty ? "\(file): ok" : "\(file): \(problems.count) error\(problems.count == 1 ? "" : "s")")
+                    errors += problems.count
+                    continue
+                }
                 var diagnostics = MappingLoader().lint(path: file)
                 var sampleProblem: String?
                 if let sample {

@@ -26,7 +26,7 @@ struct ReconcileCommand: ParsableCommand {
 struct ExplainCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "explain",
-        abstract: "Explain a student's hours: every entry with its verdict, its reasons and its file:line, then the POK totals.")
+        abstract: "Explain a student's hours: every entry with its verdict, its reasons and its file:line, then the POK totals and the evidence checklist of each POK.")
 
     @Argument(help: "The studentnummer.") var student: String
     @Option(name: .long, help: "The reference date (yyyy-MM-dd). Default: today.") var asOf: String?
@@ -39,12 +39,16 @@ struct ExplainCommand: ParsableCommand {
         }
         guard format == "text" || format == "json" else { throw CLIError.usage("--format is text or json") }
         let date = try asOf.map { try parseDate($0, option: "--as-of") } ?? calendarDate(Date())
-        let result = try store.reconciler().run(on: date)
+        let reconciler = try store.reconciler()
+        let result = try reconciler.run(on: date)
         let explanation = StudentExplanation(result: result, studentNumber: number)
         if format == "json" {
             print(String(decoding: try explanation.json(), as: UTF8.self))
         } else {
             print(explanation.text, terminator: "")
+            // The evidence checklist of each of the student's POKs (programme files' evidence rules).
+            let results = try ResultsStage(reconciler: reconciler).run(reconciliation: result, on: date).results
+            for r in results where r.studentNumber == number { print("\n" + ResultsOutput.checklist(r), terminator: "") }
         }
     }
 }

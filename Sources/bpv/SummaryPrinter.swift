@@ -80,6 +80,15 @@ enum SummaryPrinter {
                   + statuses.joined(separator: ", ") + " (pok-status.csv, hours.csv)")
         }
         if let changes = summary.reconciliationChanges { print("Changes: \(changes.summary)") }
+        if let results = summary.results?.results {  // the final results (bpv results) and the exports written
+            let counts = Dictionary(grouping: results, by: \.outcome.rawValue).map { "\($0.value.count) \($0.key)" }.sorted()
+            let exports: [String] = summary.exports.map { export in
+                let name = export.file.map { String($0.split(separator: "/").last ?? "") } ?? "nothing new"
+                return "\(name) (\(export.rows) rows)"
+            }
+            print("Results: " + counts.joined(separator: ", ") + "; exports: "
+                  + (exports.isEmpty ? "none configured" : exports.joined(separator: ", ")))
+        }
         let byRule = Dictionary(grouping: summary.findings, by: \.rule).map { "\($0.value.count) \($0.key)" }.sorted()
         print("Findings: \(summary.findings.count)" + (byRule.isEmpty ? "" : " (" + byRule.joined(separator: ", ") + ")")
               + " in findings.csv")

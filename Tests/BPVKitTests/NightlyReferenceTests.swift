@@ -24,7 +24,9 @@ struct NightlyReferenceTests {
         let summary = try NightlyRun(configuration: configuration, store: store).run(at: noon)
         #expect(summary.problems.isEmpty)
         #expect(summary.files.map { URL(fileURLWithPath: $0.file).lastPathComponent } == [
-            "students.csv", "poks.csv", "crebolijst-2026-kwalificaties.csv", "crebolijst-2026-vervallen.csv",
+            "students.csv", "poks.csv", "beoordelingen.csv", "documenten.csv", "gesprekken.csv",
+            "RO_99XX_2025-08-01_2026-12-01.CSV",
+            "crebolijst-2026-kwalificaties.csv", "crebolijst-2026-vervallen.csv",
             "kwalificatiedossiers-2026.xml", "kwalificatiedossiers-2026.xml", "kwalificatiedossiers-2026.xml",
             "erkenningen-2026-09-01.csv", "erkenningen-2026-11-02.csv"])
         // The dossier file: its crebos (with their dossier) merged into the crebo lists, its werkprocessen stored.
@@ -55,7 +57,8 @@ struct NightlyReferenceTests {
         // A second night: every file is recognised, nothing changes.
         let again = try NightlyRun(configuration: configuration, store: store).run(at: noon.addingTimeInterval(3600))
         #expect(again.files.allSatisfy { if case .alreadyImported = $0.outcome { return true }; return false })
-        #expect(again.findings.isEmpty)
+        // (the results' monitoring findings are another suite's business)
+        #expect(again.findings.filter { !$0.rule.hasPrefix("result.") && !$0.rule.hasPrefix("duo.") }.isEmpty)
     }
 
     @Test("a POK gone from the next night's SIS list: the nightly run's findings and findings.csv carry pok.disappeared")
@@ -78,14 +81,14 @@ struct NightlyReferenceTests {
         let store = try SQLiteStore(path: configuration.database)
         let noon = Calendar.current.date(from: DateComponents(year: 2026, month: 11, day: 2, hour: 12))!
         let first = try NightlyRun(configuration: configuration, store: store).run(at: noon)
-        #expect(first.findings.isEmpty)
+        #expect(first.findings.filter { !$0.rule.hasPrefix("result.") && !$0.rule.hasPrefix("duo.") }.isEmpty)
         // The next export leaves out Jesse's POK (line 4).
         let lines = sample.split(separator: "\n", omittingEmptySubsequences: false)
         try Data((lines.prefix(3) + lines.dropFirst(4)).joined(separator: "\n").utf8).write(to: list)
         let second = try NightlyRun(configuration: configuration, store: store).run(at: noon.addingTimeInterval(86_400))
-        #expect(second.findings.map(\.rule) == ["pok.disappeared"])
+        #expect(second.findings.map(\.rule).filter { !$0.hasPrefix("result.") && !$0.hasPrefix("duo.") } == ["pok.disappeared"])
         #expect(second.findings.first?.studentNumber == "2240562")
-        let csv = try runRecordCSV(URL(fileURLWithPath: second.runFolder), "findings.csv")
+        let csv = try runRecordCSV(URL(fileURLWithPath: second.runFolder), "findings.csv").filter { !$0.hasPrefix("result.") && !$0.hasPrefix("duo.") }
         #expect(csv.count == 2)
         #expect(csv.last?.hasPrefix("pok.disappeared;warning;2026-11-03;2240562;100966213;25605;"
                                     + "POK 2240562 at 100966213 (crebo 25605, 2025-08-25 – 2027-01-29);") == true)

@@ -57,11 +57,13 @@ public protocol KeyedRecordKind: RecordKindDescriptor where Mapper.Value: Codabl
 }
 
 /// Every record kind this build knows, in the order the nightly run imports them: students and POKs from the
-/// student administration first, then the crebo lists and kwalificatiedossiers, then SBB's erkenningen (whose
-/// changes are judged against the POKs).
+/// student administration first, the bpv application's assessments, documents and gesprekken, then the crebo
+/// lists and kwalificatiedossiers, then SBB's erkenningen (whose changes are judged against the POKs).
 public enum RecordKinds {
     public static let all: [any RecordKindDescriptor.Type] = [
-        StudentsKind.self, POKsKind.self, CrebosKind.self, WerkprocessenKind.self, ErkenningenKind.self,
+        StudentsKind.self, POKsKind.self, AssessmentsKind.self, DocumentsKind.self, GesprekkenKind.self,
+        DUORegistrationsKind.self,
+        CrebosKind.self, WerkprocessenKind.self, ErkenningenKind.self,
     ]
 
     public static func descriptor(of kind: RecordKind) -> (any RecordKindDescriptor.Type)? {

@@ -6,6 +6,9 @@ public enum RecordOutcome<Value> {
     /// The record cannot be used. `pair` is the leerbedrijf and crebo when they could be read, so that a snapshot
     /// diff does not mistake a rejected row for a withdrawn erkenning.
     case reject(Reject, pair: LeerbedrijfCrebo?)
+    /// Not a record of this kind (another record type of a shared file, as DUO's ISG rows beside its BPV rows):
+    /// skipped and counted, never rejected.
+    case skip
 }
 
 /// Turns one record into one value of a kind (an erkenning, a crebo, a POK), reading its fields through a
@@ -171,6 +174,9 @@ public final class RecordFileReader<Mapper: RecordKindMapper> {
         case .reject(let reject, let pair):
             batch.rejects.append(reject)
             if let pair { batch.rejectedPairs.append(pair) }
+        case .skip:
+            recordsRead -= 1
+            skippedRecords += 1
         }
     }
 

@@ -48,6 +48,8 @@ public struct BPVConfiguration: Sendable {
     public var calendar: SchoolCalendar?
     /// The nightly run's operation: file lifecycle, lock, metrics, log, thresholds (``NightlySettings``).
     public var nightly = NightlySettings()
+    /// The export layouts the nightly run writes (`exports:`, layout files), read and checked with the configuration.
+    public var exports: [ExportLayout] = []
 
     private struct File: Decodable {
         struct EmployerEntry: Decodable {
@@ -75,6 +77,7 @@ public struct BPVConfiguration: Sendable {
         var metrics: String?
         var log: NightlySettings.File.Log?
         var thresholds: NightlySettings.File.Thresholds?
+        var exports: [String]?
     }
 
     /// Reads `bpv.yaml`. Errors are `file:line:column: what was expected` (``ConfigurationYAML``): YAML syntax, keys
@@ -156,6 +159,7 @@ public struct BPVConfiguration: Sendable {
         if let folder = configuration.programmesFolder {
             configuration.programmes = try TimetableFiles.programmes(folder: folder, calendar: configuration.calendar)
         }
+        configuration.exports = try (file.exports ?? []).map { try ExportLayout.load(path: resolve($0)) }
         if let calendar = configuration.calendar, let calendarFile = configuration.calendarFile {
             try TimetableFiles.checkProgrammeNames(calendar, at: calendarFile, configuration.programmes)
         }

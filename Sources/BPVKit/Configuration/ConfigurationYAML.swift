@@ -29,7 +29,7 @@ struct ConfigurationYAML {
     /// The keys each part of the file may have.
     static let topLevelKeys = ["database", "output", "inbox", "aliases", "employers", "follow_links_out_of_inbox",
                                "reference", "poks", "lists", "rules", "programmes", "calendar",
-                               "files", "lock", "metrics", "log", "thresholds"]
+                               "files", "lock", "metrics", "log", "thresholds", "exports"]
     static let employerKeys = ["id", "name", "leerbedrijf", "folder", "mapping", "pok_choice"]
     static let referenceKeys = ["retention_days", "expiring_within_days", "successor_erkenning_covers", "lists"]
     static let feedKeys = ["folder", "file", "mapping", "edition"]

@@ -10,7 +10,7 @@ import Yams
 /// syntax, unknown keys, values of the wrong kind, a bad weekday, time, date or ISO week, a crebo in two
 /// programmes, an obligation naming a programme no file has, a holiday name the calendar does not have.
 enum TimetableFiles {
-    static let programmeKeys = ["title", "crebos", "expected_hours_holidays", "leerjaren"]
+    static let programmeKeys = ["title", "crebos", "expected_hours_holidays", "leerjaren", "evidence"]
     static let yearKeys = ["leerjaar", "school_days", "lesson_hours", "sunday_latest_end"]
     static let lessonKeys = ["days", "from", "until"]
     static let calendarKeys = ["obligations", "holidays"]
@@ -85,6 +85,7 @@ enum TimetableFiles {
             problems += yaml.unknownKeys(in: yaml.node(at: [.key("leerjaren"), .index(index), .key("lesson_hours")]),
                                          lessonKeys, "lesson_hours")
         }
+        problems += evidenceKeyProblems(yaml)
         var decoded: ProgrammeFile?
         do { decoded = try yaml.decode(ProgrammeFile.self) } catch { problems.append(error) }
         guard problems.isEmpty, let file = decoded else { throw ConfigurationError(path: path, problems: problems) }
@@ -132,10 +133,11 @@ enum TimetableFiles {
                 }
             }
         }
+        let evidence = evidenceRules(yaml, &problems)
         guard problems.isEmpty else { throw ConfigurationError(path: path, problems: problems) }
         let name = URL(fileURLWithPath: path).deletingPathExtension().lastPathComponent
         return (Programme(name: name, title: file.title, crebos: crebos, years: years,
-                          expectedHoursHolidays: holidays, source: fileName(path)), yaml)
+                          expectedHoursHolidays: holidays, source: fileName(path), evidence: evidence), yaml)
     }
 
     /// The school calendar file. `programmes`, when given, are the names an obligation may name.

@@ -48,16 +48,25 @@ public struct CSVTable: Sendable, Equatable {
         return data
     }
 
-    /// One line: the cells, each neutralised and quoted where needed, joined with `;`, and a line feed.
-    static func line(_ cells: [String]) -> String {
-        cells.map(cell).joined(separator: ";") + "\n"
+    /// The table with another delimiter and line ending (the export layouts': `,` or `|`, CRLF).
+    public func text(delimiter: Character, lineEnding: String) -> String {
+        var out = Self.line(header, delimiter: delimiter, lineEnding: lineEnding)
+        for row in rows { out += Self.line(row, delimiter: delimiter, lineEnding: lineEnding) }
+        return out
+    }
+
+    /// One line: the cells, each neutralised and quoted where needed, joined with `;` (or `delimiter`), and a line
+    /// feed (or `lineEnding`).
+    static func line(_ cells: [String], delimiter: Character = ";", lineEnding: String = "\n") -> String {
+        cells.map { cell($0, delimiter: delimiter) }.joined(separator: String(delimiter)) + lineEnding
     }
 
     /// A cell as it is written: ``neutralised(_:)``, then in double quotes (inner quotes doubled) when it holds
-    /// `;`, `"`, CR or LF.
-    public static func cell(_ value: String) -> String {
+    /// the delimiter (`;`), `"`, CR or LF.
+    public static func cell(_ value: String, delimiter: Character = ";") -> String {
         let text = neutralised(value)
-        let needsQuotes = text.unicodeScalars.contains { $0 == ";" || $0 == "\"" || $0 == "\n" || $0 == "\r" }
+        let separator = delimiter.unicodeScalars.first!
+        let needsQuotes = text.unicodeScalars.contains { $0 == separator || $0 == "\"" || $0 == "\n" || $0 == "\r" }
         return needsQuotes ? "\"" + text.replacingOccurrences(of: "\"", with: "\"\"") + "\"" : text
     }
 

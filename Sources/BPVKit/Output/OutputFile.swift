@@ -16,8 +16,10 @@ enum OutputFile {
     static let mode: mode_t = 0o640
 
     /// Writes `data` to `path` atomically with mode ``mode`` (or `mode`, for a file without personal data that
-    /// another user's process reads, such as the metrics textfile).
-    static func save(_ data: Data, to path: String, mode: mode_t = OutputFile.mode) throws {
+    /// another user's process reads, such as the metrics textfile). `beforeRename` runs once the temporary file is
+    /// written and flushed (tests interrupt the write there).
+    static func save(_ data: Data, to path: String, mode: mode_t = OutputFile.mode,
+                     beforeRename: () throws -> Void = {}) throws {
         let url = URL(fileURLWithPath: path)
         let folder = url.deletingLastPathComponent().path
         let temporary = (folder as NSString).appendingPathComponent(
@@ -44,6 +46,7 @@ enum OutputFile {
             guard fsync(fd) == 0 else { throw OutputFileError(path: path, step: "cannot flush it", errno: errno) }
             closed = true
             guard close(fd) == 0 else { throw OutputFileError(path: path, step: "cannot close it", errno: errno) }
+            try beforeRename()
             guard rename(temporary, path) == 0 else {
                 throw OutputFileError(path: path, step: "cannot rename \(temporary) to it", errno: errno)
             }

@@ -46,7 +46,11 @@ public struct ErkenningListImporter {
                                                             sourceKey: "erkenningen/" + sourceName)
         let (newBatch, read, started): (NewImportBatch, RecordListImport<ErkenningRecordMapper>.Read, FileImportResult)
         switch try steps.start(mapper: ErkenningRecordMapper()) {
-        case .done(let result): return ErkenningImportResult(file: result)
+        case .done(let result):
+            // Imported before (or by a run killed before its purge): the retention rule still applies tonight.
+            var done = ErkenningImportResult(file: result)
+            done.purged = try store.purgeErkenningen(retrievedBefore: today.adding(days: -settings.retentionDays))
+            return done
         case .read(let b, let r, let f): (newBatch, read, started) = (b, r, f)
         }
         var file = started
@@ -153,6 +157,7 @@ public struct ErkenningListImporter {
         file.outcome = rejects.isEmpty ? .imported : .importedWithRejects
         var result = ErkenningImportResult(file: file, snapshot: stored.1, previous: previous, changes: changes,
                                            findings: findings)
+        try FaultPoints.reach("erkenning.saved")
         result.purged = try store.purgeErkenningen(retrievedBefore: today.adding(days: -settings.retentionDays))
         return result
     }

@@ -48,18 +48,22 @@ public struct NightlyRun {
         public var reconciliation: ReconcileResult?
         /// What changed since the last reconciliation kept in the store.
         public var reconciliationChanges: ReconciliationChanges?
+        /// Every POK's result, and the exports written (`exports:`).
+        public var results: Results?
+        public var exports: [ResultExport.Outcome] = []
         /// Whether this was a dry run.
         public var dryRun = false
         /// Files left in the inbox because they are still being written (changed within `files.settle_minutes`).
         public var waiting: [String] = []
         /// The files moved out of the inbox.
         public var moves: [FileLifecycle.Move] = []
-        /// Export files written (by the results stage's step).
-        public var exportsWritten = 0
         /// Findings of this severity or above end the run with exit 3 (`thresholds.findings`).
         public var findingsThreshold: Finding.Severity?
         /// The steps run, in order, with their seconds.
         public var steps: [StepTiming] = []
+
+        /// Export files written by the `results` step (an incremental export with nothing new writes none).
+        public var exportsWritten: Int { exports.filter { $0.file != nil }.count }
 
         public init() {}
 

@@ -19,9 +19,12 @@ public struct Programme: Sendable, Hashable {
     public var expectedHoursHolidays: HolidaySelection
     /// `mappings/programmes/pet.yaml`, for evidence.
     public var source: String?
+    /// What a voldoende or goed needs (the file's `evidence:`); `nil` when the file has none.
+    public var evidence: EvidenceRules?
 
     public init(name: String, title: String? = nil, crebos: [String], years: [Year] = [],
-                expectedHoursHolidays: HolidaySelection = .school, source: String? = nil) {
+                expectedHoursHolidays: HolidaySelection = .school, source: String? = nil, evidence: EvidenceRules? = nil) {
+        self.evidence = evidence
         self.name = name
         self.title = title
         self.crebos = crebos

@@ -121,6 +121,7 @@ enum SQLiteSchema {
         SQLiteStore.registerKeyedRecordMigration(&migrator)
         SQLiteStore.registerPOKMigration(&migrator)
         SQLiteStore.registerReconcileMigration(&migrator)
+        SQLiteStore.registerExportMigration(&migrator)
         return migrator
     }
 }

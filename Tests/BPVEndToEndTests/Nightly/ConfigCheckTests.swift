@@ -7,7 +7,7 @@ import Testing
         let school = try SampleSchoolCopy()
         let outcome = try school.bpv(["config", "check"])
         #expect(outcome.status == 0, "\(outcome.output)")
-        for line in ["  1. aliases: ", "  2. hours: ", "  4. files: ", "  6. record: ",
+        for line in ["  1. aliases: ", "  2. hours: ", "  4. files: ", "  6. results: ", "  7. record: ",
                      "  podiumbouw-oost: \(school.inbox("hours/podiumbouw-oost")): 1 file(s) to import with shiftbase-roosterdetail",
                      "Files: stay in the inbox (files.after_import: keep)", "Lock: \(school.out.path)/bpv.sqlite.lock"] {
             #expect(outcome.stdout.contains(line), "\(line)\n\(outcome.stdout)")

@@ -25,6 +25,10 @@ extension NightlyRun {
         NightlyStep("reconcile", purpose: "reconcile every hour against the POKs and keep the result") { run, context in
             try run.reconcile(into: &context)
         },
+        NightlyStep("results", purpose: "judge every POK's final result, cross-check DUO, write the configured exports") {
+            run, context in
+            try run.judgeResultsAndExport(into: &context)
+        },
         NightlyStep("record", purpose: "write the run record (run.json last)") { run, context in
             try run.writeRecord(&context)
         },
