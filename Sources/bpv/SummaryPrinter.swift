@@ -83,8 +83,8 @@ enum SummaryPrinter {
         if let results = summary.results?.results {  // the final results (bpv results) and the exports written
             let counts = Dictionary(grouping: results, by: \.outcome.rawValue).map { "\($0.value.count) \($0.key)" }.sorted()
             let exports: [String] = summary.exports.map { export in
-                let name = export.file.map { String($0.split(separator: "/").last ?? "") } ?? "nothing new"
-                return "\(name) (\(export.rows) rows)"
+                guard let file = export.file else { return "\(export.layout): nothing new" }
+                return "\(file.split(separator: "/").last ?? "") (\(export.rows) \(export.rows == 1 ? "row" : "rows"))"
             }
             print("Results: " + counts.joined(separator: ", ") + "; exports: "
                   + (exports.isEmpty ? "none configured" : exports.joined(separator: ", ")))

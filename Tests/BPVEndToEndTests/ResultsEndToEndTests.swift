@@ -7,6 +7,9 @@ import Testing
     @Test func theSampleSchoolsResultsChecklistAndExport() throws {
         let school = try SampleSchoolCopy()
         #expect(try school.run().status == 0)
+        // The second night has nothing new to export, and says so per layout.
+        let again = try school.run()
+        #expect(again.stdout.contains("exports: sis-bpv-resultaat: nothing new, generic-hours: nothing new"), "\(again.stdout)")
         let results = try school.bpv(["results", "--as-of", "2026-12-08", "--format", "csv"])
         #expect(results.status == 0, "\(results.output)")
         let lines = results.stdout.split(separator: "\n").map(String.init)

@@ -20,6 +20,8 @@ public struct ResultExport {
 
     /// What an export wrote.
     public struct Outcome: Sendable {
+        /// The layout's name (`sis-bpv-resultaat`).
+        public var layout: String
         /// The export file and its manifest; `nil` when an incremental export had nothing new (no file written).
         public var file: String?
         public var manifest: String?
@@ -64,7 +66,7 @@ public struct ResultExport {
             }
         }
         if !full && kept.isEmpty {  // nothing new: an earlier file of the day stays as it is
-            return Outcome(file: nil, manifest: nil, rows: 0, sha256: nil, findings: findings)
+            return Outcome(layout: layout.name, file: nil, manifest: nil, rows: 0, sha256: nil, findings: findings)
         }
         let data: Data
         let ext: String
@@ -92,7 +94,7 @@ public struct ResultExport {
         try OutputFile.save(data, to: file, beforeRename: beforeRename)
         try OutputFile.save(try JSONOutput.encoder().encode(manifest) + Data("\n".utf8), to: manifestPath)
         try store.saveExportedRows(layout: layout.name, state)
-        return Outcome(file: file, manifest: manifestPath, rows: kept.count, sha256: sha, findings: findings)
+        return Outcome(layout: layout.name, file: file, manifest: manifestPath, rows: kept.count, sha256: sha, findings: findings)
     }
 
     struct Manifest: Encodable {
