@@ -21,6 +21,8 @@ let package = Package(
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
         // SHA-256 for a file's content identity (the "already imported" check).
         .package(url: "https://github.com/apple/swift-crypto", from: "4.5.2"),
+        // The reports' templates (files a school can adapt): Mustache, logic-less, HTML-escaping by default.
+        .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
     ],
     targets: [
         // C libraries from Debian: libcsv-dev ships no pkg-config file, so its module map links "csv".
@@ -40,8 +42,14 @@ let package = Package(
         ], swiftSettings: hotPathSettings),
         // The rules: pure evaluations over dossier values, each one type in Rules/, all in one registry.
         .target(name: "BPVReconcile", dependencies: ["BPVModel"]),
+        // The reports people read (morning report, POK overview, student pages, feedback per employer): Mustache
+        // templates shipped as resources (Templates/), overridable per school; charts as SVG drawn here.
+        .target(name: "BPVReport", dependencies: [
+            "BPVModel", "BPVReconcile", .product(name: "Mustache", package: "swift-mustache"),
+        ], resources: [.copy("Templates")]),
         .target(name: "BPVKit", dependencies: [
             "BPVModel", "BPVIngest", "BPVStore", .product(name: "Crypto", package: "swift-crypto"), "BPVReconcile", .product(name: "Yams", package: "Yams"),
+            "BPVReport",
         ]),
         .executableTarget(name: "bpv", dependencies: [
             "BPVKit", .product(name: "ArgumentParser", package: "swift-argument-parser"),
@@ -53,6 +61,7 @@ let package = Package(
         .testTarget(name: "BPVModelTests", dependencies: ["BPVModel"]),
         .testTarget(name: "BPVIngestTests", dependencies: ["BPVIngest"], exclude: ["Fixtures"]),
         .testTarget(name: "BPVReconcileTests", dependencies: ["BPVReconcile"]),
+        .testTarget(name: "BPVReportTests", dependencies: ["BPVReport", "BPVModel", "BPVReconcile"]),
         .testTarget(name: "BPVStoreTests", dependencies: [
             "BPVStore", .product(name: "GRDB", package: "GRDB.swift"), .product(name: "GRDBSQLite", package: "GRDB.swift"),
         ]),
