@@ -317,15 +317,14 @@ extension ReportData {
     /// The data as `report-data.json`.
     public func encoded() throws -> Data {
         let encoder = JSONEncoder()
+        // Keys as the Swift properties spell them: snake_case would not survive `leerbedrijfID` and back.
         encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-        encoder.keyEncodingStrategy = .convertToSnakeCase
         return try encoder.encode(self)
     }
 
     /// Reads `report-data.json`; a newer format than this build knows is refused.
     public static func decode(_ data: Data) throws -> ReportData {
         let decoder = JSONDecoder()
-        decoder.keyDecodingStrategy = .convertFromSnakeCase
         struct Head: Decodable { var format: Int }
         let head = try decoder.decode(Head.self, from: data)
         guard head.format <= currentFormat else {

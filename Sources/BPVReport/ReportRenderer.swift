@@ -75,6 +75,12 @@ public struct ReportRenderer: Sendable {
         return try page("runs", view, at: "index.html")
     }
 
+    /// The employers that get feedback in `data`'s run (rejects or unknown employees), each with the file name
+    /// (without extension) of its pages under `terugkoppeling/`.
+    public static func feedbackEmployers(_ data: ReportData) -> [(employer: String, fileStem: String)] {
+        FeedbackPage.employers(data).map { ($0.id, FeedbackPage.fileStem($0.id)) }
+    }
+
     private func page(_ template: String, _ view: [String: Any], at path: String) throws -> ReportFile {
         ReportFile(path: path, data: Data(try templates.render(template, view).utf8))
     }

@@ -82,6 +82,7 @@ enum SummaryPrinter {
               + " in findings.csv")
         print("Result: \(status) (exit \(summary.exitStatus.rawValue))")
         print("Run record: \(summary.runFolder) (\(summary.filesWritten.map(\.fileName).joined(separator: ", ")))")
+        print("Report: \(summary.report)")
         print("Database:   \(configuration.database)")
     }
 }

@@ -46,6 +46,9 @@ public struct BPVConfiguration: Sendable {
     public var programmes: [Programme] = []
     /// The school calendar read from ``calendarFile``.
     public var calendar: SchoolCalendar?
+    /// A folder of the school's own report templates (`report: templates:`), resolved: a `<name>.mustache` there
+    /// replaces the shipped one of that name. `nil`: the shipped templates.
+    public var reportTemplates: String?
 
     private struct File: Decodable {
         struct EmployerEntry: Decodable {
@@ -68,6 +71,10 @@ public struct BPVConfiguration: Sendable {
         var rules: RuleSettings.File?
         var programmes: String?
         var calendar: String?
+        var report: ReportSection?
+    }
+    struct ReportSection: Decodable {
+        var templates: String?
     }
 
     /// Reads `bpv.yaml`. Errors are `file:line:column: what was expected` (``ConfigurationYAML``): YAML syntax, keys
@@ -137,6 +144,7 @@ public struct BPVConfiguration: Sendable {
                                                                 inInbox: resolve)
         }
         configuration.calendarFile = file.calendar.map(resolve)
+        configuration.reportTemplates = file.report?.templates.map(resolve)
         configuration.programmesFolder = file.programmes.map(resolve)
         if let calendarFile = configuration.calendarFile {
             configuration.calendar = try TimetableFiles.calendar(path: calendarFile)

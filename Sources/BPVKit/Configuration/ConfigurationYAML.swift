@@ -28,10 +28,11 @@ struct ConfigurationYAML {
 
     /// The keys each part of the file may have.
     static let topLevelKeys = ["database", "output", "inbox", "aliases", "employers", "follow_links_out_of_inbox",
-                               "reference", "poks", "lists", "rules", "programmes", "calendar"]
+                               "reference", "poks", "lists", "rules", "programmes", "calendar", "report"]
     static let employerKeys = ["id", "name", "leerbedrijf", "folder", "mapping", "pok_choice"]
     static let referenceKeys = ["retention_days", "expiring_within_days", "successor_erkenning_covers", "lists"]
     static let feedKeys = ["folder", "file", "mapping", "edition"]
+    static let reportKeys = ["templates"]
 
     /// What a key that must be there is for, in the message that says it is missing.
     static let requiredKeyPurpose = [
@@ -114,6 +115,7 @@ struct ConfigurationYAML {
         check(node(at: [.key("poks")]), Self.feedKeys, "poks")
         for feed in node(at: [.key("lists")])?.sequence ?? [] { check(feed, Self.feedKeys, "a list") }
         check(node(at: [.key("rules")]), RuleSettings.keys, "rules")
+        check(node(at: [.key("report")]), Self.reportKeys, "report")
         return found
     }
 

@@ -36,6 +36,8 @@ public struct NightlyRun {
         public var reconciliation: ReconcileResult?
         /// What changed since the last reconciliation kept in the store.
         public var reconciliationChanges: ReconciliationChanges?
+        /// The run's morning report (`<run folder>/index.html`).
+        public var report: String = ""
         public var exitStatus: ExitStatus {
             let status = ExitStatus.of(files)
             return status == .success && !problems.isEmpty ? .completedWithRejects : status
@@ -100,6 +102,7 @@ public struct NightlyRun {
         }
         summary.runFolder = record.folder
         summary.filesWritten = record.files
+        summary.report = try writeReport(of: summary, at: clock)
         return summary
     }
 

@@ -71,9 +71,21 @@ enum MorningPage {
         let findingKinds: [[String: Any]] = kinds.keys.sorted().map { k in
             ["kind": k, "error": kinds[k]![.error] ?? 0, "warning": kinds[k]![.warning] ?? 0, "info": kinds[k]![.info] ?? 0]
         }
-        let important = data.findings.filter { $0.severity != .info }
-            .sorted { ($1.severity, $0.rule) < ($0.severity, $1.rule) }
-        let findings: [[String: Any]] = important.prefix(200).map { f in
+        var perRule: [String: (severity: Finding.Severity, count: Int)] = [:]
+        for f in data.findings {
+            perRule[f.rule, default: (f.severity, 0)].count += 1
+            perRule[f.rule]!.severity = max(perRule[f.rule]!.severity, f.severity)
+        }
+        let findingRules: [[String: Any]] = perRule.keys.sorted {
+            (perRule[$1]!.severity, perRule[$0]!.count, $0) < (perRule[$0]!.severity, perRule[$1]!.count, $1)
+        }.map { rule in
+            ["rule": rule, "kind": Dutch.kind(ofRule: rule), "severity": Dutch.severity(perRule[rule]!.severity),
+             "severityClass": perRule[rule]!.severity.rawValue, "count": perRule[rule]!.count]
+        }
+        // In detail on the first page: the errors only; the rest is counted per rule (every one in findings.csv
+        // and on the students' pages).
+        let important = data.findings.filter { $0.severity == .error }
+        let findings: [[String: Any]] = important.prefix(100).map { f in
             ["severity": Dutch.severity(f.severity), "severityClass": f.severity.rawValue,
              "kind": Dutch.kind(ofRule: f.rule), "rule": f.rule, "subject": f.subject,
              "explanation": f.explanation, "student": f.student ?? "",
@@ -106,7 +118,9 @@ enum MorningPage {
         view["findingKinds"] = findingKinds
         view["hasFindings"] = !data.findings.isEmpty
         view["findings"] = findings
-        view["findingsMore"] = Page.section(important.count - 200)
+        view["findingsMore"] = Page.section(important.count - 100)
+        view["findingRules"] = findingRules
+        view["hasErrors"] = !important.isEmpty
         view["actions"] = actionRows
         view["hasActions"] = !actionRows.isEmpty
         view["actionsMore"] = Page.section(actions.count - actionLimit)
