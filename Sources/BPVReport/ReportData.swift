@@ -29,7 +29,12 @@ public struct ReportData: Codable, Sendable, Equatable {
     public var findings: [FindingLine] = []
     public var poks: [POKLine] = []
     public var students: [StudentLine] = []
+    /// The hour entries that do not count, each with its verdict. The counted ones are summed per week in
+    /// ``weeks``: a large school has millions (the same choice as the run record's `hours.csv`; `bpv explain`
+    /// lists every entry of a student).
     public var entries: [EntryLine] = []
+    /// Per student, POK and week: the hours counted and not counted.
+    public var weeks: [WeekLine] = []
     public var erkenningen: [ErkenningLine] = []
     public var changes: Changes?
     public var results: [POKResult] = []
@@ -238,6 +243,27 @@ public struct ReportData: Codable, Sendable, Equatable {
             self.reasons = reasons
             self.file = file
             self.line = line
+        }
+    }
+
+    /// One student's hours of one week under one POK (`pok` `nil`: hours that belong to no POK).
+    public struct WeekLine: Codable, Sendable, Equatable {
+        public var student: String
+        public var pok: String?
+        /// The week's Monday.
+        public var monday: CalendarDate
+        public var entries: Int
+        public var countedMinutes: Int
+        public var notCountedMinutes: Int
+
+        public init(student: String, pok: String?, monday: CalendarDate, entries: Int, countedMinutes: Int,
+                    notCountedMinutes: Int) {
+            self.student = student
+            self.pok = pok
+            self.monday = monday
+            self.entries = entries
+            self.countedMinutes = countedMinutes
+            self.notCountedMinutes = notCountedMinutes
         }
     }
 

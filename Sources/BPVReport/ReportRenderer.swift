@@ -44,14 +44,17 @@ public struct ReportRenderer: Sendable {
         }
         var entriesOfStudent: [String: [ReportData.EntryLine]] = [:]
         for e in data.entries { if let s = e.student { entriesOfStudent[s, default: []].append(e) } }
+        var weeksOfStudent: [String: [ReportData.WeekLine]] = [:]
+        for w in data.weeks { weeksOfStudent[w.student, default: []].append(w) }
         var findingsOfStudent: [String: [ReportData.FindingLine]] = [:]
         for f in data.findings { if let s = f.student { findingsOfStudent[s, default: []].append(f) } }
         let info = Dictionary(data.students.map { ($0.number, $0) }, uniquingKeysWith: { a, _ in a })
-        let students = Set(poksOfStudent.keys).union(entriesOfStudent.keys).sorted()
+        let students = Set(poksOfStudent.keys).union(entriesOfStudent.keys).union(weeksOfStudent.keys).sorted()
         for student in students {
             let entries = (entriesOfStudent[student] ?? []).sorted { ($0.date, $0.start ?? "") < ($1.date, $1.start ?? "") }
             files.append(try page("student", StudentPage.view(data, student: student, info: info[student],
                                                               poks: poksOfStudent[student] ?? [], entries: entries,
+                                                              weeks: weeksOfStudent[student] ?? [],
                                                               findings: findingsOfStudent[student] ?? [], names: names),
                                   at: "studenten/\(StudentPage.fileStem(student)).html"))
         }

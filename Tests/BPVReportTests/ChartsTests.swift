@@ -29,8 +29,11 @@ import Testing
     }
 
     @Test func weeklyHoursHaveOneBarPairPerWeekIncludingEmptyWeeks() throws {
-        let entries = [ReportFixture.entry("1", "2026-11-02"), ReportFixture.entry("1", "2026-11-20", verdict: "duplicate")]
-        let markup = Charts.weeklyHours(entries: entries, normMinutes: 32 * 60, title: "Uren")
+        let weeks = [ReportData.WeekLine(student: "1", pok: nil, monday: ReportFixture.date("2026-11-02"), entries: 1,
+                                         countedMinutes: 480, notCountedMinutes: 0),
+                     ReportData.WeekLine(student: "1", pok: nil, monday: ReportFixture.date("2026-11-16"), entries: 1,
+                                         countedMinutes: 0, notCountedMinutes: 480)]
+        let markup = Charts.weeklyHours(weeks: weeks, normMinutes: 32 * 60, title: "Uren")
         let doc = try XMLDocument(data: Data(markup.utf8), options: [])
         // Weeks 45, 46, 47: three weeks, two rects each.
         #expect(try doc.nodes(forXPath: "//*[local-name()='rect']").count == 6)

@@ -68,9 +68,17 @@ enum ReportFixture {
             pok("2240233", status: "behind", crebo: "25798"),
         ]
         data.entries = [
-            entry("2250114", "2026-11-23"), entry("2250114", "2026-11-24", line: 3),
-            entry("2250114", "2026-11-16", minutes: 240, verdict: "not_approved", line: 4),
-            entry("2250387", "2026-11-02", line: 5),
+            entry("2250114", "2026-11-18", minutes: 240, verdict: "not_approved", line: 4),
+            entry("2250114", "2026-11-16", minutes: 120, verdict: "duplicate", line: 9),
+        ]
+        let key = "2250114/101145779/25604/2025-09-01"
+        data.weeks = [
+            .init(student: "2250114", pok: key, monday: date("2026-11-16"), entries: 5, countedMinutes: 24 * 60,
+                  notCountedMinutes: 360),
+            .init(student: "2250114", pok: key, monday: date("2026-11-23"), entries: 2, countedMinutes: 16 * 60,
+                  notCountedMinutes: 0),
+            .init(student: "2250387", pok: "2250387/101145779/25604/2025-09-01", monday: date("2026-11-02"),
+                  entries: 1, countedMinutes: 480, notCountedMinutes: 0),
         ]
         var working = Finding(rule: "worktime.week_total", severity: .error, date: date("2026-11-23"),
                               studentNumber: "2250114", subject: "Sem Ottevanger, week 48",

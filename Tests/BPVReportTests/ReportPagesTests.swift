@@ -108,20 +108,30 @@ import Testing
         #expect(try overview.texts("//tbody/tr[td[1]/a='Sem Ottevanger (2250114)']/td[9]") == ["onvoldoende (voorlopig)"])
     }
 
-    @Test func theStudentPageListsEveryEntryWithItsVerdictAndSource() throws {
+    @Test func theStudentPageListsEveryEntryThatDoesNotCountAndTheHoursOfEveryWeek() throws {
         let page = try ParsedPage(try ReportFixture.render(ReportFixture.data())["studenten/2250114.html"]!)
-        let rows = try page.document.nodes(forXPath: "//section[h2[starts-with(., 'Alle uurregels')]]//tbody/tr")
+        let rows = try page.document.nodes(forXPath: "//section[@aria-labelledby='h-entries']//tbody/tr")
         let table = try rows.map { try $0.nodes(forXPath: "td").map { $0.stringValue ?? "" } }
-        #expect(table.map(\.first) == ["16-11-2026", "23-11-2026", "24-11-2026"], "in date order")
-        #expect(table[0][2] == "4:00 u")
-        #expect(table[0][5] == "niet goedgekeurd")
-        #expect(table[0][6] == "not approved by the praktijkopleider")
-        #expect(table[0][7] == "export.csv:4")
-        #expect(table[1][5] == "telt")
+        #expect(table.map(\.first) == ["16-11-2026", "18-11-2026"], "in date order")
+        #expect(table[1][2] == "4:00 u")
+        #expect(table[1][5] == "niet goedgekeurd")
+        #expect(table[1][6] == "not approved by the praktijkopleider")
+        #expect(table[1][7] == "export.csv:4")
+        #expect(table[0][5] == "dubbel")
+        let weeks = try page.document.nodes(forXPath: "//section[@aria-labelledby='h-weeks']//tbody/tr")
+            .map { try $0.nodes(forXPath: "td").map { $0.stringValue ?? "" } }
+        #expect(weeks == [["2026-W47", "16-11-2026", "101145779", "5", "24:00 u", "6:00 u"],
+                          ["2026-W48", "23-11-2026", "101145779", "2", "16:00 u", "0:00 u"]])
         // Working-time findings of this student, and no other's.
         #expect(try page.texts("//section[h2[starts-with(., 'Bevindingen')]]//tbody/tr/td[4]") == ["Sem Ottevanger, week 48"])
-        // The weekly chart: one bar pair per week from the first to the last week with hours, labelled.
+        // The weekly chart, with the POK's weekly norm labelled.
         #expect(try page.count("//div[@class='card']/*[local-name()='svg'][2]//*[local-name()='text'][starts-with(., 'norm ')]") == 1)
+    }
+
+    @Test func aStudentWhoseEveryEntryCountsIsToldSo() throws {
+        let page = try ParsedPage(try ReportFixture.render(ReportFixture.data())["studenten/2250387.html"]!)
+        #expect(try page.count("//section[@aria-labelledby='h-entries']//table") == 0)
+        #expect(try page.texts("//section[@aria-labelledby='h-entries']/p[2]") == ["Alle uurregels tellen."])
     }
 
     @Test func theFeedbackHoldsOnlyThatEmployersData() throws {

@@ -38,7 +38,7 @@ enum ReportSnapshot {
         }
         if let result = summary.reconciliation {
             data.poks = result.progress.map(pokLine)
-            data.entries = result.verdicts.map(entryLine)
+            (data.entries, data.weeks) = entriesAndWeeks(result.verdicts)
         }
         if let check = summary.erkenningCheck, !check.lists.isEmpty {
             for row in check.rows {
@@ -70,6 +70,27 @@ enum ReportSnapshot {
                            expectedMinutes: p.expectedMinutes, notCountedMinutes: p.notCounted.values.reduce(0, +),
                            projectedDate: p.projectedDate, weeksWithoutHours: p.weeksWithoutHours,
                            firstAssessmentDue: p.firstAssessmentDue)
+    }
+
+    /// The entries that do not count, and every student's hours per POK and week.
+    static func entriesAndWeeks(_ verdicts: [EntryVerdict]) -> ([ReportData.EntryLine], [ReportData.WeekLine]) {
+        struct Key: Hashable { var student: String; var pok: String?; var monday: Int }
+        var weeks: [Key: ReportData.WeekLine] = [:]
+        var entries: [ReportData.EntryLine] = []
+        for v in verdicts {
+            if !v.counts { entries.append(entryLine(v)) }
+            guard let student = v.entry.entry.studentNumber else { continue }
+            let date = v.entry.entry.date
+            let key = Key(student: student, pok: v.pokKey, monday: date.dayNumber - (date.isoWeekday - 1))
+            var week = weeks[key] ?? ReportData.WeekLine(student: student, pok: v.pokKey,
+                                                         monday: CalendarDate(dayNumber: key.monday), entries: 0,
+                                                         countedMinutes: 0, notCountedMinutes: 0)
+            week.entries += 1
+            if v.counts { week.countedMinutes += v.countedMinutes } else { week.notCountedMinutes += v.entry.entry.minutes }
+            weeks[key] = week
+        }
+        let ordered = weeks.values.sorted { ($0.student, $0.pok ?? "", $0.monday) < ($1.student, $1.pok ?? "", $1.monday) }
+        return (entries, ordered)
     }
 
     static func entryLine(_ v: EntryVerdict) -> ReportData.EntryLine {

@@ -27,15 +27,14 @@ enum Charts {
     }
 
     /// Hours per ISO week (counted, and not counted on top), with the weekly norm as a dashed line, labelled.
-    static func weeklyHours(entries: [ReportData.EntryLine], normMinutes: Int?, title: String) -> String {
+    static func weeklyHours(weeks: [ReportData.WeekLine], normMinutes: Int?, title: String) -> String {
         var counted: [Int: Int] = [:], other: [Int: Int] = [:]
-        for e in entries {
-            let monday = e.date.dayNumber - (e.date.isoWeekday - 1)
-            counted[monday, default: 0] += e.countedMinutes
-            other[monday, default: 0] += max(e.minutes - e.countedMinutes, 0)
+        for w in weeks {
+            counted[w.monday.dayNumber, default: 0] += w.countedMinutes
+            other[w.monday.dayNumber, default: 0] += w.notCountedMinutes
         }
-        let weeks = Set(counted.keys).union(other.keys)
-        guard let first = weeks.min(), let last = weeks.max() else {
+        let all = Set(counted.keys).union(other.keys)
+        guard let first = all.min(), let last = all.max() else {
             var svg = SVG(width: 360, height: 30, title: title + ": geen uren")
             svg.text("Geen uren in deze periode.", x: 4, y: 20)
             return svg.markup

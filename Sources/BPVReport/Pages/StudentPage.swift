@@ -2,18 +2,18 @@ import BPVModel
 
 /// A student's page (`studenten/<studentnummer>.html`), for the bpv-docent before a visit: the student, every POK
 /// with its progress, result and evidence checklist, the hours per week against the norm, the working-time and
-/// other findings, and every hour entry with its verdict, reasons and source file:line.
+/// other findings, the hours of every week, and every hour entry that does not count with its verdict, reasons and
+/// source file:line.
 enum StudentPage {
     static func view(_ data: ReportData, student: String, info: ReportData.StudentLine?, poks: [ReportData.POKLine],
-                     entries: [ReportData.EntryLine], findings: [ReportData.FindingLine], names: Names) -> [String: Any] {
+                     entries: [ReportData.EntryLine], weeks: [ReportData.WeekLine], findings: [ReportData.FindingLine], names: Names) -> [String: Any] {
         var view = Page.common(data, title: "Student \(names.student(student))", root: "../")
         view["student"] = names.student(student)
         view["opleiding"] = Page.section(info?.opleiding)
         view["crebo"] = Page.section(info?.crebo)
         view["poks"] = poks.map { p -> [String: Any] in
             var row = MorningPage.pokRow(p, names: names, data: data, chart: true, root: "../")
-            let own = entries.filter { $0.pok == p.key }
-            row["weekChart"] = Charts.weeklyHours(entries: own, normMinutes: p.weeklyNormMinutes,
+            row["weekChart"] = Charts.weeklyHours(weeks: weeks.filter { $0.pok == p.key }, normMinutes: p.weeklyNormMinutes,
                                                   title: "Uren per week bij \(names.leerbedrijf(p.leerbedrijf))")
             row["firstAssessmentDue"] = Dutch.date(p.firstAssessmentDue)
             if let r = names.result(p.key) {
@@ -27,10 +27,16 @@ enum StudentPage {
             }
             return row
         }
-        let other = entries.filter { $0.pok == nil }
+        let other = weeks.filter { $0.pok == nil }
         view["hasOtherEntries"] = !other.isEmpty
-        view["otherChart"] = other.isEmpty ? "" : Charts.weeklyHours(entries: other, normMinutes: nil,
+        view["otherChart"] = other.isEmpty ? "" : Charts.weeklyHours(weeks: other, normMinutes: nil,
                                                                       title: "Uren zonder POK")
+        view["weeks"] = weeks.sorted { ($0.monday, $0.pok ?? "") < ($1.monday, $1.pok ?? "") }.map { w -> [String: Any] in
+            ["week": "\(w.monday.year)-W\(Charts.isoWeek(w.monday) < 10 ? "0" : "")\(Charts.isoWeek(w.monday))",
+             "monday": Dutch.date(w.monday), "entries": w.entries, "counted": Dutch.hours(w.countedMinutes),
+             "notCounted": Dutch.hours(w.notCountedMinutes),
+             "leerbedrijf": w.pok.map { names.leerbedrijf(String($0.split(separator: "/")[1])) } ?? "geen POK"]
+        }
         view["findings"] = findings.map { f in
             ["severity": Dutch.severity(f.severity), "severityClass": f.severity.rawValue, "kind": Dutch.kind(ofRule: f.rule),
              "date": Dutch.date(f.date), "subject": f.subject, "evidence": f.evidence, "explanation": f.explanation]
@@ -44,6 +50,8 @@ enum StudentPage {
              "source": "\(MorningPage.baseName(e.file)):\(e.line)", "path": e.file]
         }
         view["entryCount"] = entries.count
+        view["hasEntries"] = !entries.isEmpty
+        view["studentNumber"] = student
         return view
     }
 
