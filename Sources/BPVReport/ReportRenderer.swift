@@ -50,14 +50,23 @@ public struct ReportRenderer: Sendable {
         for f in data.findings { if let s = f.student { findingsOfStudent[s, default: []].append(f) } }
         let info = Dictionary(data.students.map { ($0.number, $0) }, uniquingKeysWith: { a, _ in a })
         let students = Set(poksOfStudent.keys).union(entriesOfStudent.keys).union(weeksOfStudent.keys).sorted()
-        for student in students {
-            let entries = (entriesOfStudent[student] ?? []).sorted { ($0.date, $0.start ?? "") < ($1.date, $1.start ?? "") }
-            files.append(try page("student", StudentPage.view(data, student: student, info: info[student],
-                                                              poks: poksOfStudent[student] ?? [], entries: entries,
-                                                              weeks: weeksOfStudent[student] ?? [],
-                                                              findings: findingsOfStudent[student] ?? [], names: names),
-                                  at: "studenten/\(StudentPage.fileStem(student)).html"))
+        // The students' pages are most of the work: rendered on every core, each into its own slot.
+        let pages = Slots(count: students.count)
+        let templates = self.templates
+        let poksByStudent = poksOfStudent, entriesByStudent = entriesOfStudent
+        let weeksByStudent = weeksOfStudent, findingsByStudent = findingsOfStudent
+        DispatchQueue.concurrentPerform(iterations: students.count) { i in
+            let student = students[i]
+            let entries: [ReportData.EntryLine] = (entriesByStudent[student] ?? []).sorted {
+                ($0.date, $0.start ?? "") < ($1.date, $1.start ?? "")
+            }
+            let view = StudentPage.view(data, student: student, info: info[student], poks: poksByStudent[student] ?? [],
+                                        entries: entries, weeks: weeksByStudent[student] ?? [],
+                                        findings: findingsByStudent[student] ?? [], names: names)
+            pages.set(i, Result { ReportFile(path: "studenten/\(StudentPage.fileStem(student)).html",
+                                             data: Data(try templates.render("student", view).utf8)) })
         }
+        files += try pages.values.map { try $0!.get() }
         for employer in FeedbackPage.employers(data) {
             files.append(try page("feedback", FeedbackPage.view(data, employer: employer.id, names: names),
                                   at: "terugkoppeling/\(FeedbackPage.fileStem(employer.id)).html"))
@@ -82,6 +91,14 @@ public struct ReportRenderer: Sendable {
     /// (without extension) of its pages under `terugkoppeling/`.
     public static func feedbackEmployers(_ data: ReportData) -> [(employer: String, fileStem: String)] {
         FeedbackPage.employers(data).map { ($0.id, FeedbackPage.fileStem($0.id)) }
+    }
+
+    /// Results written from several threads, each into its own slot.
+    private final class Slots: @unchecked Sendable {
+        private let lock = NSLock()
+        private(set) var values: [Result<ReportFile, any Error>?]
+        init(count: Int) { values = Array(repeating: nil, count: count) }
+        func set(_ index: Int, _ value: Result<ReportFile, any Error>) { lock.withLock { values[index] = value } }
     }
 
     private func page(_ template: String, _ view: [String: Any], at path: String) throws -> ReportFile {

@@ -45,11 +45,11 @@ import Testing
         let todo = try page.texts("//section[@id='vandaag']//li")
         #expect(todo == [
             "1 bestand kon niet worden ingelezen",
-            "2 bestanden met afgekeurde regels: terugkoppelen aan de werkgever",
-            "1 onbekende medewerkers: koppel ze aan een student (bpv alias add)",
-            "1 bevindingen met ernst 'fout'",
-            "2 POK's die aandacht vragen",
-            "1 erkenningen die aflopen of zijn vervallen",
+            "2 bestanden met afgekeurde regels: terugkoppelen aan de werkgevers",
+            "1 onbekende medewerker: koppel aan een student (bpv alias add)",
+            "1 bevinding met ernst 'fout'",
+            "2 POK's vragen aandacht",
+            "1 erkenning loopt af of is vervallen",
         ])
         #expect(try page.count("//section[@id='vandaag']/preceding-sibling::section") == 0, "it comes first")
     }

@@ -15,8 +15,10 @@ enum OutputFile {
     /// The mode of every file BPVKit writes for people: the owner reads and writes, its group reads.
     static let mode: mode_t = 0o640
 
-    /// Writes `data` to `path` atomically with mode ``mode``.
-    static func save(_ data: Data, to path: String) throws {
+    /// Writes `data` to `path` atomically with mode ``mode``. `durable: false` skips the flush to disk before the
+    /// rename (still whole or not at all for readers; after a power cut the file may be empty): for files that can
+    /// be written again from what is kept durably, such as a report's pages.
+    static func save(_ data: Data, to path: String, durable: Bool = true) throws {
         let url = URL(fileURLWithPath: path)
         let folder = url.deletingLastPathComponent().path
         let temporary = (folder as NSString).appendingPathComponent(
@@ -40,7 +42,7 @@ enum OutputFile {
                     offset += written
                 }
             }
-            guard fsync(fd) == 0 else { throw OutputFileError(path: path, step: "cannot flush it", errno: errno) }
+            guard !durable || fsync(fd) == 0 else { throw OutputFileError(path: path, step: "cannot flush it", errno: errno) }
             closed = true
             guard close(fd) == 0 else { throw OutputFileError(path: path, step: "cannot close it", errno: errno) }
             guard rename(temporary, path) == 0 else {

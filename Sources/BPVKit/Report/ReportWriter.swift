@@ -43,7 +43,8 @@ public struct ReportWriter {
             let path = (folder as NSString).appendingPathComponent(file.path)
             let parent = (path as NSString).deletingLastPathComponent
             if parent != folder && made.insert(parent).inserted { try Self.makeFolder(parent) }
-            try OutputFile.save(file.data, to: path)
+            // The pages and CSVs can be rendered again from report-data.json: only that one is flushed to disk.
+            try OutputFile.save(file.data, to: path, durable: file.path == Self.dataFileName)
         }
         return files.map(\.path)
     }

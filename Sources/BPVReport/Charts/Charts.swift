@@ -10,11 +10,13 @@ enum Charts {
         let required = p.requiredMinutes ?? 0
         let top = Double(max(required, p.countedMinutes, p.expectedMinutes ?? 0, 1))
         let scale = (width - 2) / top
-        var words = "\(Dutch.hours(p.countedMinutes)) geteld"
-        if let r = p.requiredMinutes { words += " van \(Dutch.hours(r))" }
-        if let e = p.expectedMinutes { words += " · verwacht nu \(Dutch.hours(e))" }
-        if let d = p.projectedDate { words += " · prognose \(Dutch.date(d))" }
-        var svg = SVG(width: Int(width), height: 36, title: "Voortgang: " + words)
+        var first = "\(Dutch.hours(p.countedMinutes)) geteld"
+        if let r = p.requiredMinutes { first += " van \(Dutch.hours(r))" }
+        var second: [String] = []
+        if let e = p.expectedMinutes { second.append("verwacht nu \(Dutch.hours(e))") }
+        if let d = p.projectedDate { second.append("prognose \(Dutch.date(d))") }
+        let words = ([first] + second).joined(separator: " · ")
+        var svg = SVG(width: Int(width), height: second.isEmpty ? 36 : 50, title: "Voortgang: " + words)
         svg.rect(x: 1, y: barY, width: Double(required) * scale, height: barHeight, cssClass: "bar-required")
         svg.rect(x: 1, y: barY, width: Double(p.countedMinutes) * scale, height: barHeight,
                  cssClass: "bar-counted status-\(p.status)")
@@ -22,7 +24,8 @@ enum Charts {
             let x = 1 + Double(e) * scale
             svg.line(x1: x, y1: barY - 3, x2: x, y2: barY + barHeight + 3, cssClass: "mark-expected")
         }
-        svg.text(words, x: 1, y: 32, cssClass: "label small")
+        svg.text(first, x: 1, y: 32, cssClass: "label small")
+        if !second.isEmpty { svg.text("| " + second.joined(separator: " · "), x: 1, y: 46, cssClass: "label small") }
         return svg.markup
     }
 
@@ -75,7 +78,7 @@ enum Charts {
             svg.line(x1: left, y1: y, x2: left + Double(mondays.count) * barWidth, y2: y, cssClass: "norm")
             svg.text("norm \(Dutch.hours(n))", x: left + Double(mondays.count) * barWidth + 4, y: y + 4, cssClass: "label small")
         }
-        svg.text("gestreept: niet geteld", x: left, y: baseline + 27, cssClass: "label small")
+        svg.text("donker: geteld · licht, omlijnd: niet geteld · streepjeslijn: norm", x: left, y: baseline + 27, cssClass: "label small")
         return svg.markup
     }
 

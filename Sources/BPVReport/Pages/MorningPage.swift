@@ -46,20 +46,24 @@ enum MorningPage {
         let errors = data.findings.filter { $0.severity == .error }
         let feedback = FeedbackPage.employers(data)
         var todo: [[String: Any]] = []
-        func add(_ count: Int, _ text: String, _ anchor: String) {
-            if count > 0 { todo.append(["count": count, "text": text, "anchor": anchor]) }
+        func add(_ count: Int, _ one: String, _ more: String, _ anchor: String) {
+            if count > 0 { todo.append(["count": count, "text": count == 1 ? one : more, "anchor": anchor]) }
         }
-        add(failed.count, failed.count == 1 ? "bestand kon niet worden ingelezen" : "bestanden konden niet worden ingelezen", "inlezen")
-        add(withRejects.count, "bestanden met afgekeurde regels: terugkoppelen aan de werkgever", "inlezen")
-        add(data.unresolved.count, "onbekende medewerkers: koppel ze aan een student (bpv alias add)", "onbekend")
-        add(errors.count, "bevindingen met ernst 'fout'", "bevindingen")
-        add(actions.count, "POK's die aandacht vragen", "aandacht")
-        add(data.erkenningen.count, "erkenningen die aflopen of zijn vervallen", "erkenningen")
+        add(failed.count, "bestand kon niet worden ingelezen", "bestanden konden niet worden ingelezen", "inlezen")
+        add(withRejects.count, "bestand met afgekeurde regels: terugkoppelen aan de werkgever",
+            "bestanden met afgekeurde regels: terugkoppelen aan de werkgevers", "inlezen")
+        add(data.unresolved.count, "onbekende medewerker: koppel aan een student (bpv alias add)",
+            "onbekende medewerkers: koppel ze aan een student (bpv alias add)", "onbekend")
+        add(errors.count, "bevinding met ernst 'fout'", "bevindingen met ernst 'fout'", "bevindingen")
+        add(actions.count, "POK vraagt aandacht", "POK's vragen aandacht", "aandacht")
+        add(data.erkenningen.count, "erkenning loopt af of is vervallen", "erkenningen lopen af of zijn vervallen",
+            "erkenningen")
 
         let files: [[String: Any]] = data.files.map { f in
             ["name": baseName(f.file), "path": f.file, "employer": f.employer.map { names.employer($0) } ?? "–",
              "outcome": Dutch.outcome(f.outcome), "outcomeClass": f.outcome, "read": f.recordsRead,
-             "stored": f.stored, "rejected": f.rejected, "message": Page.section(f.message)]
+             "stored": f.stored, "rejected": f.rejected,
+             "message": Page.section(f.outcome == "failed" ? f.message : nil)]
         }
         let perEmployer: [[String: Any]] = feedback.map { e in
             ["employer": names.employer(e.id), "rejects": e.rejects, "unresolved": e.unresolved,
