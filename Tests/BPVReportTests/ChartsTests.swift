@@ -35,8 +35,9 @@ import Testing
                                          countedMinutes: 0, notCountedMinutes: 480)]
         let markup = Charts.weeklyHours(weeks: weeks, normMinutes: 32 * 60, title: "Uren")
         let doc = try XMLDocument(data: Data(markup.utf8), options: [])
-        // Weeks 45, 46, 47: three weeks, two rects each.
-        #expect(try doc.nodes(forXPath: "//*[local-name()='rect']").count == 6)
+        // Weeks 45, 46, 47: a counted bar each (the empty week's of height 0), a not-counted bar for week 47 only.
+        #expect(try doc.nodes(forXPath: "//*[local-name()='rect'][@class='bar-counted']").count == 3)
+        #expect(try doc.nodes(forXPath: "//*[local-name()='rect'][@class='bar-not-counted']").count == 1)
         #expect(try doc.nodes(forXPath: "//*[local-name()='text'][.='norm 32:00 u']").count == 1)
         #expect(try doc.nodes(forXPath: "/*/@aria-label").first?.stringValue == "Uren: 3 weken, 8:00 u geteld, norm 32:00 u per week")
     }

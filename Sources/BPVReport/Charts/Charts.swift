@@ -64,11 +64,14 @@ enum Charts {
             let x = left + Double(i) * barWidth
             let date = CalendarDate(dayNumber: monday)
             let c = counted[monday, default: 0], o = other[monday, default: 0]
-            let week = "week van \(Dutch.date(date)): \(Dutch.hours(c)) geteld, \(Dutch.hours(o)) niet geteld"
+            // The numbers of each week are in the page's table beside the chart (no tooltip per bar: a large
+            // school's pages would be a third larger).
             svg.rect(x: x + 0.5, y: baseline - Double(c) * scale, width: barWidth - 1, height: Double(c) * scale,
-                     cssClass: "bar-counted", tooltip: week)
-            svg.rect(x: x + 0.5, y: baseline - Double(c + o) * scale, width: barWidth - 1, height: Double(o) * scale,
-                     cssClass: "bar-not-counted", tooltip: week)
+                     cssClass: "bar-counted")
+            if o > 0 {
+                svg.rect(x: x + 0.5, y: baseline - Double(c + o) * scale, width: barWidth - 1, height: Double(o) * scale,
+                         cssClass: "bar-not-counted")
+            }
             if i % max(1, Int((40 / barWidth).rounded(.up))) == 0 {
                 svg.text("wk \(isoWeek(date))", x: x, y: baseline + 14, cssClass: "label small")
             }
