@@ -21,7 +21,7 @@ import Testing
         let markup = Charts.progress(ReportFixture.pok("1", status: "behind", counted: 300 * 60))
         let doc = try XMLDocument(data: Data(markup.utf8), options: [])
         #expect(try doc.nodes(forXPath: "//*[local-name()='text']").map(\.stringValue)
-                == ["300:00 u geteld van 1.200:00 u", "| verwacht nu 400:00 u · prognose 01-03-2027"])
+                == ["300:00 u geteld van 1.200:00 u", "verwacht nu 400:00 u · prognose 01-03-2027"])
         // Counted is a quarter of the bar's width (the required hours are the whole).
         let widths = try doc.nodes(forXPath: "//*[local-name()='rect']/@width").compactMap { Double($0.stringValue ?? "") }
         #expect(widths.count == 2)

@@ -25,7 +25,7 @@ enum Charts {
             svg.line(x1: x, y1: barY - 3, x2: x, y2: barY + barHeight + 3, cssClass: "mark-expected")
         }
         svg.text(first, x: 1, y: 32, cssClass: "label small")
-        if !second.isEmpty { svg.text("| " + second.joined(separator: " · "), x: 1, y: 46, cssClass: "label small") }
+        if !second.isEmpty { svg.text(second.joined(separator: " · "), x: 1, y: 46, cssClass: "label small") }
         return svg.markup
     }
 
@@ -45,7 +45,7 @@ enum Charts {
         let mondays = Array(stride(from: first, through: last, by: 7))
         let left = 44.0, bottom = 30.0, top = 18.0, plotHeight = 130.0
         let barWidth = max(3.0, min(18.0, 640.0 / Double(mondays.count)))
-        let width = left + Double(mondays.count) * barWidth + 90
+        let width = max(left + Double(mondays.count) * barWidth + 90, 430)   // room for the legend
         let highest = max(mondays.map { counted[$0, default: 0] + other[$0, default: 0] }.max() ?? 0, normMinutes ?? 0, 60)
         let step = highest > 60 * 40 ? 60 * 20 : 60 * 10
         let ceiling = ((highest + step - 1) / step) * step
