@@ -23,6 +23,8 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-crypto", from: "4.5.2"),
         // The nightly run's log lines (text on a terminal, JSON lines for a log shipper).
         .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
+        // The reports' templates (files a school can adapt): Mustache, logic-less, HTML-escaping by default.
+        .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
     ],
     targets: [
         // C libraries from Debian: libcsv-dev ships no pkg-config file, so its module map links "csv".
@@ -44,10 +46,16 @@ let package = Package(
         .target(name: "BPVReconcile", dependencies: ["BPVModel"]),
         // The final result per POK from the programme's evidence rules, on the reconciliation's counted hours.
         .target(name: "BPVResults", dependencies: ["BPVModel", "BPVReconcile"]),
+        // The reports people read (morning report, POK overview, student pages, feedback per employer): Mustache
+        // templates shipped as resources (Templates/), overridable per school; charts as SVG drawn here.
+        .target(name: "BPVReport", dependencies: [
+            "BPVModel", "BPVReconcile", .product(name: "Mustache", package: "swift-mustache"),
+        ], resources: [.copy("Templates")]),
         .target(name: "BPVKit", dependencies: [
             "BPVModel", "BPVIngest", "BPVStore", .product(name: "Crypto", package: "swift-crypto"), "BPVReconcile", .product(name: "Yams", package: "Yams"),
             .product(name: "Logging", package: "swift-log"),
             "BPVResults",
+            "BPVReport",
         ]),
         .executableTarget(name: "bpv", dependencies: [
             "BPVKit", .product(name: "ArgumentParser", package: "swift-argument-parser"),
@@ -60,6 +68,7 @@ let package = Package(
         .testTarget(name: "BPVIngestTests", dependencies: ["BPVIngest"], exclude: ["Fixtures"]),
         .testTarget(name: "BPVReconcileTests", dependencies: ["BPVReconcile"]),
         .testTarget(name: "BPVResultsTests", dependencies: ["BPVResults"]),
+        .testTarget(name: "BPVReportTests", dependencies: ["BPVReport", "BPVModel", "BPVReconcile"]),
         .testTarget(name: "BPVStoreTests", dependencies: [
             "BPVStore", .product(name: "GRDB", package: "GRDB.swift"), .product(name: "GRDBSQLite", package: "GRDB.swift"),
         ]),

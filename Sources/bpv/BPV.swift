@@ -14,7 +14,7 @@ struct BPV: ParsableCommand {
         discussion: ExitCode.help,
         version: "bpv \(BPVKit.version)",
         subcommands: [RunCommand.self, ImportCommand.self, ReconcileCommand.self, ExplainCommand.self, POKsCommand.self, ResultsCommand.self, ExportCommand.self, HoursCommand.self, ConfigCommand.self, ErkenningCommand.self, KwalificatiedossierCommand.self, MappingCommand.self, AliasCommand.self,
-                      LeerbedrijfCommand.self])
+                      LeerbedrijfCommand.self, ReportCommand.self])
 
     /// Every file bpv creates (the store and its journal, run records) holds personal data: none may be readable
     /// by others, whatever the caller's umask.

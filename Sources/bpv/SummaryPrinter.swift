@@ -95,6 +95,7 @@ enum SummaryPrinter {
         print("Result: \(status) (exit \(summary.exitStatus.rawValue))")
         for move in summary.moves { print("\(move.quarantined ? "quarantined" : "archived"): \(move.from) -> \(move.to)") }
         print("Run record: \(summary.runFolder) (\(summary.filesWritten.map(\.fileName).joined(separator: ", ")))")
+        print("Report: \(summary.report)")
         print("Database:   \(configuration.database)")
     }
 }

@@ -37,7 +37,7 @@ import Testing
     }
 
     @Test func unknownKeysAreErrorsEachAtItsPlace() {
-        let topLevel = "known keys: database, output, inbox, aliases, employers, follow_links_out_of_inbox, reference, poks, lists, rules, programmes, calendar, files, lock, metrics, log, thresholds, exports"
+        let topLevel = "known keys: database, output, inbox, aliases, employers, follow_links_out_of_inbox, reference, poks, lists, rules, programmes, calendar, files, lock, metrics, log, thresholds, exports, report"
         #expect(Self.error("unknown-keys.yaml") == """
             unknown-keys.yaml:4:1: unknown key 'aliasses' in the configuration (did you mean 'aliases'?; \(topLevel))
             unknown-keys.yaml:8:5: unknown key 'maping' in an employer (did you mean 'mapping'?; known keys: id, name, leerbedrijf, folder, mapping, pok_choice)

@@ -50,6 +50,9 @@ public struct BPVConfiguration: Sendable {
     public var nightly = NightlySettings()
     /// The export layouts the nightly run writes (`exports:`, layout files), read and checked with the configuration.
     public var exports: [ExportLayout] = []
+    /// A folder of the school's own report templates (`report: templates:`), resolved: a `<name>.mustache` there
+    /// replaces the shipped one of that name. `nil`: the shipped templates.
+    public var reportTemplates: String?
 
     private struct File: Decodable {
         struct EmployerEntry: Decodable {
@@ -78,6 +81,10 @@ public struct BPVConfiguration: Sendable {
         var log: NightlySettings.File.Log?
         var thresholds: NightlySettings.File.Thresholds?
         var exports: [String]?
+        var report: ReportSection?
+    }
+    struct ReportSection: Decodable {
+        var templates: String?
     }
 
     /// Reads `bpv.yaml`. Errors are `file:line:column: what was expected` (``ConfigurationYAML``): YAML syntax, keys
@@ -152,6 +159,7 @@ public struct BPVConfiguration: Sendable {
         try configuration.nightly.read(files: file.files, lock: file.lock, metrics: file.metrics, log: file.log,
                                        thresholds: file.thresholds, yaml: yaml, resolve: resolve)
         configuration.calendarFile = file.calendar.map(resolve)
+        configuration.reportTemplates = file.report?.templates.map(resolve)
         configuration.programmesFolder = file.programmes.map(resolve)
         if let calendarFile = configuration.calendarFile {
             configuration.calendar = try TimetableFiles.calendar(path: calendarFile)

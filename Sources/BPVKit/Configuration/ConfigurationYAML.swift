@@ -29,10 +29,11 @@ struct ConfigurationYAML {
     /// The keys each part of the file may have.
     static let topLevelKeys = ["database", "output", "inbox", "aliases", "employers", "follow_links_out_of_inbox",
                                "reference", "poks", "lists", "rules", "programmes", "calendar",
-                               "files", "lock", "metrics", "log", "thresholds", "exports"]
+                               "files", "lock", "metrics", "log", "thresholds", "exports", "report"]
     static let employerKeys = ["id", "name", "leerbedrijf", "folder", "mapping", "pok_choice"]
     static let referenceKeys = ["retention_days", "expiring_within_days", "successor_erkenning_covers", "lists"]
     static let feedKeys = ["folder", "file", "mapping", "edition"]
+    static let reportKeys = ["templates"]
 
     /// What a key that must be there is for, in the message that says it is missing.
     static let requiredKeyPurpose = [
@@ -118,6 +119,7 @@ struct ConfigurationYAML {
         check(node(at: [.key("files")]), NightlySettings.filesKeys, "files")
         check(node(at: [.key("log")]), NightlySettings.logKeys, "log")
         check(node(at: [.key("thresholds")]), NightlySettings.thresholdKeys, "thresholds")
+        check(node(at: [.key("report")]), Self.reportKeys, "report")
         return found
     }
 

@@ -17,8 +17,10 @@ enum OutputFile {
 
     /// Writes `data` to `path` atomically with mode ``mode`` (or `mode`, for a file without personal data that
     /// another user's process reads, such as the metrics textfile). `beforeRename` runs once the temporary file is
-    /// written and flushed (tests interrupt the write there).
-    static func save(_ data: Data, to path: String, mode: mode_t = OutputFile.mode,
+    /// written and flushed (tests interrupt the write there). `durable: false` skips the flush to disk before the
+    /// rename (still whole or not at all for readers; after a power cut the file may be empty): for files that can
+    /// be written again from what is kept durably, such as a report's pages.
+    static func save(_ data: Data, to path: String, mode: mode_t = OutputFile.mode, durable: Bool = true,
                      beforeRename: () throws -> Void = {}) throws {
         let url = URL(fileURLWithPath: path)
         let folder = url.deletingLastPathComponent().path
@@ -43,7 +45,7 @@ enum OutputFile {
                     offset += written
                 }
             }
-            guard fsync(fd) == 0 else { throw OutputFileError(path: path, step: "cannot flush it", errno: errno) }
+            guard !durable || fsync(fd) == 0 else { throw OutputFileError(path: path, step: "cannot flush it", errno: errno) }
             closed = true
             guard close(fd) == 0 else { throw OutputFileError(path: path, step: "cannot close it", errno: errno) }
             try beforeRename()

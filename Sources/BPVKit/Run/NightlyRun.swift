@@ -65,6 +65,9 @@ public struct NightlyRun {
         /// Export files written by the `results` step (an incremental export with nothing new writes none).
         public var exportsWritten: Int { exports.filter { $0.file != nil }.count }
 
+        /// The run's morning report (`<output>/reports/<run>/index.html`; in a dry run inside its record folder).
+        public var report: String = ""
+
         public init() {}
 
         public var exitStatus: ExitStatus {

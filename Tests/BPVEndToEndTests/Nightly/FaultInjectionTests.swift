@@ -35,7 +35,7 @@ import Testing
         #expect(Self.killPoints.count >= 20, "\(Self.killPoints)")
         let names = Set(Self.clean.points.map(\.0))
         for point in ["hours.file", "hours.committed", "lists.file", "lists.committed", "files.move", "files.moved",
-                      "erkenning.saved", "step.reconcile", "step.results", "step.record", "record.artifact", "metrics.write"] {
+                      "erkenning.saved", "step.reconcile", "step.results", "step.record", "step.report", "report.written", "record.artifact", "metrics.write"] {
             #expect(names.contains(point), "\(point) is passed")
         }
         #expect(Self.clean.inbox.isEmpty)

@@ -96,7 +96,13 @@ struct NightlySchool {
         for path in FileManager.default.enumerator(atPath: out)?.compactMap({ $0 as? String }) ?? [] {
             let name = (path as NSString).lastPathComponent
             if name.hasSuffix(".tmp") && !name.hasPrefix(".") { found.append(path) }
-            if name == "run.json" {
+            // A report folder is renamed into place whole: an unfinished one is hidden (`.<run>.partial`).
+            if path.hasPrefix("reports/") && path.split(separator: "/").count == 2 && !name.hasPrefix(".")
+                && name != "index.html" && !FileManager.default.fileExists(atPath: "\(out)/\(path)/index.html") {
+                found.append(path)
+            }
+            // Every file a run record's run.json lists is there (a report's copy of run.json lists the record's files).
+            if name == "run.json" && !path.hasPrefix("reports/") {
                 let folder = (out as NSString).appendingPathComponent((path as NSString).deletingLastPathComponent)
                 let data = try Data(contentsOf: URL(fileURLWithPath: (out as NSString).appendingPathComponent(path)))
                 let json = try JSONSerialization.jsonObject(with: data) as? [String: Any] ?? [:]

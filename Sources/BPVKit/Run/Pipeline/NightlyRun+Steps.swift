@@ -5,7 +5,7 @@ import Foundation
 
 /// The nightly run's steps, in order. Each is named (log lines, step timings in `run.json`, fault points
 /// `step.<name>`); a later stage joins by adding its step here, in its place in the pipeline (results and exports
-/// after `reconcile`, the report before `record`).
+/// after `reconcile`, the report after `record`, whose machine files it copies).
 extension NightlyRun {
     public static let steps: [NightlyStep] = [
         NightlyStep("aliases", purpose: "save the employers and load the alias file") { run, context in
@@ -31,6 +31,10 @@ extension NightlyRun {
         },
         NightlyStep("record", purpose: "write the run record (run.json last)") { run, context in
             try run.writeRecord(&context)
+        },
+        NightlyStep("report", purpose: "write the morning report, the POK overviews, the student pages and the "
+                    + "feedback per employer") { run, context in
+            context.summary.report = try run.writeReport(of: context.summary, at: context.clock)
         },
     ]
 

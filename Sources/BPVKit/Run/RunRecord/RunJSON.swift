@@ -9,6 +9,9 @@ struct RunJSON: Artifact {
     let purpose = "what the run did, for machines: every file read with its outcome and counts, the problems, the "
         + "unresolved identities and the files of this run record"
 
+    /// The version of `run.json`'s layout.
+    static let format = 1
+
     /// The run's name: its folder's name.
     var run: String
     var configurationPath: String
@@ -29,6 +32,8 @@ struct RunJSON: Artifact {
             var counts: ImportCounts
             var notes: [String]
         }
+        /// The version of this layout (README, "run.json"): raised when a key changes meaning or goes away.
+        var format = RunJSON.format
         var run: String
         var configuration: String
         var database: String
