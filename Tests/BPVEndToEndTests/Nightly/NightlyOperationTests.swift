@@ -93,7 +93,20 @@ import Testing
             .appendingPathComponent("run.json"))) as! [String: Any]
         #expect(json["dry_run"] as? Bool == true)
         #expect(((json["files"] as? [Any])?.count ?? 0) > 10, "every file was read")
+        // Its report is inside its record and says it is a dry run; nothing went to the real reports or exports.
+        let report = try String(contentsOf: dryRuns.appendingPathComponent(folders[0]).appendingPathComponent("report/index.html"),
+                                encoding: .utf8)
+        #expect(report.contains("<strong>Proefdraai</strong>"))
+        for folder in ["reports", "exports"] {
+            #expect(!FileManager.default.fileExists(atPath: school.school.out.appendingPathComponent(folder).path), "\(folder)")
+        }
         #expect(try school.run().status == 4)
+        let real = try FileManager.default.contentsOfDirectory(atPath: school.school.out.appendingPathComponent("reports").path)
+            .filter { $0 != "index.html" }
+        #expect(real.count == 1)
+        let realReport = try String(contentsOf: school.school.out.appendingPathComponent("reports/\(real[0])/index.html"),
+                                    encoding: .utf8)
+        #expect(!realReport.contains("Proefdraai"))
         // After a real night, a dry run leaves the store exactly as it was.
         let before = try school.storeContents()
         #expect(try school.run(["--dry-run"]).status == 0)
