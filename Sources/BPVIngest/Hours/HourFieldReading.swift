@@ -56,6 +56,7 @@ extension HourRecordMapper {
         tokenStorage = storage
         if let spec = mapping.fields[.category], case .codes(let name) = spec.kind { categoryTable = mapping.codes[name] }
         if let spec = mapping.fields[.action], case .codes(let name) = spec.kind { actionTable = mapping.codes[name] }
+        prepareSkipping()
     }
 
     @inline(__always) func spec(_ field: HourField) -> FieldSpec? { specs[field.ordinal] }

@@ -373,8 +373,9 @@ final class MappingDocumentBuilder {
         } else {
             resolvedKind = .text
         }
-        if case .constant(let text) = source, case .text = resolvedKind, let allowed = rule.codeValues,
-           !allowed.contains(text) {
+        // A constant `skip` would skip every record: `skip` is for code tables only.
+        if case .constant(let text) = source, case .text = resolvedKind,
+           let allowed = rule.codeValues?.filter({ $0 != HourMapping.skipCode }), !allowed.contains(text) {
             r.error(node, "\(fieldName) '\(text)' is not one of: \(allowed.joined(separator: ", "))",
                     hint: didYouMean(text, allowed) ?? "allowed: \(allowed.joined(separator: ", "))")
         }
