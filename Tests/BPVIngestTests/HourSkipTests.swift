@@ -152,6 +152,39 @@ import Testing
         #expect(errors("    - { reason: x, equals: y }\n") == ["a rows.skip_when condition needs 'field' (or 'column')"])
     }
 
+    @Test func xmlRecordsAreSkippedByAFieldConditionAndByACodeSkip() throws {
+        let mapping = try Self.mapping("""
+            bpv_mapping: 1
+            name: skip-xml
+            produces: hour_entries
+            source: { format: xml, record: /Uren/Regel }
+            fields:
+              employee: { path: "@nr" }
+              date:     { path: "@datum", date: dd-MM-yyyy }
+              duration: { path: Uren, duration: H:MM, optional: true }
+              category: { path: "@soort", codes: soorten }
+            rows:
+              skip_when: [{ field: employee, equals: TOTAAL, reason: total row }]
+            codes:
+              soorten: { values: { Werk: work, Pauze: skip } }
+            """)
+        let file = TestFiles.write("""
+            <?xml version="1.0" encoding="UTF-8"?>
+            <Uren>
+              <Regel nr="P1" datum="01-10-2026" soort="Werk"><Uren>4:00</Uren></Regel>
+              <Regel nr="P1" datum="01-10-2026" soort="Pauze"><Uren>0:30</Uren></Regel>
+              <Regel nr="P1" datum="02-10-2026" soort="Werk"/>
+              <Regel nr="Totaal" datum="" soort=""><Uren>4:30</Uren></Regel>
+            </Uren>
+
+            """, name: "uren.xml")
+        let (entries, rejects, skipped, _) = try Self.read(file, mapping)
+        #expect(entries.map(\.minutes) == [240])
+        #expect(rejects.isEmpty, "\(rejects)")
+        #expect(skipped == ["1 hour type Pauze (code table 'soorten': skip)",
+                            "1 empty duration and no start and end (duration is optional)", "1 total row"])
+    }
+
     @Test func aColumnThatOnlySkipWhenReadsMustBeInTheHeader() throws {
         let mapping = try Self.mapping(Self.base + """
               duration: { column: Uren, duration: H:MM }
