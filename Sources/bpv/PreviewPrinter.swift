@@ -16,8 +16,10 @@ enum PreviewPrinter {
             return
         }
         let shown = preview.records.count
+        let skippedCount = preview.records.count { $0.skipped != nil }
         Swift.print("\(shown) record\(shown == 1 ? "" : "s") shown: \(preview.entryCount) mapped, "
-                    + "\(preview.rejectCount) rejected" + (preview.hasMoreRecords ? "; the file has more (--rows)" : ""))
+                    + "\(preview.rejectCount) rejected"
+                    + (skippedCount > 0 ? ", \(skippedCount) skipped (not hours)" : "") + (preview.hasMoreRecords ? "; the file has more (--rows)" : ""))
         guard shown > 0 else { return }
 
         // As read: the columns the mapping reads; the others are only counted.
@@ -47,6 +49,10 @@ enum PreviewPrinter {
         var mapped = [["line", "employee", "date", "start", "end", "minutes", "category", "hour_type", "approved",
                        "description"]]
         for record in preview.records {
+            if record.skipped != nil {
+                mapped.append([String(record.line), "SKIPPED (below)"])
+                continue
+            }
             guard let entry = record.entry else {
                 mapped.append([String(record.line), "REJECTED (below)"])
                 continue
@@ -58,6 +64,11 @@ enum PreviewPrinter {
                            entry.description ?? ""])
         }
         printTable(mapped)
+        let skips = preview.records.filter { $0.skipped != nil }
+        if !skips.isEmpty {
+            Swift.print("\nSkipped (not hours):")
+            for record in skips { Swift.print("  line \(record.line): \(record.skipped!)") }
+        }
         let rejects = preview.records.compactMap(\.reject)
         if !rejects.isEmpty {
             Swift.print("\nRejected:")

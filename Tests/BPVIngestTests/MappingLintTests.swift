@@ -48,7 +48,7 @@ import Testing
             """
         let messages = MappingLoader().check(yaml: yaml, file: "t.yaml").diagnostics.map(\.description)
         #expect(messages == [
-            "t.yaml:11:42: error: 'ziek' in code table 'soorten' is not a category value (hint: did you mean 'sick'?; allowed: work, sick, leave, holiday, doctor, travel_standplaats, travel_jobs, training, other)",
+            "t.yaml:11:42: error: 'ziek' in code table 'soorten' is not a category value (hint: did you mean 'sick'?; allowed: work, sick, leave, holiday, doctor, travel_standplaats, travel_jobs, training, other, skip)",
         ])
     }
 

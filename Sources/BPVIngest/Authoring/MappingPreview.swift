@@ -22,6 +22,8 @@ public struct MappingPreview: Sendable {
         public var lineText: String?
         public var entry: HourEntry?
         public var reject: Reject?
+        /// Why the record is not hours (`rows.skip_when`, a code `skip`): neither an entry nor a reject.
+        public var skipped: String? = nil
     }
 
     public var file: String
@@ -101,6 +103,8 @@ public struct MappingPreviewer {
             result.entry = entry
         case .reject(let reject):
             result.reject = reject
+        case .skipped(let reason):
+            result.skipped = reason
         }
         return result
     }
@@ -116,6 +120,9 @@ public struct MappingPreviewer {
             case .position(let n): read.insert(n)
             case .constant, .path: break
             }
+        }
+        for column in mapping.skipRules.compactMap(\.column) {
+            if let i = names?.firstIndex(of: HourRecordMapper.normaliseHeader(column)) { read.insert(i + 1) }
         }
         return read
     }

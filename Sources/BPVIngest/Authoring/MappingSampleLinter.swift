@@ -32,13 +32,20 @@ public struct MappingSampleLinter {
             }
             return out.diagnostics.inFileOrder()
         }
-        let table = try CSVSampleReader.sample(path: samplePath, source: mapping.source, limit: sampleRecords)
+        let sampled = try CSVSampleReader.sample(path: samplePath, source: mapping.source, limit: sampleRecords)
+        // Records the mapping skips (total rows, breaks) are no entries: their values are not judged.
+        let table = SampleSkips.removing(from: sampled, mapping)
         var read: Set<Int> = []
         for field in HourField.allCases {
             guard let spec = mapping.fields[field] else { continue }
             guard let column = locate(field, spec, table, mapping, &out) else { continue }
             read.insert(column.number)
             checkValues(field, spec, column, table, mapping, &out)
+        }
+        // Columns that only `rows.skip_when` tests are read too.
+        let normalised = table.columns.map { ColumnSlots.normaliseHeader($0.name ?? "") }
+        for column in mapping.skipRules.compactMap(\.column) {
+            if let i = normalised.firstIndex(of: ColumnSlots.normaliseHeader(column)) { read.insert(table.columns[i].number) }
         }
         // A header read as one field means another delimiter: the errors above say so, its "columns" mean nothing.
         if table.columns.count == 1 && out.diagnostics.contains(where: { $0.severity == .error }) {

@@ -72,15 +72,16 @@ public enum PreviewJSON {
     private struct Record: Encodable {
         let record: MappingPreview.Record
         init(_ record: MappingPreview.Record) { self.record = record }
-        enum Keys: String, CodingKey { case line, status, fields, lineText = "line_text", mapped, reject }
+        enum Keys: String, CodingKey { case line, status, fields, lineText = "line_text", mapped, reject, skipped }
         func encode(to encoder: Encoder) throws {
             var c = encoder.container(keyedBy: Keys.self)
             try c.encode(record.line, forKey: .line)
-            try c.encode(record.entry != nil ? "entry" : "reject", forKey: .status)
+            try c.encode(record.entry != nil ? "entry" : record.skipped != nil ? "skipped" : "reject", forKey: .status)
             try c.encodeValueOrNull(record.fields?.map(Field.init), forKey: .fields)
             try c.encodeValueOrNull(record.lineText, forKey: .lineText)
             try c.encodeValueOrNull(record.entry.map(Entry.init), forKey: .mapped)
             try c.encodeValueOrNull(record.reject.map(RejectValue.init), forKey: .reject)
+            if let skipped = record.skipped { try c.encode(skipped, forKey: .skipped) }
         }
     }
 

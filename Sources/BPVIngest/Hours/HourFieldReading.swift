@@ -56,6 +56,7 @@ extension HourRecordMapper {
         tokenStorage = storage
         if let spec = mapping.fields[.category], case .codes(let name) = spec.kind { categoryTable = mapping.codes[name] }
         if let spec = mapping.fields[.action], case .codes(let name) = spec.kind { actionTable = mapping.codes[name] }
+        prepareSkipping()
     }
 
     @inline(__always) func spec(_ field: HourField) -> FieldSpec? { specs[field.ordinal] }
@@ -257,20 +258,18 @@ extension HourRecordMapper {
         guard let day = Self.day(bytes, plan, startDate) else {
             try checkBytes(.assignedDay, bytes, record)
             throw problem(.assignedDay, record, reason: "not a day assignment",
-                          expected: "previous, current, next or a date like \(patternText(.assignedDay))")
+                          expected: "\(DayOffset.expected) or a date like \(patternText(.assignedDay))")
         }
         return day
     }
 
+    /// A date in the field's pattern, else a word or whole-day offset (``DayOffset``) relative to `start`.
     static func day(_ bytes: UnsafeRawBufferPointer, _ plan: FieldPlan, _ start: CalendarDate) -> CalendarDate? {
-        func word(_ w: String) -> Bool {
-            bytes.count == w.utf8.count && zip(bytes, w.utf8).allSatisfy { $0 | 0x20 == $1 }
+        if plan.hasDate, let date = DateTimePattern.parse(bytes, tokens: plan.tokens, hasDate: plan.hasDate,
+                                                          hasTime: plan.hasTime, isoPrefix: plan.isoPrefix)?.date {
+            return date
         }
-        if word("previous") { return start.adding(days: -1) }
-        if word("current") { return start }
-        if word("next") { return start.adding(days: 1) }
-        return DateTimePattern.parse(bytes, tokens: plan.tokens, hasDate: plan.hasDate, hasTime: plan.hasTime,
-                                     isoPrefix: plan.isoPrefix)?.date
+        return DayOffset.days(bytes).map { start.adding(days: $0) }
     }
 
     /// Add, change or void: from a code table or the words themselves; `add` when unmapped or empty.

@@ -24,6 +24,13 @@ public final class HourFileReader {
     /// Records read after the header (blank records not included).
     public private(set) var recordsRead = 0
     public var blankRecords: Int { file?.reader.blankRecords ?? 0 }
+    /// Records that are not hours (`rows.skip_when`, a code `skip`, an empty optional duration), per reason, in the
+    /// order the reasons first appeared. Read it after the file is read.
+    public var skipped: [(reason: String, count: Int)] { mapper.skipped }
+    /// The notes that report ``skipped``: one per reason, `3 records skipped: break row`.
+    public var skipNotes: [String] {
+        skipped.map { "\($0.count) \($0.count == 1 ? "record" : "records") skipped: \($0.reason)" }
+    }
     /// CSV: the header's column names; XML: the mapped paths.
     public var columnNames: [String]? { mapper.columnNames }
     /// The names of ``InspectedRecord/fields``: CSV, the header's column names; XML, every distinct path the

@@ -9,6 +9,9 @@ public struct HourRecordMapper {
     public enum Outcome: Sendable {
         case entry(HourEntry)
         case reject(Reject)
+        /// A record that is not hours (`rows.skip_when`, a code-table value `skip`, an empty optional duration):
+        /// no entry and no reject; counted under this reason.
+        case skipped(String)
     }
 
     public let mapping: HourMapping
@@ -48,6 +51,14 @@ public struct HourRecordMapper {
     var approvalWordLimit = Int.max
     /// What a value that is none of the listed words reads as (`"*"`), `nil` when such a value is a reject.
     var approvalOtherwise: Bool?
+    /// Records skipped so far, per reason, in the order the reasons first appeared.
+    public internal(set) var skipped: [(reason: String, count: Int)] = []
+    /// Whether the category's code table sends some code (or its default) to `skip`.
+    var categorySkips = false
+    /// Per ``HourMapping/skipRules`` entry: the 0-based slot of the column it tests, -1 for a field's condition.
+    var skipSlots: [Int] = []
+    /// Whether an empty optional duration (with no start and end to fall back to) is a record to skip.
+    var skipsEmptyDuration = false
     static let categories = HourCategory.allCases
     static let actions = EntryAction.allCases
 
@@ -68,10 +79,17 @@ public struct HourRecordMapper {
             throw FileLevelError(file: file, message: "no employer: give --employer, configure the employer's folder "
                                  + "in bpv.yaml, or map an 'employer' field")
         }
-        let named = Dictionary(uniqueKeysWithValues: mapping.fields.map { ($0.key.rawValue, $0.value) })
+        var named = Dictionary(uniqueKeysWithValues: mapping.fields.map { ($0.key.rawValue, $0.value) })
+        // Columns that only `rows.skip_when` reads are checked against the header with the rest.
+        for (i, rule) in mapping.skipRules.enumerated() {
+            if let column = rule.column {
+                named["rows.skip_when \(i)"] = FieldSpec(source: .column(column), kind: .text, optional: true, mappingLine: 0)
+            }
+        }
         let resolved = try ColumnSlots.resolve(fields: named, header: header, mappingName: mapping.name, file: file,
                                                dialect: mapping.source.csv)
         for (name, slot) in resolved { if let field = HourField(rawValue: name) { slots[field] = slot } }
+        skipSlots = mapping.skipRules.indices.map { resolved["rows.skip_when \($0)"] ?? -1 }
         prepareTables()
     }
 
@@ -101,6 +119,7 @@ public struct HourRecordMapper {
     public mutating func map<R: FieldRecord>(_ record: R) -> Outcome {
         let location = SourceLocation(file: file, line: record.line, byteOffset: record.byteOffset)
         if let ragged = raggedReject(record, location) { return .reject(ragged) }
+        if let reason = skipReason(record) { countSkip(reason); return .skipped(reason) }
         do {
             var entry = try makeEntry(record, location)
             if isXML && entry.action != .add { entry.source.elementPath = record.elementPath }
@@ -116,6 +135,7 @@ public struct HourRecordMapper {
     mutating func map<R: FieldRecord>(_ record: R, into entries: inout [HourEntry], rejects: inout [Reject]) {
         let location = SourceLocation(file: file, line: record.line, byteOffset: record.byteOffset)
         if let ragged = raggedReject(record, location) { rejects.append(ragged); return }
+        if let reason = skipReason(record) { countSkip(reason); return }
         do {
             entries.append(try makeEntry(record, location))
             // Corrections are rare and the store may reject a void: keep their place in full.

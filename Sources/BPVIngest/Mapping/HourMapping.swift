@@ -18,6 +18,34 @@ public struct HourMapping: Sendable {
     public var importRule: ImportRule
     /// The line of each top-level key of the mapping file (`fields`, `codes`, ...), for messages.
     public var sectionLines: [String: Int] = [:]
+    /// `rows.skip_when`: records that are not hours (breaks, totals, cancelled shifts), skipped and counted.
+    public var skipRules: [SkipRule] = []
+
+    /// The code-table value that skips a record instead of making an entry (`Pauze: skip`).
+    public static let skipCode = "skip"
+
+    /// One `rows.skip_when` condition: a record whose field matches is not an entry, and is counted under `reason`.
+    public struct SkipRule: Sendable {
+        /// The mapped field whose value is tested (or ``column``).
+        public var field: HourField?
+        /// CSV with a header: a column the entry does not otherwise read (a status column), by its header name.
+        public var column: String?
+        /// Lower-cased, trimmed values that match exactly (`equals:`).
+        public var equals: Set<String> = []
+        /// Lower-cased prefixes that match (`starts_with:`).
+        public var startsWith: [String] = []
+        /// `empty: true`: an empty value matches.
+        public var empty = false
+        /// What the skip is counted as (`reason:`, or a description of the condition).
+        public var reason: String
+
+        /// Whether the field's trimmed value matches.
+        public func matches(_ value: String) -> Bool {
+            if value.isEmpty { return empty }
+            let word = value.lowercased()
+            return equals.contains(word) || startsWith.contains { word.hasPrefix($0) }
+        }
+    }
 
     /// How hour minutes are found.
     public enum MinutesSource: String, Sendable { case times, duration }

@@ -22,11 +22,15 @@ struct HourMappingBuilder {
         let hours = readHours(document.sections["hours"], fields: present, root: document.root, &r)
         checkRequiredFields(present, hours: hours, root: document.fieldsNode ?? document.root, &r)
         checkCorrections(present, document: document, &r)
+        let skipRules = HourSkipRulesBuilder(hasHeader: document.source.format == .csv && document.source.header).build(document.sections["rows"], fields: document.fields,
+                                                     written: written, &r)
         guard !r.hasErrors else { return nil }
-        return HourMapping(name: document.name, revision: document.revision, description: document.description,
+        var mapping = HourMapping(name: document.name, revision: document.revision, description: document.description,
                            path: document.path, source: document.source, identity: identity, fields: fields,
                            hours: hours, codes: document.codes, importRule: document.importRule,
                            sectionLines: document.sectionLines)
+        mapping.skipRules = skipRules
+        return mapping
     }
 
     private func readHours(_ node: Node?, fields: [HourField: FieldSpec], root: Node,

@@ -366,6 +366,9 @@ final class MappingDocumentBuilder {
             resolvedKind = .boolean(trueValues: ["true", "yes", "ja", "1"], falseValues: ["false", "no", "nee", "0"])
         } else if formatGiven {
             return nil // the format's own error was reported
+        } else if fieldName == HourField.assignedDay.rawValue, case .constant = source {
+            // A constant day assignment (`next`, `+1`) is relative: it needs no pattern (a date is read as ISO).
+            resolvedKind = .date(try! DateTimePattern("yyyy-MM-dd"))
         } else if rule.needsFormat || !rule.kinds.contains("text") {
             let hint = rule.kinds.map { "\($0): ..." }.joined(separator: " or ")
             r.error(node, "\(context) needs a format", hint: hint)
@@ -373,8 +376,15 @@ final class MappingDocumentBuilder {
         } else {
             resolvedKind = .text
         }
-        if case .constant(let text) = source, case .text = resolvedKind, let allowed = rule.codeValues,
-           !allowed.contains(text) {
+        if fieldName == HourField.assignedDay.rawValue, case .constant(let text) = source,
+           case .date(let pattern) = resolvedKind, DayOffset.days(text) == nil,
+           Array(text.utf8).withUnsafeBytes({ pattern.parse($0)?.date }) == nil {
+            r.error(node, "assigned_day '\(text)' is not a day assignment",
+                    hint: "\(DayOffset.expected), or a date like \(pattern.pattern)")
+        }
+        // A constant `skip` would skip every record: `skip` is for code tables only.
+        if case .constant(let text) = source, case .text = resolvedKind,
+           let allowed = rule.codeValues?.filter({ $0 != HourMapping.skipCode }), !allowed.contains(text) {
             r.error(node, "\(fieldName) '\(text)' is not one of: \(allowed.joined(separator: ", "))",
                     hint: didYouMean(text, allowed) ?? "allowed: \(allowed.joined(separator: ", "))")
         }

@@ -48,10 +48,10 @@ public struct MappingSchema: Sendable {
         produces: "hour_entries",
         fields: HourField.allCases.map { field in
             (field.rawValue, FieldRule(kinds: field.allowedKinds,
-                                       codeValues: field == .category ? HourCategory.allCases.map(\.rawValue)
+                                       codeValues: field == .category ? HourCategory.allCases.map(\.rawValue) + [HourMapping.skipCode]
                                            : field == .action ? EntryAction.allCases.map(\.rawValue) : nil,
                                        needsFormat: [.date, .endDate, .start, .end, .breakTime, .duration, .assignedDay]
                                            .contains(field)))
         },
-        sections: ["identity", "hours"])
+        sections: ["identity", "hours", "rows"])
 }

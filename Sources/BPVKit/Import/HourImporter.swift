@@ -115,6 +115,7 @@ public struct HourImporter {
                     }
                 }
                 writer.setReaderCounts(recordsRead: reader.recordsRead, blankRecords: reader.blankRecords)
+                result.notes += reader.skipNotes
                 writer.setEncoding(reader.encodingName)
                 let read = max(reader.recordsRead, 1)
                 let percent = Double(writer.rejectCount) * 100 / Double(read)
@@ -162,6 +163,7 @@ public struct HourImporter {
             }
             result.counts.recordsRead = reader.recordsRead
             result.counts.blankRecords = reader.blankRecords
+            result.notes += reader.skipNotes
         } catch {
             result.outcome = .failed("\(error)")
         }
