@@ -1,3 +1,4 @@
+import BPVIngest
 @testable import BPVKit
 import BPVModel
 import BPVStore
