@@ -26,4 +26,16 @@ public struct Results: Sendable {
         results.sort { $0.pokKey < $1.pokKey }
         return Results(results: results, findings: findings)
     }
+
+    /// The students whose evidence the judging reads: those with a POK whose programme has evidence rules. A POK
+    /// without them is judged `no_programme` and gets no monitoring, whatever its records, so a reader may leave
+    /// the records of other students out (``judge(progress:programmes:assessments:documents:gesprekken:on:)``
+    /// gives the same results).
+    public static func studentsJudgedOnEvidence(progress: [POKProgress], programmes: [Programme]) -> Set<String> {
+        var students = Set<String>()
+        for item in progress where programmes.first(where: { $0.covers(crebo: item.pok.crebo) })?.evidence != nil {
+            students.insert(item.pok.studentNumber)
+        }
+        return students
+    }
 }

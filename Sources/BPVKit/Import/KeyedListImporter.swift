@@ -59,7 +59,46 @@ public struct KeyedListImporter<Kind: KeyedRecordKind> {
 extension Store {
     /// The current values of a keyed kind (students...), as the importer stored them.
     public func values<Kind: KeyedRecordKind>(of kind: Kind.Type) throws -> [Kind.Mapper.Value] {
-        let decoder = JSONDecoder()
-        return try keyedRecords(kind: Kind.kind.rawValue).map { try decoder.decode(Kind.Mapper.Value.self, from: Data($0.json)) }
+        try KeyedRecordDecoding.decode(Kind.Mapper.Value.self, try keyedRecords(kind: Kind.kind.rawValue))
+    }
+
+    /// The current values of a keyed kind whose top-level string `field` (as stored) is one of `accepted`; the
+    /// others, and those without the field, are skipped without being decoded. A value whose field cannot be read
+    /// without decoding (an escaped text) is decoded and kept: a reader gets at least the values it asked for.
+    public func values<Kind: KeyedRecordKind>(of kind: Kind.Type, where field: String, in accepted: Set<String>) throws
+        -> [Kind.Mapper.Value] {
+        let kept = try keyedRecords(kind: Kind.kind.rawValue).filter { record in
+            switch record.topLevelField(field) {
+            case .string(let text): accepted.contains(text)
+            case .absent: false
+            case .undecided: true
+            }
+        }
+        return try KeyedRecordDecoding.decode(Kind.Mapper.Value.self, kept)
+    }
+}
+
+/// Decoding stored values: a kind may hold a few hundred thousand, so large lists are decoded in slices on every
+/// core, and put back in their stored order.
+enum KeyedRecordDecoding {
+    static func decode<Value: Decodable & Sendable>(_ type: Value.Type, _ records: [KeyedRecord]) throws -> [Value] {
+        let slices = records.count < 4096 ? 1 : max(1, min(ProcessInfo.processInfo.activeProcessorCount, 8))
+        let results = SliceResults<Value>(count: slices)
+        let size = (records.count + slices - 1) / max(slices, 1)
+        DispatchQueue.concurrentPerform(iterations: slices) { slice in
+            let decoder = JSONDecoder()
+            let range = min(slice * size, records.count)..<min((slice + 1) * size, records.count)
+            results.set(slice, Result { try records[range].map { try decoder.decode(Value.self, from: Data($0.json)) } })
+        }
+        return try results.all()
+    }
+
+    /// One result per slice, each written once by its own slice.
+    private final class SliceResults<Value>: @unchecked Sendable {
+        private var slots: [Result<[Value], any Error>?]
+        private let lock = NSLock()
+        init(count: Int) { slots = Array(repeating: nil, count: count) }
+        func set(_ slice: Int, _ result: Result<[Value], any Error>) { lock.withLock { slots[slice] = result } }
+        func all() throws -> [Value] { try slots.flatMap { try $0!.get() } }
     }
 }

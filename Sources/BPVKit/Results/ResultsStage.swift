@@ -23,10 +23,15 @@ public struct ResultsStage {
     /// The same from a reconciliation already made (the nightly run has one).
     public func run(reconciliation: ReconcileResult, on date: CalendarDate) throws -> Results {
         let store = reconciler.store
+        // Only the records of students the judging reads are decoded (most POKs of a large ROC may have no
+        // programme with evidence rules); the rest are skipped by their student number.
+        let students = Results.studentsJudgedOnEvidence(progress: reconciliation.progress,
+                                                        programmes: reconciler.programmes)
+        let field = "studentNumber"
         return Results.judge(progress: reconciliation.progress, programmes: reconciler.programmes,
-                             assessments: try store.values(of: AssessmentsKind.self),
-                             documents: try store.values(of: DocumentsKind.self),
-                             gesprekken: try store.values(of: GesprekkenKind.self), on: date)
+                             assessments: try store.values(of: AssessmentsKind.self, where: field, in: students),
+                             documents: try store.values(of: DocumentsKind.self, where: field, in: students),
+                             gesprekken: try store.values(of: GesprekkenKind.self, where: field, in: students), on: date)
     }
 }
 

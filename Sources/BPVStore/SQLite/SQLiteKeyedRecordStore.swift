@@ -47,12 +47,13 @@ extension SQLiteStore: KeyedRecordStore {
 
     public func keyedRecords(kind: String) throws -> [KeyedRecord] {
         try queue.read { db in
-            try Row.fetchAll(db, sql: """
+            // A cursor, columns by position: a kind may hold a few hundred thousand values.
+            try Array(Row.fetchCursor(db, sql: """
                 SELECT record_key, source_line, value_json FROM keyed_record
                 WHERE kind = ? AND superseded_by IS NULL ORDER BY record_key, id
                 """, arguments: [kind]).map { row in
-                KeyedRecord(key: row["record_key"], line: row["source_line"], json: Array(row["value_json"] as Data))
-            }
+                KeyedRecord(key: row[0], line: row[1], json: Array(row[2] as Data))
+            })
         }
     }
 }
