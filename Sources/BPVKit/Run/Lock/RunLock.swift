@@ -35,6 +35,8 @@ public final class RunLock {
                                                                        attributes: [.posixPermissions: 0o750]) }
         fd = open(path, O_RDWR | O_CREAT | O_CLOEXEC | O_NOFOLLOW, 0o640)
         guard fd >= 0 else { throw RunLockError("\(path): cannot open the lock file: \(String(cString: strerror(errno)))") }
+        // 0640 whatever the umask (open's mode is masked by it): the file names the running process.
+        _ = fchmod(fd, 0o640)
         if flock(fd, LOCK_EX | LOCK_NB) != 0 {
             let code = errno
             let holder = Self.holder(fd)
