@@ -98,6 +98,28 @@ import Testing
         #expect(changed.findings.first?.evidence == "exported as goed with generic-results, now voldoende")
     }
 
+    @Test func aSecondIncrementalExportOfTheDayNeverReplacesTheFirstAndAFullOneDoes() throws {
+        let folder = Fixture.temporaryFolder()
+        let store = try SQLiteStore(path: ":memory:")
+        let first = try export("generic-results", store: store, into: folder)
+        let second = try export("generic-results", store: store, into: folder, dossier: Self.dossier(goedFor: []))
+        #expect((first.file as NSString?)?.lastPathComponent == "generic-results-2026-07-01.csv")
+        #expect((second.file as NSString?)?.lastPathComponent == "generic-results-2026-07-01-2.csv")
+        #expect((second.manifest as NSString?)?.lastPathComponent == "generic-results-2026-07-01-2.manifest.json")
+        // The first file still holds its three rows (a header and three lines), the second only the changed one.
+        func lines(_ path: String?) throws -> Int {
+            try String(contentsOfFile: try #require(path), encoding: .utf8).split(separator: "\n").count
+        }
+        let firstLines = try lines(first.file), secondLines = try lines(second.file)
+        #expect(firstLines == 4 && secondLines == 2)
+        let third = try export("generic-results", store: store, into: folder, dossier: Self.dossier(goedFor: ["2250001"]))
+        #expect((third.file as NSString?)?.lastPathComponent == "generic-results-2026-07-01-3.csv")
+        // A full export holds every row: it replaces its namesake.
+        let full = try export("generic-results", store: store, into: folder, full: true)
+        let fullLines = try lines(full.file)
+        #expect(full.file == first.file && fullLines == 4)
+    }
+
     @Test func anExportInterruptedBeforeTheRenameLeavesNoPartialFile() throws {
         struct Interrupted: Error {}
         let folder = Fixture.temporaryFolder()

@@ -86,7 +86,7 @@ public struct ResultExport {
         }
         try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true,
                                                 attributes: [.posixPermissions: 0o750])
-        let base = (folder as NSString).appendingPathComponent("\(layout.name)-\(date.iso)")
+        let base = Self.freeBase(in: folder, name: "\(layout.name)-\(date.iso)", ext: ext, replacing: full)
         let file = "\(base).\(ext)", manifestPath = "\(base).manifest.json"
         let sha = SHA256.hash(data: data).map { String(format: "%02x", $0) }.joined()
         let manifest = Manifest(layout: layout.name, file: (file as NSString).lastPathComponent, rows: kept.count,
@@ -95,6 +95,21 @@ public struct ResultExport {
         try OutputFile.save(try JSONOutput.encoder().encode(manifest) + Data("\n".utf8), to: manifestPath)
         try store.saveExportedRows(layout: layout.name, state)
         return Outcome(layout: layout.name, file: file, manifest: manifestPath, rows: kept.count, sha256: sha, findings: findings)
+    }
+
+    /// The file's path without extension: `<name>`, or for an incremental export when a file of that name is already
+    /// there (an earlier export of the same day, perhaps not yet collected), `<name>-2`, `<name>-3`...: an
+    /// incremental file holds only its own rows, so replacing an earlier one would lose that one's rows. A full
+    /// export holds every row and replaces its namesake.
+    static func freeBase(in folder: String, name: String, ext: String, replacing: Bool) -> String {
+        let first = (folder as NSString).appendingPathComponent(name)
+        guard !replacing else { return first }
+        var base = first, n = 1
+        while FileManager.default.fileExists(atPath: "\(base).\(ext)") {
+            n += 1
+            base = "\(first)-\(n)"
+        }
+        return base
     }
 
     struct Manifest: Encodable {
