@@ -96,6 +96,6 @@ enum SummaryPrinter {
         for move in summary.moves { print("\(move.quarantined ? "quarantined" : "archived"): \(move.from) -> \(move.to)") }
         print("Run record: \(summary.runFolder) (\(summary.filesWritten.map(\.fileName).joined(separator: ", ")))")
         print("Report: \(summary.report)")
-        print("Database:   \(configuration.database)")
+        print("Database:   \(configuration.database)" + (summary.dryRun ? " (unchanged: the dry run worked on a copy)" : ""))
     }
 }

@@ -84,6 +84,7 @@ import Testing
         let dry = try school.run(["--dry-run"])
         #expect(dry.status == 4, "a dry run ends as the real run would: \(dry.output)")
         #expect(dry.stdout.contains("DRY RUN"))
+        #expect(dry.stdout.contains("(unchanged: the dry run worked on a copy)"))
         #expect(!FileManager.default.fileExists(atPath: school.database), "the store was not created")
         #expect(school.files(under: "archive").isEmpty && school.files(under: "quarantine").isEmpty)
         let dryRuns = school.school.out.appendingPathComponent("dry-runs")
